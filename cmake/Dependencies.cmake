@@ -1,0 +1,36 @@
+# Third-party libraries, all from Debian packages (scripts/debian-packages.txt).
+
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+
+# fmt before RESTinio: RESTinio's config expects fmt's targets to exist.
+find_package(fmt REQUIRED)
+find_package(restinio REQUIRED)
+find_package(nlohmann_json REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(tomlplusplus REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+
+# RESTinio does not declare what it links against; Debian's http-parser has
+# no CMake or pkg-config files.
+find_library(HTTP_PARSER_LIBRARY NAMES http_parser REQUIRED)
+
+# SOCI 4.0.3 in Debian ships neither CMake nor pkg-config files.
+find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
+find_library(SOCI_CORE_LIBRARY NAMES soci_core REQUIRED)
+find_library(SOCI_SQLITE3_LIBRARY NAMES soci_sqlite3 REQUIRED)
+find_library(SOCI_POSTGRESQL_LIBRARY NAMES soci_postgresql REQUIRED)
+add_library(soci INTERFACE)
+target_include_directories(soci SYSTEM INTERFACE ${SOCI_INCLUDE_DIR} ${LIBPQ_INCLUDE_DIRS})
+target_link_libraries(soci INTERFACE
+  ${SOCI_SQLITE3_LIBRARY} ${SOCI_POSTGRESQL_LIBRARY} ${SOCI_CORE_LIBRARY}
+  PkgConfig::SQLITE3 PkgConfig::LIBPQ ${CMAKE_DL_LIBS})
+
+if(DICHTBIJ_TESTS)
+  find_package(GTest REQUIRED)
+  find_package(CURL REQUIRED)
+  include(GoogleTest)
+endif()

@@ -1,0 +1,76 @@
+// The HTTP vocabulary the API speaks, independent of the HTTP library.
+//
+// server/ turns library requests into Request, calls a Route's handler on a
+// worker thread, and writes the Response back. Nothing outside server/ knows
+// which HTTP library runs underneath.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace dichtbij::api {
+
+enum class Method { get, head, post, put, patch, delete_ };
+
+// "GET", "POST", …
+[[nodiscard]] std::string_view method_name(Method method) noexcept;
+// The lower-case name OpenAPI uses for an operation: "get", "post", …
+[[nodiscard]] std::string_view openapi_method_name(Method method) noexcept;
+
+using NameValues = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  Method method = Method::get;
+  std::string path;        // without the query string, percent-decoded by route params only
+  NameValues query;        // decoded query parameters, in order
+  NameValues headers;      // as received
+  NameValues path_params;  // from the route pattern, e.g. {"id", "…"}
+  std::string body;
+  std::string request_id;  // also in the X-Request-Id response header and the log
+
+  // The first header with this name, compared case-insensitively.
+  [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;
+  // The first query parameter with this name.
+  [[nodiscard]] std::optional<std::string_view> query_param(std::string_view name) const;
+  // The named route parameter. REQUIRES: the route pattern declares it.
+  [[nodiscard]] std::string_view path_param(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  NameValues headers;
+  std::string body;
+  // When set, the body is this file, sent by the server with sendfile.
+  std::optional<std::string> file_path;
+
+  // A JSON body with Content-Type application/json.
+  [[nodiscard]] static Response json(int status, const nlohmann::json& body);
+  // Adds a header; headers with the same name may repeat.
+  Response& with_header(std::string name, std::string value);
+  // The first header with this name, compared case-insensitively.
+  [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;
+};
+
+// Runs on a worker thread, never on the I/O thread, so it may block on the
+// database. May throw: server/ answers an exception with a 500.
+using Handler = std::function<Response(const Request&)>;
+
+struct Route {
+  Method method = Method::get;
+  // Express-style pattern: "/api/v1/households/:id". Parameters match one
+  // path segment.
+  std::string path;
+  Handler handler;
+  // The OpenAPI 3.1 operation object for this route (summary, parameters,
+  // responses, …). Every route documents itself; api/openapi.cpp assembles
+  // the document from these.
+  std::string openapi_operation;  // JSON text, parsed when the document is built
+};
+
+}  // namespace dichtbij::api

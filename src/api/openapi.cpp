@@ -1,0 +1,94 @@
+#include "api/openapi.hpp"
+
+#include <regex>
+
+namespace dichtbij::api {
+
+namespace {
+
+// Shared parts that operations refer to with $ref.
+nlohmann::json components() {
+  const nlohmann::json problem_schema = {
+      {"type", "object"},
+      {"description", "An error, as RFC 9457 problem details."},
+      {"required", {"type", "title", "status", "detail"}},
+      {"properties",
+       {{"type", {{"type", "string"}, {"description", "A URI naming the kind of problem."}}},
+        {"title", {{"type", "string"}, {"description", "The HTTP reason phrase."}}},
+        {"status", {{"type", "integer"}, {"format", "int32"}}},
+        {"detail", {{"type", "string"}, {"description", "What went wrong, for people."}}},
+        {"requestId",
+         {{"type", "string"}, {"description", "Quote this id; it is also in the server log."}}},
+        {"invalidParams",
+         {{"type", "array"},
+          {"description", "Every invalid input field and why."},
+          {"items",
+           {{"type", "object"},
+            {"required", {"name", "reason"}},
+            {"properties",
+             {{"name", {{"type", "string"}}}, {"reason", {{"type", "string"}}}}}}}}}}}};
+  auto problem_response = [](std::string description) {
+    return nlohmann::json{
+        {"description", std::move(description)},
+        {"content",
+         {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+  };
+  return {
+      {"schemas",
+       {{"Problem", problem_schema},
+        {"Health",
+         {{"type", "object"},
+          {"required", {"status", "database"}},
+          {"properties",
+           {{"status", {{"type", "string"}, {"enum", {"ok"}}}},
+            {"database",
+             {{"type", "object"},
+              {"required", {"engine", "schemaVersion"}},
+              {"properties",
+               {{"engine", {{"type", "string"}, {"enum", {"sqlite", "postgresql"}}}},
+                {"schemaVersion", {{"type", "integer"}, {"format", "int32"}}}}}}}}}}}}},
+      {"headers",
+       {{"API-Version",
+         {{"description", "The full version of the API that answered."},
+          {"schema", {{"type", "string"}, {"example", kApiVersion}}}}}}},
+      {"responses",
+       {{"BadRequest", problem_response("The request is invalid; invalidParams names each field.")},
+        {"NotFound", problem_response("No such resource.")},
+        {"ServiceUnavailable", problem_response("The database cannot be reached right now.")}}}};
+}
+
+}  // namespace
+
+std::string openapi_path(std::string_view route_path) {
+  std::string path(route_path);
+  if (path.rfind(kApiBasePath, 0) == 0) path.erase(0, kApiBasePath.size());
+  static const std::regex kParameter(R"(:([A-Za-z][A-Za-z0-9]*))");
+  return std::regex_replace(path, kParameter, "{$1}");
+}
+
+nlohmann::json build_openapi_document(std::span<const Route> routes) {
+  nlohmann::json paths = nlohmann::json::object();
+  for (const Route& route : routes) {
+    paths[openapi_path(route.path)][std::string(openapi_method_name(route.method))] =
+        nlohmann::json::parse(route.openapi_operation);
+  }
+  return {
+      {"openapi", "3.1.0"},
+      {"info",
+       {{"title", "Dichtbij API"},
+        {"version", kApiVersion},
+        {"description",
+         "Neighbourhood social support: who supports whom, with what, and who arranged it."},
+        {"contact",
+         {{"name", "Dichtbij maintainers"},
+          {"email", "maintainers@dichtbij.invalid"},
+          {"url", "https://dichtbij.invalid"}}},
+        {"license", {{"name", "EUPL-1.2"}, {"identifier", "EUPL-1.2"}}}}},
+      {"servers", {{{"url", kApiBasePath}, {"description", "This server"}}}},
+      {"tags", {{{"name", "Service"}, {"description", "Health and the API description."}}}},
+      {"paths", std::move(paths)},
+      {"components", components()},
+  };
+}
+
+}  // namespace dichtbij::api

@@ -1,0 +1,52 @@
+#include "api/routes.hpp"
+
+#include <memory>
+
+#include "api/health.hpp"
+#include "api/openapi.hpp"
+
+namespace dichtbij::api {
+
+namespace {
+
+Route openapi_route(std::shared_ptr<const std::string> document) {
+  Route route;
+  route.method = Method::get;
+  route.path = std::string(kApiBasePath) + "/openapi.json";
+  route.handler = [document = std::move(document)](const Request&) {
+    Response response;
+    response.body = *document;
+    response.headers.emplace_back("Content-Type", "application/json");
+    return response;
+  };
+  route.openapi_operation = R"({
+    "operationId": "getOpenApiDocument",
+    "summary": "This document",
+    "tags": ["Service"],
+    "responses": {
+      "200": {
+        "description": "The OpenAPI 3.1 description of this API.",
+        "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
+        "content": {"application/json": {"schema": {"type": "object"}}}
+      }
+    }
+  })";
+  return route;
+}
+
+}  // namespace
+
+std::vector<Route> make_api_routes(const ApiContext& context) {
+  std::vector<Route> routes;
+  routes.push_back(health_route(context.database));
+
+  // The document describes itself too, so it is built once the list is
+  // complete; the route shares the finished text (immutable, so threads may
+  // read it freely).
+  auto document = std::make_shared<std::string>();
+  routes.push_back(openapi_route(document));
+  *document = build_openapi_document(routes).dump();
+  return routes;
+}
+
+}  // namespace dichtbij::api

@@ -1,0 +1,20 @@
+// Every route of the JSON API, each documented.
+#pragma once
+
+#include <vector>
+
+#include "api/http.hpp"
+#include "store/database.hpp"
+
+namespace dichtbij::api {
+
+// What the API's handlers share. Borrowed: everything must outlive the
+// routes.
+struct ApiContext {
+  store::Database& database;
+};
+
+// The API's routes, GET /api/v1/openapi.json among them.
+[[nodiscard]] std::vector<Route> make_api_routes(const ApiContext& context);
+
+}  // namespace dichtbij::api

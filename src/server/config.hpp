@@ -1,0 +1,65 @@
+// Config: the settings of `dichtbij serve` and the other commands.
+//
+// Read, in increasing precedence, from the defaults below, an optional TOML
+// file (--config FILE, or DICHTBIJ_CONFIG) and environment variables
+// DICHTBIJ_*. A value that does not fit fails the start with a message that
+// names the setting and where it came from.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace dichtbij::server {
+
+enum class LogLevel { trace, debug, info, warn, error };
+
+struct Config {
+  // Address to listen on. Default loopback only: exposing the service is an
+  // operator's decision (normally behind a TLS-terminating proxy).
+  std::string listen_address = "127.0.0.1";
+  // TCP port; 0 picks a free one (tests). Default 8080.
+  std::uint16_t port = 8080;
+  // sqlite:PATH or postgresql://… (see store/database_url.hpp).
+  // Default the embedded SQLite file data/dichtbij.db.
+  std::string database_url = "sqlite:data/dichtbij.db";
+  // Threads that run handlers (database and graph work), and database
+  // sessions in the pool. More threads serve more slow requests at once, at
+  // the cost of one database connection each. Default 8.
+  std::size_t worker_threads = 8;
+  // Largest request body accepted, in bytes; larger gets 413. Default 1 MiB:
+  // no API request carries files.
+  std::size_t max_body_bytes = 1024 * 1024;
+  // Folder with the web app's built files. Default web/dist.
+  std::filesystem::path static_dir = "web/dist";
+  // Default info. debug and trace log more per request.
+  LogLevel log_level = LogLevel::info;
+  // How long a SIGTERM waits for requests in flight. Default 30 s.
+  std::chrono::seconds shutdown_grace{30};
+};
+
+// Environment variables as name → value; injected so tests need not touch
+// the process environment.
+using Environment = std::map<std::string, std::string>;
+
+// The process's DICHTBIJ_* variables.
+[[nodiscard]] Environment process_environment();
+
+// Defaults, then the file (when given, or named by DICHTBIJ_CONFIG), then
+// the environment. Fails with invalid_input; each invalid_params entry names
+// a setting as the user wrote it ("port in dichtbij.toml", "DICHTBIJ_PORT").
+// Unknown keys in the file and unknown DICHTBIJ_* variables are errors too,
+// so a typo never silently falls back to a default.
+[[nodiscard]] Result<Config> load_config(const Environment& environment,
+                                         const std::optional<std::filesystem::path>& file);
+
+// The name used in logs and config: "info", …
+[[nodiscard]] std::string_view log_level_name(LogLevel level) noexcept;
+
+}  // namespace dichtbij::server

@@ -1,0 +1,414 @@
+// The RESTinio adapter. This file alone includes RESTinio (see the header).
+#include "server/http_server.hpp"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+#include <restinio/all.hpp>
+
+#include <atomic>
+#include <condition_variable>
+#include <future>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <regex>
+#include <thread>
+
+#include "api/openapi.hpp"
+#include "api/problem.hpp"
+#include "server/static_files.hpp"
+
+namespace dichtbij::server {
+
+namespace {
+
+using Router = restinio::router::express_router_t<>;
+using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t, Router>;
+using RestinioServer = restinio::http_server_t<Traits>;
+using Clock = std::chrono::steady_clock;
+
+// RESTinio reads a whole body before a handler sees it, and silently closes
+// the connection when Content-Length exceeds its own limit. So its limit sits
+// well above ours, and our own check answers 413 for everything in between.
+constexpr std::size_t kHardBodyLimitExtra = 16 * 1024 * 1024;
+// A handler that has not answered by then gets its connection closed.
+constexpr auto kHandlerTimeLimit = std::chrono::minutes(5);
+constexpr auto kReadTimeLimit = std::chrono::seconds(60);
+constexpr auto kWriteTimeLimit = std::chrono::seconds(60);
+
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'";
+
+// Matches every method; HttpServer dispatches on the method itself so that a
+// known path with another method answers 405 with Allow.
+struct AnyMethod final : restinio::router::method_matcher_t {
+  bool match(const restinio::http_method_id_t&) const noexcept override { return true; }
+};
+
+std::optional<api::Method> to_method(const restinio::http_method_id_t& method) {
+  if (method == restinio::http_method_get()) return api::Method::get;
+  if (method == restinio::http_method_head()) return api::Method::head;
+  if (method == restinio::http_method_post()) return api::Method::post;
+  if (method == restinio::http_method_put()) return api::Method::put;
+  if (method == restinio::http_method_patch()) return api::Method::patch;
+  if (method == restinio::http_method_delete()) return api::Method::delete_;
+  return std::nullopt;
+}
+
+std::string new_request_id() {
+  unsigned char bytes[8];
+  randombytes_buf(bytes, sizeof bytes);
+  char hex[sizeof bytes * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+  return hex;
+}
+
+bool is_api_path(std::string_view path) {
+  return path == api::kApiBasePath ||
+         (path.rfind(api::kApiBasePath, 0) == 0 && path.size() > api::kApiBasePath.size() &&
+          path[api::kApiBasePath.size()] == '/') ||
+         path.rfind("/api/", 0) == 0;
+}
+
+std::vector<std::string> parameter_names(const std::string& pattern) {
+  static const std::regex kParameter(R"(:([A-Za-z][A-Za-z0-9]*))");
+  std::vector<std::string> names;
+  for (auto it = std::sregex_iterator(pattern.begin(), pattern.end(), kParameter);
+       it != std::sregex_iterator(); ++it) {
+    names.push_back((*it)[1].str());
+  }
+  return names;
+}
+
+// The methods one path pattern answers, each with its route.
+struct PathEntry {
+  std::string path;
+  std::vector<std::string> parameter_names;  // ":id" in the pattern → "id"
+  std::map<api::Method, const api::Route*> routes;
+
+  std::string allow() const {
+    std::string allow;
+    for (const auto& [method, route] : routes) {
+      if (!allow.empty()) allow += ", ";
+      allow += api::method_name(method);
+    }
+    return allow;
+  }
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+  explicit Impl(HttpServerOptions server_options, std::vector<api::Route> api_routes)
+      : options(std::move(server_options)),
+        routes(std::move(api_routes)),
+        static_files(options.static_dir),
+        workers(options.worker_threads) {}
+
+  HttpServerOptions options;
+  const std::vector<api::Route> routes;  // PathEntry points into this
+  std::vector<PathEntry> entries;
+  StaticFiles static_files;
+
+  // Declared before server so that the server is destroyed first.
+  asio::io_context io;
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> io_work;
+  std::unique_ptr<RestinioServer> server;
+  std::thread io_thread;
+  asio::thread_pool workers;
+  std::atomic<std::uint16_t> bound_port{0};
+
+  std::mutex mutex;
+  std::condition_variable drained;
+  std::size_t in_flight = 0;  // guarded by mutex: accepted, answer not yet written
+  bool stopping = false;      // guarded by mutex
+  std::once_flag stop_once;
+
+  void begin_request() {
+    std::lock_guard lock(mutex);
+    ++in_flight;
+  }
+
+  void end_request() {
+    std::lock_guard lock(mutex);
+    --in_flight;
+    if (in_flight == 0) drained.notify_all();
+  }
+
+  bool is_stopping() {
+    std::lock_guard lock(mutex);
+    return stopping;
+  }
+
+  // Writes the answer, adds the headers every answer carries, and logs the
+  // request once the answer is written. Any thread.
+  void respond(const restinio::request_handle_t& request, api::Response response,
+               const std::string& request_id, Clock::time_point started) {
+    std::optional<restinio::sendfile_t> file;
+    if (response.file_path) {
+      try {
+        file.emplace(restinio::sendfile(*response.file_path));
+      } catch (const std::exception&) {
+        // Removed between the look-up and now (a redeploy): not there.
+        response = api::problem(404, "No such file.", request_id);
+      }
+    }
+
+    const std::string path(request->header().path());
+    const bool api_path = is_api_path(path);
+    auto builder = request->create_response(restinio::http_status_line_t{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+        std::string(api::status_reason(response.status))});
+    for (const auto& [name, value] : response.headers) builder.append_header(name, value);
+    builder.append_header("X-Request-Id", request_id);
+    builder.append_header("Content-Security-Policy", std::string(kContentSecurityPolicy));
+    builder.append_header("X-Content-Type-Options", "nosniff");
+    builder.append_header("X-Frame-Options", "DENY");
+    builder.append_header("Referrer-Policy", "no-referrer");
+    builder.append_header("Cross-Origin-Opener-Policy", "same-origin");
+    builder.append_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (api_path) {
+      builder.append_header("API-Version", std::string(api::kApiVersion));
+      // Answers of the API carry personal data: no cache may keep them.
+      if (!response.header("Cache-Control")) builder.append_header("Cache-Control", "no-store");
+    }
+    if (is_stopping()) builder.connection_close();
+    if (file) {
+      builder.set_body(std::move(*file));
+    } else {
+      builder.set_body(std::move(response.body));
+    }
+
+    const int status = response.status;
+    const std::string method(request->header().method().c_str());
+    builder.done([this, method, path, status, request_id, started](const asio::error_code& error) {
+      const auto micros =
+          std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count();
+      spdlog::info("request method={} path={} status={} duration_ms={:.3f} request_id={}{}", method,
+                   path, status, static_cast<double>(micros) / 1000.0, request_id,
+                   error ? " write_error=" + error.message() : std::string());
+      end_request();
+    });
+  }
+
+  // Runs a route's handler on a worker thread and answers.
+  void dispatch(restinio::request_handle_t request, const api::Route& route,
+                api::Request api_request, Clock::time_point started) {
+    asio::post(workers, [this, request = std::move(request), &route,
+                         api_request = std::move(api_request), started]() mutable {
+      api::Response response;
+      try {
+        response = route.handler(api_request);
+      } catch (const std::exception& exception) {
+        spdlog::error("request_id={} unhandled exception in {} {}: {}", api_request.request_id,
+                      api::method_name(route.method), route.path, exception.what());
+        response = api::problem(500, "Something went wrong on our side; quote the request id.",
+                                api_request.request_id);
+      } catch (...) {
+        spdlog::error("request_id={} unhandled non-standard exception in {} {}",
+                      api_request.request_id, api::method_name(route.method), route.path);
+        response = api::problem(500, "Something went wrong on our side; quote the request id.",
+                                api_request.request_id);
+      }
+      respond(request, std::move(response), api_request.request_id, started);
+    });
+  }
+
+  // Checks that apply before any handler. Returns the
+  // error answer, or nullopt when the request may go on.
+  std::optional<api::Response> precheck(const restinio::request_handle_t& request,
+                                        const std::string& request_id) {
+    if (request->body().size() > options.max_body_bytes) {
+      return api::problem(
+          413,
+          "The request body is larger than " + std::to_string(options.max_body_bytes) + " bytes.",
+          request_id);
+    }
+    return std::nullopt;
+  }
+
+  restinio::request_handling_status_t handle_route(const restinio::request_handle_t& request,
+                                                   restinio::router::route_params_t params,
+                                                   const PathEntry& entry) {
+    const auto started = Clock::now();
+    const std::string request_id = new_request_id();
+    begin_request();
+    const std::optional<api::Method> method = to_method(request->header().method());
+    const auto route = method ? entry.routes.find(*method) : entry.routes.end();
+    if (route == entry.routes.end()) {
+      api::Response response = api::problem(
+          405,
+          "This resource does not support " + std::string(request->header().method().c_str()) + ".",
+          request_id);
+      response.with_header("Allow", entry.allow());
+      respond(request, std::move(response), request_id, started);
+      return restinio::request_accepted();
+    }
+    if (auto rejected = precheck(request, request_id)) {
+      respond(request, std::move(*rejected), request_id, started);
+      return restinio::request_accepted();
+    }
+
+    api::Request api_request;
+    api_request.method = *method;
+    api_request.path = std::string(request->header().path());
+    api_request.request_id = request_id;
+    api_request.body = request->body();
+    request->header().for_each_field([&](const restinio::http_header_field_t& field) {
+      api_request.headers.emplace_back(field.name(), field.value());
+    });
+    for (const std::string& name : entry.parameter_names) {
+      api_request.path_params.emplace_back(name, std::string(params[name]));
+    }
+    try {
+      const auto query = restinio::parse_query<restinio::parse_query_traits::javascript_compatible>(
+          request->header().query());
+      for (const auto& [name, value] : query) {
+        api_request.query.emplace_back(std::string(name), std::string(value));
+      }
+    } catch (const std::exception&) {
+      Error error = make_error(ErrorCode::invalid_input, "The query string is malformed.");
+      error.invalid_params.push_back({"query", "not a valid percent-encoded query string"});
+      respond(request, api::problem(error, request_id), request_id, started);
+      return restinio::request_accepted();
+    }
+    dispatch(request, *route->second, std::move(api_request), started);
+    return restinio::request_accepted();
+  }
+
+  // Anything no route matched: a 404 under /api/, else the web app.
+  restinio::request_handling_status_t handle_unmatched(const restinio::request_handle_t& request) {
+    const auto started = Clock::now();
+    const std::string request_id = new_request_id();
+    begin_request();
+    const std::string raw_path(request->header().path());
+    if (is_api_path(raw_path)) {
+      respond(request,
+              api::problem(404, "There is no API resource at " + raw_path + ".", request_id),
+              request_id, started);
+      return restinio::request_accepted();
+    }
+    if (request->header().method() != restinio::http_method_get()) {
+      api::Response response = api::problem(405, "Pages can only be read with GET.", request_id);
+      response.with_header("Allow", "GET");
+      respond(request, std::move(response), request_id, started);
+      return restinio::request_accepted();
+    }
+    std::string path;
+    try {
+      path = restinio::utils::unescape_percent_encoding<restinio::utils::relaxed_unescape_traits>(
+          raw_path);
+    } catch (const std::exception&) {
+      respond(request, api::problem(400, "The path is not validly percent-encoded.", request_id),
+              request_id, started);
+      return restinio::request_accepted();
+    }
+    asio::post(workers, [this, request, path = std::move(path), request_id, started] {
+      respond(request, static_files.serve(path, request_id), request_id, started);
+    });
+    return restinio::request_accepted();
+  }
+
+  std::unique_ptr<Router> make_router() {
+    std::map<std::string, std::size_t> index_by_path;
+    for (const api::Route& route : routes) {
+      auto [it, inserted] = index_by_path.emplace(route.path, entries.size());
+      if (inserted) entries.push_back(PathEntry{route.path, parameter_names(route.path), {}});
+      entries[it->second].routes[route.method] = &route;
+    }
+    auto router = std::make_unique<Router>();
+    for (const PathEntry& entry : entries) {
+      router->add_handler(AnyMethod{}, entry.path, [this, &entry](auto request, auto params) {
+        return handle_route(request, std::move(params), entry);
+      });
+    }
+    router->non_matched_request_handler([this](auto request) { return handle_unmatched(request); });
+    return router;
+  }
+};
+
+Result<std::unique_ptr<HttpServer>> HttpServer::start(HttpServerOptions options,
+                                                      std::vector<api::Route> routes) {
+  if (sodium_init() < 0) return make_error(ErrorCode::internal, "libsodium failed to initialise");
+  auto impl = std::make_unique<Impl>(std::move(options), std::move(routes));
+  Impl& self = *impl;
+
+  restinio::server_settings_t<Traits> settings;
+  settings.address(self.options.address)
+      .port(self.options.port)
+      .request_handler(self.make_router())
+      .read_next_http_message_timelimit(kReadTimeLimit)
+      .write_http_response_timelimit(kWriteTimeLimit)
+      .handle_request_timeout(kHandlerTimeLimit)
+      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(
+          self.options.max_body_bytes * 4 + kHardBodyLimitExtra))
+      .acceptor_post_bind_hook([&self](asio::ip::tcp::acceptor& acceptor) {
+        self.bound_port = acceptor.local_endpoint().port();
+      });
+  self.server =
+      std::make_unique<RestinioServer>(restinio::external_io_context(self.io), std::move(settings));
+
+  std::promise<std::string> opened;  // empty on success, else the reason
+  self.server->open_async([&opened] { opened.set_value({}); },
+                          [&opened](std::exception_ptr failure) {
+                            try {
+                              std::rethrow_exception(failure);
+                            } catch (const std::exception& exception) {
+                              opened.set_value(exception.what());
+                            }
+                          });
+  self.io_work.emplace(self.io.get_executor());
+  self.io_thread = std::thread([&self] { self.io.run(); });
+  const std::string failure = opened.get_future().get();
+  if (!failure.empty()) {
+    self.io_work.reset();
+    self.io.stop();
+    self.io_thread.join();
+    return make_error(ErrorCode::unavailable, "cannot listen on " + self.options.address + ":" +
+                                                  std::to_string(self.options.port) + ": " +
+                                                  failure);
+  }
+  return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
+}
+
+HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+HttpServer::~HttpServer() {
+  stop();
+}
+
+std::uint16_t HttpServer::port() const noexcept {
+  return impl_->bound_port;
+}
+
+void HttpServer::stop() {
+  Impl& self = *impl_;
+  std::call_once(self.stop_once, [&self] {
+    {
+      std::lock_guard lock(self.mutex);
+      self.stopping = true;
+    }
+    std::promise<void> closed;
+    asio::post(self.io, [&self, &closed] {
+      self.server->close_sync();
+      closed.set_value();
+    });
+    closed.get_future().wait();
+
+    std::unique_lock lock(self.mutex);
+    if (!self.drained.wait_for(lock, self.options.shutdown_grace,
+                               [&self] { return self.in_flight == 0; })) {
+      spdlog::warn("stopping with {} request(s) still unanswered after {} s", self.in_flight,
+                   self.options.shutdown_grace.count());
+    }
+    lock.unlock();
+    self.workers.join();
+    self.io_work.reset();
+    self.io.stop();
+    self.io_thread.join();
+  });
+}
+
+}  // namespace dichtbij::server

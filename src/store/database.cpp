@@ -1,0 +1,232 @@
+#include "store/database.hpp"
+
+#include <soci/connection-pool.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
+#include <string>
+
+#include <spdlog/spdlog.h>
+
+namespace dichtbij::store {
+
+namespace {
+
+// SQLite extended result codes keep the primary code in the low byte.
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
+constexpr int kSqliteConstraint = 19;
+
+Error map_soci_error(const soci::soci_error& error) {
+  if (const auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&error)) {
+    const int primary = sqlite->result() & 0xff;
+    if (primary == kSqliteConstraint) return make_error(ErrorCode::conflict, error.what());
+    if (primary == kSqliteBusy || primary == kSqliteLocked) {
+      return make_error(ErrorCode::unavailable, error.what());
+    }
+  }
+  if (const auto* postgres = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
+    // SQLSTATE class 23: integrity constraint violation; 40: transaction
+    // rollback (serialization failure, deadlock).
+    const std::string state = postgres->sqlstate();
+    if (state.rfind("23", 0) == 0) return make_error(ErrorCode::conflict, error.what());
+    if (state.rfind("40", 0) == 0) return make_error(ErrorCode::unavailable, error.what());
+  }
+  switch (error.get_error_category()) {
+    case soci::soci_error::constraint_violation:
+      return make_error(ErrorCode::conflict, error.what());
+    case soci::soci_error::connection_error:
+    case soci::soci_error::system_error:
+    case soci::soci_error::unknown_transaction_state:
+      return make_error(ErrorCode::unavailable, error.what());
+    default: return make_error(ErrorCode::internal, error.what());
+  }
+}
+
+std::string sqlite_connect_string(const std::string& path) {
+  return "db=" + path + " timeout=" +
+         std::to_string(
+             std::chrono::duration_cast<std::chrono::seconds>(Database::kSqliteBusyTimeout)
+                 .count());
+}
+
+void configure_sqlite(soci::session& session) {
+  // WAL lets readers run beside the one writer; synchronous=FULL makes every
+  // commit durable before COMMIT returns, which is what "acknowledged" means.
+  execute_script(session, Engine::sqlite,
+                 "PRAGMA journal_mode=WAL;"
+                 "PRAGMA synchronous=FULL;"
+                 "PRAGMA foreign_keys=ON;"
+                 "PRAGMA busy_timeout=" +
+                     std::to_string(Database::kSqliteBusyTimeout.count()) + ";");
+}
+
+// SOCI's PostgreSQL backend mangles libpq URIs, so the URI is turned into
+// libpq's keyword=value form by libpq itself. Returns nullopt with the
+// reason in error when libpq cannot parse it.
+std::optional<std::string> postgres_keyword_string(const std::string& uri, std::string& error) {
+  char* message = nullptr;
+  PQconninfoOption* options = PQconninfoParse(uri.c_str(), &message);
+  if (options == nullptr) {
+    error = message != nullptr ? message : "libpq cannot parse it";
+    PQfreemem(message);
+    return std::nullopt;
+  }
+  std::string keywords;
+  for (const PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+    if (option->val == nullptr) continue;
+    std::string value;
+    for (const char* c = option->val; *c != '\0'; ++c) {
+      if (*c == '\'' || *c == '\\') value += '\\';
+      value += *c;
+    }
+    keywords += std::string(option->keyword) + "='" + value + "' ";
+  }
+  PQconninfoFree(options);
+  return keywords;
+}
+
+const char* begin_statement(Engine engine, TransactionKind kind) {
+  if (engine == Engine::sqlite) {
+    return kind == TransactionKind::write ? "BEGIN IMMEDIATE" : "BEGIN";
+  }
+  return kind == TransactionKind::write ? "BEGIN" : "BEGIN READ ONLY";
+}
+
+// Returns a leased session to the pool however the lease ends.
+class SessionLease {
+ public:
+  SessionLease(soci::connection_pool& pool, std::size_t position)
+      : pool_(pool), position_(position) {}
+  ~SessionLease() { pool_.give_back(position_); }
+  SessionLease(const SessionLease&) = delete;
+  SessionLease& operator=(const SessionLease&) = delete;
+  soci::session& session() { return pool_.at(position_); }
+
+ private:
+  soci::connection_pool& pool_;
+  std::size_t position_;
+};
+
+void roll_back_quietly(soci::session& session) {
+  try {
+    session << "ROLLBACK";
+  } catch (const soci::soci_error& error) {
+    // The connection is likely gone; reconnect so the next lease works.
+    spdlog::warn("database: rollback failed ({}), reconnecting", error.what());
+    try {
+      session.reconnect();
+    } catch (const soci::soci_error& reconnect_error) {
+      spdlog::warn("database: reconnect failed: {}", reconnect_error.what());
+    }
+  }
+}
+
+}  // namespace
+
+void execute_script(soci::session& session, Engine engine, const std::string& script) {
+  if (engine == Engine::sqlite) {
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+    char* message = nullptr;
+    const int rc =
+        sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+      std::string text = message != nullptr ? message : "unknown SQLite error";
+      sqlite_api::sqlite3_free(message);
+      throw soci::sqlite3_soci_error(text, rc);
+    }
+    return;
+  }
+  auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+  PGresult* result = PQexec(backend->conn_, script.c_str());
+  const ExecStatusType status = PQresultStatus(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    std::string text = PQresultErrorMessage(result);
+    const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    std::string sqlstate = state != nullptr ? state : "XX000";
+    PQclear(result);
+    throw soci::postgresql_soci_error(text, sqlstate.c_str());
+  }
+  PQclear(result);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::size_t pool_size) {
+  if (url.engine == Engine::sqlite) {
+    const std::filesystem::path folder = std::filesystem::path(url.target).parent_path();
+    std::error_code ec;
+    if (!folder.empty()) std::filesystem::create_directories(folder, ec);
+    if (ec) {
+      return make_error(ErrorCode::unavailable, "cannot create the database folder " +
+                                                    folder.string() + ": " + ec.message());
+    }
+  }
+  auto pool = std::make_unique<soci::connection_pool>(pool_size);
+  try {
+    for (std::size_t i = 0; i != pool_size; ++i) {
+      soci::session& session = pool->at(i);
+      if (url.engine == Engine::sqlite) {
+        session.open(soci::sqlite3, sqlite_connect_string(url.target));
+        configure_sqlite(session);
+      } else {
+        std::string reason;
+        const std::optional<std::string> keywords = postgres_keyword_string(url.target, reason);
+        if (!keywords) {
+          return make_error(ErrorCode::invalid_input,
+                            "cannot use the database URL " + url.redacted() + ": " + reason);
+        }
+        session.open(soci::postgresql, *keywords);
+      }
+    }
+  } catch (const soci::soci_error& error) {
+    return make_error(ErrorCode::unavailable,
+                      "cannot open the database " + url.redacted() + ": " + error.what());
+  }
+  return std::unique_ptr<Database>(new Database(url, pool_size, std::move(pool)));
+}
+
+Database::Database(DatabaseUrl url, std::size_t pool_size,
+                   std::unique_ptr<soci::connection_pool> pool)
+    : url_(std::move(url)), pool_size_(pool_size), pool_(std::move(pool)) {}
+
+Database::~Database() = default;
+
+Result<void> Database::in_transaction(TransactionKind kind,
+                                      const std::function<Result<void>(soci::session&)>& work) {
+  std::size_t position = 0;
+  const auto timeout_ms = static_cast<int>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(kLeaseTimeout).count());
+  if (!pool_->try_lease(position, timeout_ms)) {
+    return make_error(ErrorCode::unavailable, "no free database session within " +
+                                                  std::to_string(kLeaseTimeout.count()) + " s");
+  }
+  SessionLease lease(*pool_, position);
+  soci::session& session = lease.session();
+  try {
+    session << begin_statement(url_.engine, kind);
+  } catch (const soci::soci_error& error) {
+    Error mapped = map_soci_error(error);
+    if (mapped.code == ErrorCode::unavailable || mapped.code == ErrorCode::internal) {
+      roll_back_quietly(session);
+    }
+    return mapped;
+  }
+  try {
+    Result<void> outcome = work(session);
+    if (!outcome.ok()) {
+      roll_back_quietly(session);
+      return outcome;
+    }
+    session << "COMMIT";
+    return {};
+  } catch (const soci::soci_error& error) {
+    roll_back_quietly(session);
+    return map_soci_error(error);
+  } catch (...) {
+    roll_back_quietly(session);
+    throw;
+  }
+}
+
+}  // namespace dichtbij::store

@@ -1,0 +1,97 @@
+// Database: the one door to the database, for both engines.
+//
+// Holds a pool of SOCI sessions. Every piece of work runs in a transaction on
+// a pooled session through in_transaction(); SOCI exceptions never leave
+// store/: they become Result errors (conflict for constraint violations,
+// unavailable for everything the database itself refuses).
+//
+// SQLite sessions run with WAL, synchronous=FULL and foreign keys on, so a
+// commit that returned is on disk; PostgreSQL keeps its default
+// synchronous_commit=on for the same reason. Callers acknowledge a write to a
+// client only after in_transaction() returned ok.
+//
+// Thread-safe: any number of threads may call in_transaction() at once; each
+// gets its own session, waiting up to kLeaseTimeout for a free one.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "core/result.hpp"
+#include "store/database_url.hpp"
+
+namespace soci {
+class session;
+class connection_pool;
+}  // namespace soci
+
+namespace dichtbij::store {
+
+enum class TransactionKind {
+  read,   // may read only; concurrent with other readers and with a writer
+  write,  // takes the write lock at BEGIN (SQLite: BEGIN IMMEDIATE) so that
+          // two writers never deadlock upgrading a read lock
+};
+
+class Database {
+ public:
+  // How long in_transaction() waits for a free pooled session before it
+  // answers unavailable.
+  static constexpr std::chrono::seconds kLeaseTimeout{10};
+  // How long an SQLite statement waits for another writer's lock.
+  static constexpr std::chrono::milliseconds kSqliteBusyTimeout{5000};
+
+  // Opens pool_size sessions. For SQLite, creates the file's folder when it
+  // does not exist. Fails with unavailable when the database cannot be
+  // reached, naming the (password-redacted) URL.
+  // REQUIRES: pool_size >= 1.
+  [[nodiscard]] static Result<std::unique_ptr<Database>> open(const DatabaseUrl& url,
+                                                              std::size_t pool_size);
+
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Engine engine() const noexcept { return url_.engine; }
+  const DatabaseUrl& url() const noexcept { return url_; }
+  std::size_t pool_size() const noexcept { return pool_size_; }
+
+  // Runs work inside one transaction on a pooled session. Commits when work
+  // returns ok, rolls back when it returns an error or throws. Returns work's
+  // error, or the mapped database error. The session reference is valid only
+  // during the call.
+  [[nodiscard]] Result<void> in_transaction(
+      TransactionKind kind, const std::function<Result<void>(soci::session&)>& work);
+
+  // The same for work that yields a value.
+  template <typename T>
+  [[nodiscard]] Result<T> in_transaction(TransactionKind kind,
+                                         const std::function<Result<T>(soci::session&)>& work) {
+    std::optional<T> value;
+    Result<void> done = in_transaction(kind, [&](soci::session& session) -> Result<void> {
+      Result<T> produced = work(session);
+      if (!produced.ok()) return std::move(produced).error();
+      value.emplace(std::move(produced).value());
+      return {};
+    });
+    if (!done.ok()) return std::move(done).error();
+    return std::move(*value);
+  }
+
+ private:
+  Database(DatabaseUrl url, std::size_t pool_size, std::unique_ptr<soci::connection_pool> pool);
+
+  DatabaseUrl url_;
+  std::size_t pool_size_;
+  std::unique_ptr<soci::connection_pool> pool_;
+};
+
+// Runs a script of several SQL statements separated by semicolons on the
+// session's own connection (SOCI prepares one statement at a time). Throws
+// soci::soci_error like any SOCI call; use inside in_transaction().
+void execute_script(soci::session& session, Engine engine, const std::string& script);
+
+}  // namespace dichtbij::store

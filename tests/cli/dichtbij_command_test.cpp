@@ -1,0 +1,233 @@
+// The `dichtbij` program as an operator runs it: a real process, real
+// signals, real exit codes.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "support/engine_test.hpp"
+#include "support/http_client.hpp"
+
+namespace dichtbij {
+namespace {
+
+using namespace std::chrono_literals;
+
+// A child process running the dichtbij binary with the given arguments and
+// DICHTBIJ_* variables (the parent's DICHTBIJ_* are not passed on); its
+// stdout and stderr go to a file the test reads.
+class DichtbijProcess {
+ public:
+  DichtbijProcess(std::vector<std::string> arguments,
+                  std::vector<std::pair<std::string, std::string>> environment,
+                  const std::filesystem::path& folder)
+      : stderr_path_(folder / "stderr.log") {
+    pid_ = fork();
+    if (pid_ == 0) {
+      std::FILE* err = std::fopen(stderr_path_.c_str(), "w");
+      dup2(fileno(err), STDERR_FILENO);
+      dup2(fileno(err), STDOUT_FILENO);
+      if (chdir(folder.c_str()) != 0) _exit(127);
+      for (char** entry = environ; *entry != nullptr;) {
+        std::string text(*entry);
+        if (text.rfind("DICHTBIJ_", 0) == 0) {
+          unsetenv(text.substr(0, text.find('=')).c_str());
+        } else {
+          ++entry;
+        }
+      }
+      for (const auto& [name, value] : environment) setenv(name.c_str(), value.c_str(), 1);
+      std::vector<char*> argv;
+      std::string binary = DICHTBIJ_BINARY;
+      argv.push_back(binary.data());
+      for (std::string& argument : arguments) argv.push_back(argument.data());
+      argv.push_back(nullptr);
+      execv(binary.c_str(), argv.data());
+      _exit(127);
+    }
+  }
+
+  ~DichtbijProcess() {
+    if (pid_ > 0 && !exit_code_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+
+  std::string stderr_text() const {
+    std::ifstream in(stderr_path_);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+  // Waits until stderr says where it listens; 0 when it exited or timed out.
+  int wait_for_port(std::chrono::seconds limit = 30s) {
+    static const std::regex kListening(R"(listening on http://[^:]+:(\d+))");
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+      std::smatch match;
+      const std::string text = stderr_text();
+      if (std::regex_search(text, match, kListening)) return std::stoi(match[1].str());
+      if (exited()) return 0;
+      std::this_thread::sleep_for(20ms);
+    }
+    return 0;
+  }
+
+  void signal(int number) { kill(pid_, number); }
+
+  // The exit code once the process ended, or -1 after the limit.
+  int wait_for_exit(std::chrono::seconds limit = 30s) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (exited()) return *exit_code_;
+      std::this_thread::sleep_for(20ms);
+    }
+    return -1;
+  }
+
+ private:
+  bool exited() {
+    if (exit_code_) return true;
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      return true;
+    }
+    return false;
+  }
+
+  std::filesystem::path stderr_path_;
+  pid_t pid_ = -1;
+  std::optional<int> exit_code_;
+};
+
+class DichtbijCommandTest : public testing::EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    if (IsSkipped()) return;
+    database_.emplace(engine());
+  }
+
+  std::vector<std::pair<std::string, std::string>> environment() const {
+    return {{"DICHTBIJ_PORT", "0"}, {"DICHTBIJ_DATABASE_URL", database_->url()}};
+  }
+
+  testing::TempDir folder_;
+  std::optional<testing::TestDatabase> database_;
+};
+
+TEST_P(DichtbijCommandTest, ServesUntilSigtermThenExitsCleanly) {
+  DichtbijProcess process({"serve"}, environment(), folder_.path());
+  const int port = process.wait_for_port();
+  ASSERT_NE(port, 0) << process.stderr_text();
+  const std::string base = "http://127.0.0.1:" + std::to_string(port);
+
+  const auto health = testing::http_get(base + "/api/v1/health");
+  EXPECT_EQ(health.status, 200) << health.body;
+  const auto page = testing::http_get(base + "/");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Dichtbij"), std::string::npos);
+
+  process.signal(SIGTERM);
+  EXPECT_EQ(process.wait_for_exit(), 0) << process.stderr_text();
+  EXPECT_NE(process.stderr_text().find("received SIGTERM"), std::string::npos);
+  EXPECT_NE(process.stderr_text().find("stopped"), std::string::npos);
+}
+
+TEST_P(DichtbijCommandTest, SigintStopsItToo) {
+  DichtbijProcess process({"serve"}, environment(), folder_.path());
+  ASSERT_NE(process.wait_for_port(), 0) << process.stderr_text();
+  process.signal(SIGINT);
+  EXPECT_EQ(process.wait_for_exit(), 0) << process.stderr_text();
+}
+
+TEST_P(DichtbijCommandTest, MigrateAppliesAndIsIdempotent) {
+  DichtbijProcess first({"migrate"}, environment(), folder_.path());
+  ASSERT_EQ(first.wait_for_exit(), 0) << first.stderr_text();
+  EXPECT_NE(first.stderr_text().find("applying migration 0001_idempotency_keys"),
+            std::string::npos);
+  DichtbijProcess second({"migrate"}, environment(), folder_.path());
+  ASSERT_EQ(second.wait_for_exit(), 0) << second.stderr_text();
+  EXPECT_EQ(second.stderr_text().find("applying migration"), std::string::npos);
+  EXPECT_NE(second.stderr_text().find("at schema version"), std::string::npos);
+}
+
+DICHTBIJ_INSTANTIATE_ENGINES(DichtbijCommandTest);
+
+// Bad start-up input: one row per case, each must exit non-zero and say what
+// to fix.
+struct BadStart {
+  std::string label;
+  std::vector<std::string> arguments;
+  std::vector<std::pair<std::string, std::string>> environment;
+  int exit_code;
+  std::string message_part;
+};
+
+void PrintTo(const BadStart& c, std::ostream* out) {
+  *out << c.label;
+}
+
+class DichtbijBadStartTest : public ::testing::TestWithParam<BadStart> {};
+
+TEST_P(DichtbijBadStartTest, ExitsNonZeroNamingTheProblem) {
+  const BadStart& c = GetParam();
+  testing::TempDir folder;
+  std::ofstream(folder.path() / "bad.toml") << "prot = 8080\n";
+  DichtbijProcess process(c.arguments, c.environment, folder.path());
+  EXPECT_EQ(process.wait_for_exit(), c.exit_code) << process.stderr_text();
+  EXPECT_NE(process.stderr_text().find(c.message_part), std::string::npos) << process.stderr_text();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, DichtbijBadStartTest,
+    ::testing::Values(
+        BadStart{"bad_port",
+                 {"serve"},
+                 {{"DICHTBIJ_PORT", "http"}},
+                 2,
+                 "DICHTBIJ_PORT: must be a whole number"},
+        BadStart{"unknown_variable",
+                 {"serve"},
+                 {{"DICHTBIJ_PROT", "1"}},
+                 2,
+                 "DICHTBIJ_PROT: is not a setting"},
+        BadStart{"bad_url",
+                 {"migrate"},
+                 {{"DICHTBIJ_DATABASE_URL", "oracle://x"}},
+                 2,
+                 "DICHTBIJ_DATABASE_URL"},
+        BadStart{"bad_file_key",
+                 {"--config", "bad.toml", "serve"},
+                 {},
+                 2,
+                 "prot in bad.toml: is not a setting"},
+        BadStart{"missing_file", {"--config", "nope.toml", "serve"}, {}, 2, "nope.toml"},
+        BadStart{"no_subcommand", {}, {}, 2, "subcommand"},
+        BadStart{"unknown_subcommand", {"dance"}, {}, 2, "subcommand is required"},
+        BadStart{"unreachable_database",
+                 {"migrate"},
+                 {{"DICHTBIJ_DATABASE_URL", "postgresql://x:pw@127.0.0.1:1/d?connect_timeout=2"}},
+                 1,
+                 "cannot open the database postgresql://x:***@127.0.0.1:1/d"}),
+    [](const auto& info) { return info.param.label; });
+
+TEST(DichtbijCommand, HelpListsTheSubcommands) {
+  testing::TempDir folder;
+  DichtbijProcess process({"--help"}, {}, folder.path());
+  EXPECT_EQ(process.wait_for_exit(), 0);
+  EXPECT_NE(process.stderr_text().find("serve"), std::string::npos) << process.stderr_text();
+  EXPECT_NE(process.stderr_text().find("migrate"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dichtbij

@@ -1,0 +1,200 @@
+#include "store/database.hpp"
+
+#include <soci/soci.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <thread>
+
+#include "support/engine_test.hpp"
+
+namespace dichtbij::store {
+namespace {
+
+using testing::TestDatabase;
+
+class DatabaseTest : public testing::EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    if (IsSkipped()) return;
+    test_database_.emplace(engine());
+    database_ = test_database_->open(4);
+    ASSERT_TRUE(
+        database_
+            ->in_transaction(
+                TransactionKind::write,
+                [](soci::session& session) {
+                  session
+                      << "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)";
+                  return Result<void>();
+                })
+            .ok());
+  }
+
+  int count_notes() {
+    Result<int> count =
+        database_->in_transaction<int>(TransactionKind::read, [](soci::session& session) {
+          int n = 0;
+          session << "SELECT COUNT(*) FROM notes", soci::into(n);
+          return Result<int>(n);
+        });
+    EXPECT_TRUE(count.ok());
+    return count.ok() ? *count : -1;
+  }
+
+  Result<void> insert_note(int id, const std::string& text) {
+    return database_->in_transaction(TransactionKind::write, [&](soci::session& session) {
+      session << "INSERT INTO notes (id, text) VALUES (:id, :text)", soci::use(id), soci::use(text);
+      return Result<void>();
+    });
+  }
+
+  std::optional<TestDatabase> test_database_;
+  std::unique_ptr<Database> database_;
+};
+
+TEST_P(DatabaseTest, CommitsWhenWorkSucceeds) {
+  ASSERT_TRUE(insert_note(1, "eerste").ok());
+  EXPECT_EQ(count_notes(), 1);
+}
+
+TEST_P(DatabaseTest, RollsBackWhenWorkReturnsAnError) {
+  Result<void> outcome =
+      database_->in_transaction(TransactionKind::write, [](soci::session& session) {
+        session << "INSERT INTO notes (id, text) VALUES (1, 'weg')";
+        return Result<void>(make_error(ErrorCode::invalid_input, "changed my mind"));
+      });
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_EQ(outcome.error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(outcome.error().message, "changed my mind");
+  EXPECT_EQ(count_notes(), 0);
+}
+
+TEST_P(DatabaseTest, RollsBackAndRethrowsWhenWorkThrows) {
+  EXPECT_THROW(
+      (void)database_->in_transaction(TransactionKind::write,
+                                      [](soci::session& session) -> Result<void> {
+                                        session << "INSERT INTO notes (id, text) VALUES (1, 'weg')";
+                                        throw std::runtime_error("bug");
+                                      }),
+      std::runtime_error);
+  EXPECT_EQ(count_notes(), 0);
+  // The session went back to the pool in a usable state.
+  EXPECT_TRUE(insert_note(2, "daarna").ok());
+  EXPECT_EQ(count_notes(), 1);
+}
+
+TEST_P(DatabaseTest, ConstraintViolationIsAConflict) {
+  ASSERT_TRUE(insert_note(1, "dubbel").ok());
+  Result<void> duplicate = insert_note(2, "dubbel");
+  ASSERT_FALSE(duplicate.ok());
+  EXPECT_EQ(duplicate.error().code, ErrorCode::conflict) << duplicate.error().message;
+  EXPECT_EQ(count_notes(), 1);
+}
+
+TEST_P(DatabaseTest, BadSqlIsAnInternalError) {
+  Result<void> outcome =
+      database_->in_transaction(TransactionKind::read, [](soci::session& session) {
+        session << "SELECT no_such_column FROM notes";
+        return Result<void>();
+      });
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_EQ(outcome.error().code, ErrorCode::internal);
+  EXPECT_TRUE(insert_note(1, "werkt nog").ok());
+}
+
+TEST_P(DatabaseTest, ConcurrentWritersAllCommit) {
+  constexpr int kThreads = 4;
+  constexpr int kPerThread = 25;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> writers;
+  for (int t = 0; t != kThreads; ++t) {
+    writers.emplace_back([&, t] {
+      for (int i = 0; i != kPerThread; ++i) {
+        const int id = t * kPerThread + i;
+        if (!insert_note(id, "note " + std::to_string(id)).ok()) ++failures;
+      }
+    });
+  }
+  for (std::thread& writer : writers) writer.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(count_notes(), kThreads * kPerThread);
+}
+
+TEST_P(DatabaseTest, CommittedWritesSurviveReopening) {
+  ASSERT_TRUE(insert_note(1, "blijft").ok());
+  database_.reset();
+  database_ = test_database_->open(1);
+  EXPECT_EQ(count_notes(), 1);
+}
+
+DICHTBIJ_INSTANTIATE_ENGINES(DatabaseTest);
+
+// Engine-specific behaviour: one engine each, not parameterised.
+
+TEST(SqliteDatabase, RunsDurableWithForeignKeysAndWal) {
+  TestDatabase test_database(Engine::sqlite);
+  std::unique_ptr<Database> database = test_database.open(1);
+  Result<void> checked =
+      database->in_transaction(TransactionKind::read, [](soci::session& session) {
+        std::string journal;
+        int synchronous = 0, foreign_keys = 0;
+        session << "PRAGMA journal_mode", soci::into(journal);
+        session << "PRAGMA synchronous", soci::into(synchronous);
+        session << "PRAGMA foreign_keys", soci::into(foreign_keys);
+        EXPECT_EQ(journal, "wal");
+        EXPECT_EQ(synchronous, 2);  // FULL
+        EXPECT_EQ(foreign_keys, 1);
+        return Result<void>();
+      });
+  EXPECT_TRUE(checked.ok());
+}
+
+TEST(PostgresqlDatabase, ReadTransactionsCannotWrite) {
+  if (!testing::postgres_server_url()) GTEST_SKIP() << "TEST_POSTGRES_URL is not set";
+  TestDatabase test_database(Engine::postgresql);
+  std::unique_ptr<Database> database = test_database.open(1);
+  ASSERT_TRUE(database
+                  ->in_transaction(TransactionKind::write,
+                                   [](soci::session& session) {
+                                     session << "CREATE TABLE notes (id INTEGER PRIMARY KEY)";
+                                     return Result<void>();
+                                   })
+                  .ok());
+  Result<void> outcome =
+      database->in_transaction(TransactionKind::read, [](soci::session& session) {
+        session << "INSERT INTO notes (id) VALUES (1)";
+        return Result<void>();
+      });
+  EXPECT_FALSE(outcome.ok());
+}
+
+TEST(DatabaseOpen, UnreachablePostgresqlIsUnavailableWithoutThePassword) {
+  Result<std::unique_ptr<Database>> database = Database::open(
+      *DatabaseUrl::parse("postgresql://ann:geheim@127.0.0.1:1/nothing?connect_timeout=2"), 1);
+  ASSERT_FALSE(database.ok());
+  EXPECT_EQ(database.error().code, ErrorCode::unavailable);
+  EXPECT_NE(database.error().message.find("ann:***@127.0.0.1:1"), std::string::npos)
+      << database.error().message;
+  EXPECT_EQ(database.error().message.find("geheim"), std::string::npos);
+}
+
+TEST(DatabaseOpen, SqliteCreatesTheFolder) {
+  testing::TempDir folder;
+  const auto path = folder.path() / "nested" / "deeper" / "d.db";
+  Result<std::unique_ptr<Database>> database =
+      Database::open(*DatabaseUrl::parse("sqlite:" + path.string()), 1);
+  ASSERT_TRUE(database.ok()) << database.error().message;
+  EXPECT_TRUE(std::filesystem::exists(path));
+}
+
+TEST(DatabaseOpen, SqliteInAnUnwritablePlaceIsUnavailable) {
+  Result<std::unique_ptr<Database>> database =
+      Database::open(*DatabaseUrl::parse("sqlite:/proc/dichtbij/d.db"), 1);
+  ASSERT_FALSE(database.ok());
+  EXPECT_EQ(database.error().code, ErrorCode::unavailable);
+}
+
+}  // namespace
+}  // namespace dichtbij::store
