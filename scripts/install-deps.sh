@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages listed in scripts/debian-packages.txt that are
-# missing, and the web app's npm packages once web/ exists. Quiet and fast
-# when everything is already present: apt-get update runs only when a
+# Installs the Debian packages listed in scripts/debian-packages.txt (and in
+# any further list files given as arguments, e.g. bench/debian-packages.txt)
+# that are missing, and the web app's npm packages once web/ exists. Quiet and
+# fast when everything is already present: apt-get update runs only when a
 # package is missing, npm ci only when the lock file changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' scripts/debian-packages.txt | grep -v '^$')
+mapfile -t wanted < <(cat scripts/debian-packages.txt "$@" | sed -e 's/#.*//' -e 's/[[:space:]]//g' | grep -v '^$')
 missing=()
 for pkg in "${wanted[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
@@ -19,6 +20,13 @@ if ((${#missing[@]} > 0)); then
   [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -qq
+  # A policy-rc.d that says no keeps packages such as nginx and postgresql
+  # from starting system services: tests and benchmarks start their own.
+  policy=/usr/sbin/policy-rc.d
+  if [[ ! -e $policy ]]; then
+    "${sudo_cmd[@]}" sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod +x $policy"
+    trap '"${sudo_cmd[@]}" rm -f "$policy"' EXIT
+  fi
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 

@@ -29,8 +29,8 @@ run_suite() {
   echo "== tests in $dir"
   ctest --test-dir "$dir" -j "$jobs" --output-on-failure --output-junit "$junit"
   local sqlite postgres
-  sqlite=$(grep -c 'name="[^"]*/sqlite"[^>]*status="run"' "$junit" || true)
-  postgres=$(grep -c 'name="[^"]*/postgresql"[^>]*status="run"' "$junit" || true)
+  sqlite=$(grep -c 'name="[^"]*/sqlite[ "][^>]*status="run"' "$junit" || true)
+  postgres=$(grep -c 'name="[^"]*/postgresql[ "][^>]*status="run"' "$junit" || true)
   echo "== $dir: $sqlite tests ran on sqlite, $postgres tests ran on postgresql"
   if [[ "$sqlite" -eq 0 || "$postgres" -eq 0 ]]; then
     echo "== $dir: an engine ran no tests" >&2

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <functional>
 #include <limits>
+#include <thread>
 #include <vector>
 
 #include <toml++/toml.h>
@@ -147,6 +148,10 @@ void load_file(const std::filesystem::path& file, Config& config,
 }
 
 }  // namespace
+
+std::size_t default_worker_threads() noexcept {
+  return std::max<std::size_t>(2, std::thread::hardware_concurrency());
+}
 
 Environment process_environment() {
   Environment environment;

@@ -20,6 +20,9 @@ namespace dichtbij::server {
 
 enum class LogLevel { trace, debug, info, warn, error };
 
+// The number of cores, at least 2.
+[[nodiscard]] std::size_t default_worker_threads() noexcept;
+
 struct Config {
   // Address to listen on. Default loopback only: exposing the service is an
   // operator's decision (normally behind a TLS-terminating proxy).
@@ -30,9 +33,11 @@ struct Config {
   // Default the embedded SQLite file data/dichtbij.db.
   std::string database_url = "sqlite:data/dichtbij.db";
   // Threads that run handlers (database and graph work), and database
-  // sessions in the pool. More threads serve more slow requests at once, at
-  // the cost of one database connection each. Default 8.
-  std::size_t worker_threads = 8;
+  // sessions in the pool. Default: the number of cores (at least 2), which
+  // measured fastest for SQLite on 2 cores (bench/README.md: 8 threads served
+  // half as many requests, lost to context switches). Raise it for a remote
+  // PostgreSQL, where threads wait on the network; each costs a connection.
+  std::size_t worker_threads = default_worker_threads();
   // Largest request body accepted, in bytes; larger gets 413. Default 1 MiB:
   // no API request carries files.
   std::size_t max_body_bytes = 1024 * 1024;

@@ -65,12 +65,9 @@ std::string new_request_id() {
   return hex;
 }
 
-bool is_api_path(std::string_view path) {
-  return path == api::kApiBasePath ||
-         (path.rfind(api::kApiBasePath, 0) == 0 && path.size() > api::kApiBasePath.size() &&
-          path[api::kApiBasePath.size()] == '/') ||
-         path.rfind("/api/", 0) == 0;
-}
+// Everything under /api/ is the API, whatever its version: unknown API paths
+// get a problem+json 404, never the web app's index.html.
+bool is_api_path(std::string_view path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
 
 std::vector<std::string> parameter_names(const std::string& pattern) {
   static const std::regex kParameter(R"(:([A-Za-z][A-Za-z0-9]*))");
@@ -216,19 +213,6 @@ struct HttpServer::Impl {
     });
   }
 
-  // Checks that apply before any handler. Returns the
-  // error answer, or nullopt when the request may go on.
-  std::optional<api::Response> precheck(const restinio::request_handle_t& request,
-                                        const std::string& request_id) {
-    if (request->body().size() > options.max_body_bytes) {
-      return api::problem(
-          413,
-          "The request body is larger than " + std::to_string(options.max_body_bytes) + " bytes.",
-          request_id);
-    }
-    return std::nullopt;
-  }
-
   restinio::request_handling_status_t handle_route(const restinio::request_handle_t& request,
                                                    restinio::router::route_params_t params,
                                                    const PathEntry& entry) {
@@ -246,8 +230,13 @@ struct HttpServer::Impl {
       respond(request, std::move(response), request_id, started);
       return restinio::request_accepted();
     }
-    if (auto rejected = precheck(request, request_id)) {
-      respond(request, std::move(*rejected), request_id, started);
+    if (request->body().size() > options.max_body_bytes) {
+      respond(request,
+              api::problem(413,
+                           "The request body is larger than " +
+                               std::to_string(options.max_body_bytes) + " bytes.",
+                           request_id),
+              request_id, started);
       return restinio::request_accepted();
     }
 

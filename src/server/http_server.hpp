@@ -30,7 +30,7 @@ namespace dichtbij::server {
 struct HttpServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: any free port, see HttpServer::port()
-  std::size_t worker_threads = 8;
+  std::size_t worker_threads = 2;
   std::size_t max_body_bytes = 1024 * 1024;
   std::filesystem::path static_dir = "web/dist";
   std::chrono::seconds shutdown_grace{30};

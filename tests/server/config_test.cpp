@@ -15,7 +15,8 @@ TEST(Config, DefaultsWithoutFileOrEnvironment) {
   EXPECT_EQ(config->listen_address, "127.0.0.1");
   EXPECT_EQ(config->port, 8080);
   EXPECT_EQ(config->database_url, "sqlite:data/dichtbij.db");
-  EXPECT_EQ(config->worker_threads, 8u);
+  EXPECT_EQ(config->worker_threads, default_worker_threads());
+  EXPECT_GE(config->worker_threads, 2u);
   EXPECT_EQ(config->max_body_bytes, 1024u * 1024u);
   EXPECT_EQ(config->static_dir, "web/dist");
   EXPECT_EQ(config->log_level, LogLevel::info);
