@@ -52,15 +52,41 @@ std::string sqlite_connect_string(const std::string& path) {
                  .count());
 }
 
+void execute_script_on(soci::session& session, Engine engine, const std::string& script) {
+  if (engine == Engine::sqlite) {
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+    char* message = nullptr;
+    const int rc =
+        sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+      std::string text = message != nullptr ? message : "unknown SQLite error";
+      sqlite_api::sqlite3_free(message);
+      throw soci::sqlite3_soci_error(text, rc);
+    }
+    return;
+  }
+  auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+  PGresult* result = PQexec(backend->conn_, script.c_str());
+  const ExecStatusType status = PQresultStatus(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    std::string text = PQresultErrorMessage(result);
+    const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    std::string sqlstate = state != nullptr ? state : "XX000";
+    PQclear(result);
+    throw soci::postgresql_soci_error(text, sqlstate.c_str());
+  }
+  PQclear(result);
+}
+
 void configure_sqlite(soci::session& session) {
   // WAL lets readers run beside the one writer; synchronous=FULL makes every
   // commit durable before COMMIT returns, which is what "acknowledged" means.
-  execute_script(session, Engine::sqlite,
-                 "PRAGMA journal_mode=WAL;"
-                 "PRAGMA synchronous=FULL;"
-                 "PRAGMA foreign_keys=ON;"
-                 "PRAGMA busy_timeout=" +
-                     std::to_string(Database::kSqliteBusyTimeout.count()) + ";");
+  execute_script_on(session, Engine::sqlite,
+                    "PRAGMA journal_mode=WAL;"
+                    "PRAGMA synchronous=FULL;"
+                    "PRAGMA foreign_keys=ON;"
+                    "PRAGMA busy_timeout=" +
+                        std::to_string(Database::kSqliteBusyTimeout.count()) + ";");
 }
 
 // SOCI's PostgreSQL backend mangles libpq URIs, so the URI is turned into
@@ -126,30 +152,8 @@ void roll_back_quietly(soci::session& session) {
 
 }  // namespace
 
-void execute_script(soci::session& session, Engine engine, const std::string& script) {
-  if (engine == Engine::sqlite) {
-    auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
-    char* message = nullptr;
-    const int rc =
-        sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &message);
-    if (rc != SQLITE_OK) {
-      std::string text = message != nullptr ? message : "unknown SQLite error";
-      sqlite_api::sqlite3_free(message);
-      throw soci::sqlite3_soci_error(text, rc);
-    }
-    return;
-  }
-  auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
-  PGresult* result = PQexec(backend->conn_, script.c_str());
-  const ExecStatusType status = PQresultStatus(result);
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    std::string text = PQresultErrorMessage(result);
-    const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-    std::string sqlstate = state != nullptr ? state : "XX000";
-    PQclear(result);
-    throw soci::postgresql_soci_error(text, sqlstate.c_str());
-  }
-  PQclear(result);
+void execute_script(Transaction& transaction, const std::string& script) {
+  execute_script_on(transaction.session(), transaction.engine(), script);
 }
 
 Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::size_t pool_size) {
@@ -193,7 +197,7 @@ Database::Database(DatabaseUrl url, std::size_t pool_size,
 Database::~Database() = default;
 
 Result<void> Database::in_transaction(TransactionKind kind,
-                                      const std::function<Result<void>(soci::session&)>& work) {
+                                      const std::function<Result<void>(Transaction&)>& work) {
   std::size_t position = 0;
   const auto timeout_ms = static_cast<int>(
       std::chrono::duration_cast<std::chrono::milliseconds>(kLeaseTimeout).count());
@@ -213,7 +217,8 @@ Result<void> Database::in_transaction(TransactionKind kind,
     return mapped;
   }
   try {
-    Result<void> outcome = work(session);
+    Transaction transaction(session, url_.engine);
+    Result<void> outcome = work(transaction);
     if (!outcome.ok()) {
       roll_back_quietly(session);
       return outcome;

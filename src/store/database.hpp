@@ -36,6 +36,26 @@ enum class TransactionKind {
           // two writers never deadlock upgrading a read lock
 };
 
+// One open transaction, handed to the work that Database::in_transaction()
+// runs. Repositories take it to run their SQL; outside store/ it is an opaque
+// token that ties several repository calls into one commit. Valid only
+// during that call.
+class Transaction {
+ public:
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  soci::session& session() noexcept { return session_; }
+  Engine engine() const noexcept { return engine_; }
+
+ private:
+  friend class Database;
+  Transaction(soci::session& session, Engine engine) : session_(session), engine_(engine) {}
+
+  soci::session& session_;
+  Engine engine_;
+};
+
 class Database {
  public:
   // How long in_transaction() waits for a free pooled session before it
@@ -61,18 +81,17 @@ class Database {
 
   // Runs work inside one transaction on a pooled session. Commits when work
   // returns ok, rolls back when it returns an error or throws. Returns work's
-  // error, or the mapped database error. The session reference is valid only
-  // during the call.
-  [[nodiscard]] Result<void> in_transaction(
-      TransactionKind kind, const std::function<Result<void>(soci::session&)>& work);
+  // error, or the mapped database error.
+  [[nodiscard]] Result<void> in_transaction(TransactionKind kind,
+                                            const std::function<Result<void>(Transaction&)>& work);
 
   // The same for work that yields a value.
   template <typename T>
   [[nodiscard]] Result<T> in_transaction(TransactionKind kind,
-                                         const std::function<Result<T>(soci::session&)>& work) {
+                                         const std::function<Result<T>(Transaction&)>& work) {
     std::optional<T> value;
-    Result<void> done = in_transaction(kind, [&](soci::session& session) -> Result<void> {
-      Result<T> produced = work(session);
+    Result<void> done = in_transaction(kind, [&](Transaction& transaction) -> Result<void> {
+      Result<T> produced = work(transaction);
       if (!produced.ok()) return std::move(produced).error();
       value.emplace(std::move(produced).value());
       return {};
@@ -90,8 +109,8 @@ class Database {
 };
 
 // Runs a script of several SQL statements separated by semicolons on the
-// session's own connection (SOCI prepares one statement at a time). Throws
-// soci::soci_error like any SOCI call; use inside in_transaction().
-void execute_script(soci::session& session, Engine engine, const std::string& script);
+// transaction's connection (SOCI prepares one statement at a time). Throws
+// soci::soci_error like any SOCI call.
+void execute_script(Transaction& transaction, const std::string& script);
 
 }  // namespace dichtbij::store

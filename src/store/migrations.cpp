@@ -50,7 +50,8 @@ void lock_for_migration(soci::session& session, Engine engine) {
   }
 }
 
-std::vector<AppliedMigration> read_applied(soci::session& session) {
+std::vector<AppliedMigration> read_applied(Transaction& transaction) {
+  soci::session& session = transaction.session();
   std::vector<AppliedMigration> applied;
   AppliedMigration row;
   soci::statement statement =
@@ -154,12 +155,13 @@ Result<MigrationReport> migrate(Database& database, std::span<const Migration> m
   Result<std::vector<AppliedMigration>> applied =
       database.in_transaction<std::vector<AppliedMigration>>(
           TransactionKind::write,
-          [&](soci::session& session) -> Result<std::vector<AppliedMigration>> {
+          [&](Transaction& transaction) -> Result<std::vector<AppliedMigration>> {
+            soci::session& session = transaction.session();
             lock_for_migration(session, engine);
             session << "CREATE TABLE IF NOT EXISTS schema_migrations ("
                        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, "
                        "applied_at TEXT NOT NULL)";
-            return read_applied(session);
+            return read_applied(transaction);
           });
   if (!applied.ok()) return std::move(applied).error();
   if (Result<void> checked = check_applied(*applied, migrations, engine); !checked.ok()) {
@@ -174,13 +176,14 @@ Result<MigrationReport> migrate(Database& database, std::span<const Migration> m
     if (on_apply) on_apply(migration);
     bool applied_here = false;
     Result<void> step = database.in_transaction(
-        TransactionKind::write, [&](soci::session& session) -> Result<void> {
+        TransactionKind::write, [&](Transaction& transaction) -> Result<void> {
+          soci::session& session = transaction.session();
           lock_for_migration(session, engine);
           int already = 0;
           session << "SELECT COUNT(*) FROM schema_migrations WHERE version = :version",
               soci::use(migration.version), soci::into(already);
           if (already != 0) return {};  // another migrator was first
-          execute_script(session, engine, migration.sql_for(engine));
+          execute_script(transaction, migration.sql_for(engine));
           const std::string checksum = checksum_of(migration.sql_for(engine));
           const std::string now = utc_now();
           session << "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
@@ -204,7 +207,8 @@ Result<MigrationReport> migrate(Database& database, std::span<const Migration> m
 
 Result<int> schema_version(Database& database) {
   return database.in_transaction<int>(
-      TransactionKind::read, [](soci::session& session) -> Result<int> {
+      TransactionKind::read, [](Transaction& transaction) -> Result<int> {
+        soci::session& session = transaction.session();
         int version = 0;
         soci::indicator indicator = soci::i_ok;
         session << "SELECT MAX(version) FROM schema_migrations", soci::into(version, indicator);

@@ -149,7 +149,8 @@ TEST_P(HttpServerTest, HealthIs503WhenTheDatabaseCannotAnswer) {
   // Drop the schema table behind the server's back: the probe query fails.
   ASSERT_TRUE(database_
                   ->in_transaction(store::TransactionKind::write,
-                                   [](soci::session& session) {
+                                   [](store::Transaction& transaction) {
+                                     soci::session& session = transaction.session();
                                      session << "DROP TABLE schema_migrations";
                                      return Result<void>();
                                    })

@@ -24,7 +24,8 @@ class DatabaseTest : public testing::EngineTest {
         database_
             ->in_transaction(
                 TransactionKind::write,
-                [](soci::session& session) {
+                [](Transaction& transaction) {
+                  soci::session& session = transaction.session();
                   session
                       << "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)";
                   return Result<void>();
@@ -34,7 +35,8 @@ class DatabaseTest : public testing::EngineTest {
 
   int count_notes() {
     Result<int> count =
-        database_->in_transaction<int>(TransactionKind::read, [](soci::session& session) {
+        database_->in_transaction<int>(TransactionKind::read, [](Transaction& transaction) {
+          soci::session& session = transaction.session();
           int n = 0;
           session << "SELECT COUNT(*) FROM notes", soci::into(n);
           return Result<int>(n);
@@ -44,7 +46,8 @@ class DatabaseTest : public testing::EngineTest {
   }
 
   Result<void> insert_note(int id, const std::string& text) {
-    return database_->in_transaction(TransactionKind::write, [&](soci::session& session) {
+    return database_->in_transaction(TransactionKind::write, [&](Transaction& transaction) {
+      soci::session& session = transaction.session();
       session << "INSERT INTO notes (id, text) VALUES (:id, :text)", soci::use(id), soci::use(text);
       return Result<void>();
     });
@@ -61,7 +64,8 @@ TEST_P(DatabaseTest, CommitsWhenWorkSucceeds) {
 
 TEST_P(DatabaseTest, RollsBackWhenWorkReturnsAnError) {
   Result<void> outcome =
-      database_->in_transaction(TransactionKind::write, [](soci::session& session) {
+      database_->in_transaction(TransactionKind::write, [](Transaction& transaction) {
+        soci::session& session = transaction.session();
         session << "INSERT INTO notes (id, text) VALUES (1, 'weg')";
         return Result<void>(make_error(ErrorCode::invalid_input, "changed my mind"));
       });
@@ -74,7 +78,8 @@ TEST_P(DatabaseTest, RollsBackWhenWorkReturnsAnError) {
 TEST_P(DatabaseTest, RollsBackAndRethrowsWhenWorkThrows) {
   EXPECT_THROW(
       (void)database_->in_transaction(TransactionKind::write,
-                                      [](soci::session& session) -> Result<void> {
+                                      [](Transaction& transaction) -> Result<void> {
+                                        soci::session& session = transaction.session();
                                         session << "INSERT INTO notes (id, text) VALUES (1, 'weg')";
                                         throw std::runtime_error("bug");
                                       }),
@@ -95,7 +100,8 @@ TEST_P(DatabaseTest, ConstraintViolationIsAConflict) {
 
 TEST_P(DatabaseTest, BadSqlIsAnInternalError) {
   Result<void> outcome =
-      database_->in_transaction(TransactionKind::read, [](soci::session& session) {
+      database_->in_transaction(TransactionKind::read, [](Transaction& transaction) {
+        soci::session& session = transaction.session();
         session << "SELECT no_such_column FROM notes";
         return Result<void>();
       });
@@ -137,7 +143,8 @@ TEST(SqliteDatabase, RunsDurableWithForeignKeysAndWal) {
   TestDatabase test_database(Engine::sqlite);
   std::unique_ptr<Database> database = test_database.open(1);
   Result<void> checked =
-      database->in_transaction(TransactionKind::read, [](soci::session& session) {
+      database->in_transaction(TransactionKind::read, [](Transaction& transaction) {
+        soci::session& session = transaction.session();
         std::string journal;
         int synchronous = 0, foreign_keys = 0;
         session << "PRAGMA journal_mode", soci::into(journal);
@@ -157,13 +164,15 @@ TEST(PostgresqlDatabase, ReadTransactionsCannotWrite) {
   std::unique_ptr<Database> database = test_database.open(1);
   ASSERT_TRUE(database
                   ->in_transaction(TransactionKind::write,
-                                   [](soci::session& session) {
+                                   [](Transaction& transaction) {
+                                     soci::session& session = transaction.session();
                                      session << "CREATE TABLE notes (id INTEGER PRIMARY KEY)";
                                      return Result<void>();
                                    })
                   .ok());
   Result<void> outcome =
-      database->in_transaction(TransactionKind::read, [](soci::session& session) {
+      database->in_transaction(TransactionKind::read, [](Transaction& transaction) {
+        soci::session& session = transaction.session();
         session << "INSERT INTO notes (id) VALUES (1)";
         return Result<void>();
       });

@@ -81,7 +81,8 @@ class MigrationsTest : public testing::EngineTest {
 
   bool table_exists(const std::string& table) {
     Result<void> probe =
-        database_->in_transaction(TransactionKind::read, [&](soci::session& session) {
+        database_->in_transaction(TransactionKind::read, [&](Transaction& transaction) {
+          soci::session& session = transaction.session();
           int rows = 0;
           session << "SELECT COUNT(*) FROM " + table, soci::into(rows);
           return Result<void>();
