@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages listed in scripts/debian-packages.txt (and in
 # any further list files given as arguments, e.g. bench/debian-packages.txt)
-# that are missing, and the web app's npm packages once web/ exists. Quiet and
-# fast when everything is already present: apt-get update runs only when a
-# package is missing, npm ci only when the lock file changed.
+# that are missing, and the npm packages of web/ and tools/openapi-lint/ from
+# their lock files. Quiet and fast when everything is already present:
+# apt-get update runs only when a package is missing, npm ci only when a lock
+# file changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,11 +31,13 @@ if ((${#missing[@]} > 0)); then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [[ -f web/package-lock.json ]]; then
-  stamp=web/node_modules/.package-lock.stamp
-  if [[ ! -f "$stamp" ]] || ! cmp -s web/package-lock.json "$stamp"; then
-    echo "install-deps: npm ci in web/"
-    (cd web && npm ci --no-audit --no-fund --loglevel=error)
-    cp web/package-lock.json "$stamp"
+# npm packages: the web app and the OpenAPI linter, each from its lock file.
+for folder in web tools/openapi-lint; do
+  [[ -f $folder/package-lock.json ]] || continue
+  stamp=$folder/node_modules/.package-lock.stamp
+  if [[ ! -f "$stamp" ]] || ! cmp -s "$folder/package-lock.json" "$stamp"; then
+    echo "install-deps: npm ci in $folder/"
+    (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$folder/package-lock.json" "$stamp"
   fi
-fi
+done

@@ -27,6 +27,7 @@ Route health_route(store::Database& database) {
   route.openapi_operation = R"({
     "operationId": "getHealth",
     "summary": "Health of the service and its database",
+    "description": "200 when a read transaction on the database succeeds, 503 otherwise.",
     "tags": ["Service"],
     "responses": {
       "200": {

@@ -50,10 +50,44 @@ nlohmann::json components() {
       {"headers",
        {{"API-Version",
          {{"description", "The full version of the API that answered."},
-          {"schema", {{"type", "string"}, {"example", kApiVersion}}}}}}},
+          {"schema", {{"type", "string"}, {"example", kApiVersion}}}}},
+        {"ETag",
+         {{"description", "The version of the item; send it back in If-Match to change it."},
+          {"schema", {{"type", "string"}, {"example", "\"3\""}}}}},
+        {"Location",
+         {{"description", "Where the created item lives."},
+          {"schema", {{"type", "string"}, {"format", "uri-reference"}}}}},
+        {"Link",
+         {{"description", "RFC 8288 links to the first, previous, next and last page."},
+          {"schema", {{"type", "string"}}}}}}},
+      {"parameters",
+       {{"IdempotencyKey",
+         {{"name", "Idempotency-Key"},
+          {"in", "header"},
+          {"required", false},
+          {"description",
+           "A key of the client's choosing (e.g. a UUID). A retry with the same key and body "
+           "gets the first answer back and creates nothing new."},
+          {"schema", {{"type", "string"}, {"minLength", 1}, {"maxLength", 255}}}}},
+        {"IfMatch",
+         {{"name", "If-Match"},
+          {"in", "header"},
+          {"required", false},
+          {"description", "The ETag the change is based on; a stale one gets 412."},
+          {"schema", {{"type", "string"}}}}},
+        {"IfMatchRequired",
+         {{"name", "If-Match"},
+          {"in", "header"},
+          {"required", true},
+          {"description", "The ETag the change is based on; required; a stale one gets 412."},
+          {"schema", {{"type", "string"}}}}}}},
       {"responses",
        {{"BadRequest", problem_response("The request is invalid; invalidParams names each field.")},
         {"NotFound", problem_response("No such resource.")},
+        {"Conflict", problem_response("The change conflicts with stored data.")},
+        {"PreconditionFailed",
+         problem_response("Someone else changed it since the ETag in If-Match was read.")},
+        {"PreconditionRequired", problem_response("This change needs an If-Match header.")},
         {"ServiceUnavailable", problem_response("The database cannot be reached right now.")}}}};
 }
 
@@ -66,12 +100,18 @@ std::string openapi_path(std::string_view route_path) {
   return std::regex_replace(path, kParameter, "{$1}");
 }
 
-nlohmann::json build_openapi_document(std::span<const Route> routes) {
+nlohmann::json build_openapi_document(std::span<const Route> routes, const nlohmann::json& schemas,
+                                      const nlohmann::json& tags) {
   nlohmann::json paths = nlohmann::json::object();
   for (const Route& route : routes) {
     paths[openapi_path(route.path)][std::string(openapi_method_name(route.method))] =
         nlohmann::json::parse(route.openapi_operation);
   }
+  nlohmann::json shared = components();
+  shared["schemas"].update(schemas);
+  nlohmann::json all_tags = {
+      {{"name", "Service"}, {"description", "Health and the API description."}}};
+  for (const nlohmann::json& tag : tags) all_tags.push_back(tag);
   return {
       {"openapi", "3.1.0"},
       {"info",
@@ -85,9 +125,9 @@ nlohmann::json build_openapi_document(std::span<const Route> routes) {
           {"url", "https://dichtbij.invalid"}}},
         {"license", {{"name", "EUPL-1.2"}, {"identifier", "EUPL-1.2"}}}}},
       {"servers", {{{"url", kApiBasePath}, {"description", "This server"}}}},
-      {"tags", {{{"name", "Service"}, {"description", "Health and the API description."}}}},
+      {"tags", all_tags},
       {"paths", std::move(paths)},
-      {"components", components()},
+      {"components", std::move(shared)},
   };
 }
 

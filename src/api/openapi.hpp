@@ -22,9 +22,12 @@ inline constexpr std::string_view kApiBasePath = "/api/v1";
 // "/api/v1/households/:id" → "/households/{id}".
 [[nodiscard]] std::string openapi_path(std::string_view route_path);
 
-// The whole document for these routes. Throws nlohmann::json::parse_error
-// when a route's openapi_operation is not JSON (a programmer error, caught by
-// the tests).
-[[nodiscard]] nlohmann::json build_openapi_document(std::span<const Route> routes);
+// The whole document for these routes, with the resources' component
+// schemas and tags added to the shared ones. Throws
+// nlohmann::json::parse_error when a route's openapi_operation is not JSON (a
+// programmer error, caught by the tests).
+[[nodiscard]] nlohmann::json build_openapi_document(std::span<const Route> routes,
+                                                    const nlohmann::json& schemas,
+                                                    const nlohmann::json& tags);
 
 }  // namespace dichtbij::api

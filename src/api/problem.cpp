@@ -15,6 +15,7 @@ std::string_view status_reason(int status) noexcept {
     case 412: return "Precondition Failed";
     case 413: return "Content Too Large";
     case 415: return "Unsupported Media Type";
+    case 428: return "Precondition Required";
     case 503: return "Service Unavailable";
     case 200: return "OK";
     case 201: return "Created";
@@ -32,6 +33,7 @@ int http_status(ErrorCode code) noexcept {
     case ErrorCode::not_found: return 404;
     case ErrorCode::conflict: return 409;
     case ErrorCode::precondition_failed: return 412;
+    case ErrorCode::precondition_required: return 428;
     case ErrorCode::unavailable: return 503;
     case ErrorCode::internal: return 500;
   }

@@ -15,7 +15,8 @@
 namespace dichtbij::api {
 
 // The HTTP status for an error code: invalid_input 400, forbidden 403,
-// not_found 404, conflict 409, precondition_failed 412, internal 500,
+// not_found 404, conflict 409, precondition_failed 412,
+// precondition_required 428, internal 500,
 // unavailable 503.
 [[nodiscard]] int http_status(ErrorCode code) noexcept;
 

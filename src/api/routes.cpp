@@ -2,8 +2,12 @@
 
 #include <memory>
 
+#include "api/enumerations.hpp"
 #include "api/health.hpp"
 #include "api/openapi.hpp"
+#include "api/organisations.hpp"
+#include "api/persons.hpp"
+#include "api/resource_support.hpp"
 
 namespace dichtbij::api {
 
@@ -22,6 +26,7 @@ Route openapi_route(std::shared_ptr<const std::string> document) {
   route.openapi_operation = R"({
     "operationId": "getOpenApiDocument",
     "summary": "This document",
+    "description": "Built from the routes themselves, so it lists exactly what the server serves.",
     "tags": ["Service"],
     "responses": {
       "200": {
@@ -37,16 +42,19 @@ Route openapi_route(std::shared_ptr<const std::string> document) {
 }  // namespace
 
 std::vector<Route> make_api_routes(const ApiContext& context) {
-  std::vector<Route> routes;
-  routes.push_back(health_route(context.database));
+  ApiRegistry registry;
+  registry.routes.push_back(health_route(context.database));
+  add_enumeration_routes(registry);
+  add_organisation_routes(registry, context.database);
+  add_person_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
   // complete; the route shares the finished text (immutable, so threads may
   // read it freely).
   auto document = std::make_shared<std::string>();
-  routes.push_back(openapi_route(document));
-  *document = build_openapi_document(routes).dump();
-  return routes;
+  registry.routes.push_back(openapi_route(document));
+  *document = build_openapi_document(registry.routes, registry.schemas, registry.tags).dump();
+  return std::move(registry.routes);
 }
 
 }  // namespace dichtbij::api

@@ -67,7 +67,9 @@ std::string new_request_id() {
 
 // Everything under /api/ is the API, whatever its version: unknown API paths
 // get a problem+json 404, never the web app's index.html.
-bool is_api_path(std::string_view path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+bool is_api_path(std::string_view path) {
+  return path == "/api" || path.rfind("/api/", 0) == 0;
+}
 
 std::vector<std::string> parameter_names(const std::string& pattern) {
   static const std::regex kParameter(R"(:([A-Za-z][A-Za-z0-9]*))");

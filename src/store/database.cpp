@@ -19,10 +19,19 @@ constexpr int kSqliteBusy = 5;
 constexpr int kSqliteLocked = 6;
 constexpr int kSqliteConstraint = 19;
 
+// The database's own words name tables and columns: they go to the log, and
+// the caller gets a sentence it can show.
+Error conflict_error(const soci::soci_error& error) {
+  spdlog::debug("database: constraint violated: {}", error.what());
+  return make_error(ErrorCode::conflict,
+                    "the change conflicts with stored data: a value that must be unique is "
+                    "taken, or other records still refer to this one");
+}
+
 Error map_soci_error(const soci::soci_error& error) {
   if (const auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&error)) {
     const int primary = sqlite->result() & 0xff;
-    if (primary == kSqliteConstraint) return make_error(ErrorCode::conflict, error.what());
+    if (primary == kSqliteConstraint) return conflict_error(error);
     if (primary == kSqliteBusy || primary == kSqliteLocked) {
       return make_error(ErrorCode::unavailable, error.what());
     }
@@ -31,12 +40,11 @@ Error map_soci_error(const soci::soci_error& error) {
     // SQLSTATE class 23: integrity constraint violation; 40: transaction
     // rollback (serialization failure, deadlock).
     const std::string state = postgres->sqlstate();
-    if (state.rfind("23", 0) == 0) return make_error(ErrorCode::conflict, error.what());
+    if (state.rfind("23", 0) == 0) return conflict_error(error);
     if (state.rfind("40", 0) == 0) return make_error(ErrorCode::unavailable, error.what());
   }
   switch (error.get_error_category()) {
-    case soci::soci_error::constraint_violation:
-      return make_error(ErrorCode::conflict, error.what());
+    case soci::soci_error::constraint_violation: return conflict_error(error);
     case soci::soci_error::connection_error:
     case soci::soci_error::system_error:
     case soci::soci_error::unknown_transaction_state:

@@ -1,5 +1,7 @@
 #include "store/migrations.hpp"
 
+#include "store/timestamps.hpp"
+
 #include <soci/soci.h>
 #include <sodium.h>
 
@@ -7,7 +9,6 @@
 #include <map>
 #include <regex>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 namespace dichtbij::store {
@@ -30,11 +31,6 @@ std::string checksum_of(const std::string& sql) {
   char hex[sizeof hash * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
   return hex;
-}
-
-std::string utc_now() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::time_point_cast<std::chrono::seconds>(
-                                                  std::chrono::system_clock::now()));
 }
 
 std::string label(int version, const std::string& name) {
@@ -185,7 +181,7 @@ Result<MigrationReport> migrate(Database& database, std::span<const Migration> m
           if (already != 0) return {};  // another migrator was first
           execute_script(transaction, migration.sql_for(engine));
           const std::string checksum = checksum_of(migration.sql_for(engine));
-          const std::string now = utc_now();
+          const std::string now = utc_now_text();
           session << "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
                      "VALUES (:version, :name, :checksum, :applied_at)",
               soci::use(migration.version), soci::use(migration.name), soci::use(checksum),

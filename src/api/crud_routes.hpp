@@ -1,0 +1,161 @@
+// The five routes most resources have — list, create, read, replace, delete —
+// written once. A resource supplies a Spec:
+//
+//   struct Spec {
+//     using Fields = …; using Record = …;   // Record has id, version, fields
+//     using Repository = …;                 // create/get/update/remove as in store/
+//     using Query = …;                      // what the list's query string holds
+//     static constexpr std::string_view kCollection = "/api/v1/…";
+//     static constexpr OperationNames kNames{…};
+//     static constexpr bool kIfMatchRequired = …;
+//     static constexpr std::string_view kDescription = "…";   // of one item
+//     static void read_fields(FieldReader&, Fields&);
+//     static std::vector<InvalidParam> check(const Fields&);   // cross-field rules
+//     static nlohmann::json to_json(const Record&);
+//     static Query read_query(QueryReader&);
+//     static Result<Page<Record>> list(Repository&, const Query&, const Paging&);
+//   };
+//
+// Every route validates all input before touching the database, runs in one
+// transaction, and answers problem+json for every error.
+#pragma once
+
+#include <string>
+
+#include "api/idempotency.hpp"
+#include "api/operation_docs.hpp"
+#include "api/preconditions.hpp"
+#include "api/problem.hpp"
+#include "api/query_reader.hpp"
+#include "api/resource_support.hpp"
+#include "core/page.hpp"
+#include "store/database.hpp"
+
+namespace dichtbij::api {
+
+template <typename Spec>
+class CrudRoutes {
+  using Fields = typename Spec::Fields;
+  using Record = typename Spec::Record;
+  using RecordId = decltype(Record::id);
+  using Repository = typename Spec::Repository;
+  using Query = typename Spec::Query;
+
+ public:
+  // REQUIRES: database outlives the routes.
+  static void add(ApiRegistry& registry, store::Database& database) {
+    const std::string collection(Spec::kCollection);
+    const std::string item = collection + "/:id";
+    auto bind = [&database](Response (*handler)(store::Database&, const Request&)) {
+      return [&database, handler](const Request& request) { return handler(database, request); };
+    };
+    QueryReader query = QueryReader::describer();
+    (void)Spec::read_query(query);
+    (void)query.paging();
+    const std::string name(Spec::kNames.schema);
+
+    registry.routes.push_back(
+        {Method::get, collection, bind(&list),
+         list_operation(Spec::kNames, "list" + name + "s", query.parameters())});
+    registry.routes.push_back(
+        {Method::post, collection, bind(&create), create_operation(Spec::kNames, "create" + name)});
+    registry.routes.push_back(
+        {Method::get, item, bind(&read), read_operation(Spec::kNames, "get" + name)});
+    registry.routes.push_back(
+        {Method::put, item, bind(&update),
+         update_operation(Spec::kNames, "update" + name, Spec::kIfMatchRequired)});
+    registry.routes.push_back(
+        {Method::delete_, item, bind(&remove), delete_operation(Spec::kNames, "delete" + name)});
+
+    const nlohmann::json input = input_schema(&Spec::read_fields);
+    registry.schemas[std::string(Spec::kNames.input_schema)] = input;
+    registry.schemas[name] = output_schema(input, Spec::kDescription);
+  }
+
+ private:
+  static Result<RecordId> path_id(const Request& request) {
+    const std::string_view id = request.path_param("id");
+    if (!is_uuid(id)) {
+      return make_error(ErrorCode::not_found, "there is no " + std::string(Spec::kNames.singular) +
+                                                  " " + std::string(id));
+    }
+    return RecordId(std::string(id));
+  }
+
+  static Result<Fields> read_body(const Request& request) {
+    Result<Fields> fields = read_input(request, &Spec::read_fields);
+    if (!fields.ok()) return fields;
+    std::vector<InvalidParam> problems = Spec::check(*fields);
+    if (problems.empty()) return fields;
+    Error error = make_error(ErrorCode::invalid_input,
+                             "the " + std::string(Spec::kNames.singular) + " is not valid");
+    error.invalid_params = std::move(problems);
+    return error;
+  }
+
+  static Response list(store::Database& database, const Request& request) {
+    QueryReader reader(request);
+    const Query query = Spec::read_query(reader);
+    const PageRequest page = reader.paging();
+    if (Result<void> checked = reader.finish(); !checked.ok()) {
+      return problem(checked.error(), request.request_id);
+    }
+    Result<Page<Record>> found = database.in_transaction<Page<Record>>(
+        store::TransactionKind::read, [&](store::Transaction& transaction) {
+          Repository repository(transaction);
+          return Spec::list(repository, query, Paging{page.offset(), page.page_size});
+        });
+    if (!found.ok()) return problem(found.error(), request.request_id);
+    nlohmann::json items = nlohmann::json::array();
+    for (const Record& record : found->items) items.push_back(Spec::to_json(record));
+    return page_response(request, page, std::move(items), found->total);
+  }
+
+  static Response create(store::Database& database, const Request& request) {
+    Result<Fields> fields = read_body(request);
+    if (!fields.ok()) return problem(fields.error(), request.request_id);
+    return create_once(database, request, [&](store::Transaction& transaction) -> Result<Response> {
+      Result<Record> created = Repository(transaction).create(*fields);
+      if (!created.ok()) return std::move(created).error();
+      return item_response(201, Spec::to_json(*created), created->version,
+                           std::string(Spec::kCollection) + "/" + created->id.str());
+    });
+  }
+
+  static Response read(store::Database& database, const Request& request) {
+    Result<RecordId> id = path_id(request);
+    if (!id.ok()) return problem(id.error(), request.request_id);
+    Result<Record> found = database.in_transaction<Record>(
+        store::TransactionKind::read,
+        [&](store::Transaction& transaction) { return Repository(transaction).get(*id); });
+    if (!found.ok()) return problem(found.error(), request.request_id);
+    return item_response(200, Spec::to_json(*found), found->version);
+  }
+
+  static Response update(store::Database& database, const Request& request) {
+    Result<RecordId> id = path_id(request);
+    if (!id.ok()) return problem(id.error(), request.request_id);
+    Result<std::optional<int>> expected = if_match_version(request, Spec::kIfMatchRequired);
+    if (!expected.ok()) return problem(expected.error(), request.request_id);
+    Result<Fields> fields = read_body(request);
+    if (!fields.ok()) return problem(fields.error(), request.request_id);
+    Result<Record> updated = database.in_transaction<Record>(
+        store::TransactionKind::write, [&](store::Transaction& transaction) {
+          return Repository(transaction).update(*id, *expected, *fields);
+        });
+    if (!updated.ok()) return problem(updated.error(), request.request_id);
+    return item_response(200, Spec::to_json(*updated), updated->version);
+  }
+
+  static Response remove(store::Database& database, const Request& request) {
+    Result<RecordId> id = path_id(request);
+    if (!id.ok()) return problem(id.error(), request.request_id);
+    Result<void> removed = database.in_transaction(
+        store::TransactionKind::write,
+        [&](store::Transaction& transaction) { return Repository(transaction).remove(*id); });
+    if (!removed.ok()) return problem(removed.error(), request.request_id);
+    return no_content();
+  }
+};
+
+}  // namespace dichtbij::api

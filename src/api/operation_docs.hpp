@@ -1,0 +1,39 @@
+// Builders for the OpenAPI operation objects of the usual resource routes,
+// so every resource documents its list, create, read, update and delete the
+// same way: the same parameters, headers and error answers.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace dichtbij::api {
+
+struct OperationNames {
+  std::string_view tag;           // "Organisations"
+  std::string_view schema;        // component schema of one item: "Organisation"
+  std::string_view input_schema;  // component schema of the request body: "OrganisationInput"
+  std::string_view singular;      // "organisation", for summaries
+};
+
+// GET on the collection. query_parameters: from QueryReader::describer().
+[[nodiscard]] std::string list_operation(const OperationNames& names, std::string_view operation_id,
+                                         nlohmann::json query_parameters);
+// POST on the collection (Idempotency-Key).
+[[nodiscard]] std::string create_operation(const OperationNames& names,
+                                           std::string_view operation_id);
+// GET on an item (ETag).
+[[nodiscard]] std::string read_operation(const OperationNames& names,
+                                         std::string_view operation_id);
+// PUT on an item (If-Match, required or not).
+[[nodiscard]] std::string update_operation(const OperationNames& names,
+                                           std::string_view operation_id, bool if_match_required);
+// DELETE on an item.
+[[nodiscard]] std::string delete_operation(const OperationNames& names,
+                                           std::string_view operation_id);
+
+// The path parameter "id" of item routes.
+[[nodiscard]] nlohmann::json id_parameter(std::string_view description);
+
+}  // namespace dichtbij::api

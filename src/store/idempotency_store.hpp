@@ -1,0 +1,50 @@
+// IdempotencyStore: the first answer to each POST that carried an
+// Idempotency-Key, so that a retry gets that answer back instead of creating
+// a second record.
+//
+// Record the answer in the same transaction as the create it answers: then
+// either both are committed or neither, and a concurrent retry with the same
+// key fails on the primary key and finds the committed answer.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+#include "store/database.hpp"
+
+namespace dichtbij::store {
+
+struct StoredAnswer {
+  int status = 0;
+  std::string headers_json;  // a JSON array of [name, value] pairs
+  std::string body;
+};
+
+struct IdempotentRequest {
+  std::string_view principal;  // who sent it; "" until accounts exist
+  std::string_view key;
+  std::string_view method;
+  std::string_view path;
+  std::string_view body;
+};
+
+class IdempotencyStore {
+ public:
+  explicit IdempotencyStore(Transaction& transaction) : transaction_(transaction) {}
+
+  // The answer recorded for this principal and key; nullopt when none.
+  // invalid_input when the key was used before for a different request
+  // (another method, path or body).
+  [[nodiscard]] Result<std::optional<StoredAnswer>> find(const IdempotentRequest& request);
+
+  // Records the answer. Throws (a conflict, via in_transaction) when the key
+  // was recorded concurrently.
+  void record(const IdempotentRequest& request, const StoredAnswer& answer);
+
+ private:
+  Transaction& transaction_;
+};
+
+}  // namespace dichtbij::store

@@ -1,0 +1,264 @@
+#include "store/person_repository.hpp"
+
+#include <soci/soci.h>
+
+#include "store/record_helpers.hpp"
+#include "store/sql_text.hpp"
+#include "store/timestamps.hpp"
+#include "store/uuid.hpp"
+
+namespace dichtbij::store {
+
+namespace {
+
+constexpr std::string_view kTable = "persons";
+constexpr std::string_view kWhat = "person";
+
+struct Row {
+  std::string id;
+  int version = 0;
+  std::string display_name;
+  int birth_year = 0;
+  soci::indicator birth_year_indicator = soci::i_null;
+  std::string buurt_code;
+  soci::indicator buurt_code_indicator = soci::i_null;
+  std::string languages;
+  std::string skills;
+
+  Person to_person() const {
+    Person person{PersonId(id), version, {}};
+    person.fields.display_name = display_name;
+    if (birth_year_indicator == soci::i_ok) person.fields.birth_year = birth_year;
+    if (buurt_code_indicator == soci::i_ok) person.fields.buurt_code = buurt_code;
+    person.fields.languages = from_json_array(languages);
+    person.fields.skills = from_json_array(skills);
+    return person;
+  }
+};
+
+// Binds a Row's columns, in the order of kColumns.
+#define DICHTBIJ_PERSON_INTO(row)                                                      \
+  soci::into(row.id), soci::into(row.version), soci::into(row.display_name),           \
+      soci::into(row.birth_year, row.birth_year_indicator),                            \
+      soci::into(row.buurt_code, row.buurt_code_indicator), soci::into(row.languages), \
+      soci::into(row.skills)
+
+constexpr const char* kColumns =
+    "id, version, display_name, birth_year, buurt_code, languages, skills";
+
+constexpr const char* kWhere =
+    " WHERE (CAST(:name1 AS TEXT) IS NULL OR LOWER(display_name) LIKE :name2 ESCAPE '\\')"
+    " AND (CAST(:role1 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM person_roles r"
+    " WHERE r.person_id = persons.id AND r.role = :role2 AND r.valid_from <= :today1"
+    " AND (r.valid_until IS NULL OR r.valid_until >= :today2)))"
+    " AND (CAST(:organisation1 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM person_memberships m"
+    " WHERE m.person_id = persons.id AND m.organisation_id = :organisation2))";
+
+struct BoundFilter {
+  std::string name, role, organisation, today;
+  soci::indicator name_indicator = soci::i_null, role_indicator = soci::i_null,
+                  organisation_indicator = soci::i_null;
+
+  BoundFilter(const PersonFilter& filter, const Date& day) : today(format_date(day)) {
+    if (filter.name_contains) {
+      name = contains_pattern(*filter.name_contains);
+      name_indicator = soci::i_ok;
+    }
+    if (filter.role) {
+      role = std::string(to_code(*filter.role));
+      role_indicator = soci::i_ok;
+    }
+    if (filter.organisation) {
+      organisation = filter.organisation->str();
+      organisation_indicator = soci::i_ok;
+    }
+  }
+};
+
+#define DICHTBIJ_PERSON_FILTER_USE(bound)                                                       \
+  soci::use(bound.name, bound.name_indicator), soci::use(bound.name, bound.name_indicator),     \
+      soci::use(bound.role, bound.role_indicator), soci::use(bound.role, bound.role_indicator), \
+      soci::use(bound.today), soci::use(bound.today),                                           \
+      soci::use(bound.organisation, bound.organisation_indicator),                              \
+      soci::use(bound.organisation, bound.organisation_indicator)
+
+soci::indicator optional_text(const std::optional<std::string>& value, std::string& out) {
+  out = value.value_or("");
+  return value ? soci::i_ok : soci::i_null;
+}
+
+}  // namespace
+
+Result<void> PersonRepository::check_references(const PersonFields& fields) {
+  std::vector<InvalidParam> problems;
+  for (std::size_t i = 0; i != fields.memberships.size(); ++i) {
+    if (!row_exists(transaction_, "organisations", fields.memberships[i].organisation.str())) {
+      problems.push_back(
+          {"memberships[" + std::to_string(i) + "].organisationId", "names no organisation"});
+    }
+  }
+  if (problems.empty()) return {};
+  Error error =
+      make_error(ErrorCode::invalid_input, "the person refers to records that do not exist");
+  error.invalid_params = std::move(problems);
+  return error;
+}
+
+void PersonRepository::write_children(const std::string& id, const PersonFields& fields) {
+  soci::session& session = transaction_.session();
+  session << "DELETE FROM person_roles WHERE person_id = :id", soci::use(id);
+  session << "DELETE FROM person_memberships WHERE person_id = :id", soci::use(id);
+  for (std::size_t i = 0; i != fields.roles.size(); ++i) {
+    const RoleSpell& spell = fields.roles[i];
+    const int position = static_cast<int>(i);
+    const std::string role(to_code(spell.role));
+    const std::string from = format_date(spell.period.from);
+    const std::string until = spell.period.until ? format_date(*spell.period.until) : "";
+    soci::indicator until_indicator = spell.period.until ? soci::i_ok : soci::i_null;
+    session << "INSERT INTO person_roles (person_id, position, role, valid_from, valid_until) "
+               "VALUES (:id, :position, :role, :from, :until)",
+        soci::use(id), soci::use(position), soci::use(role), soci::use(from),
+        soci::use(until, until_indicator);
+  }
+  for (std::size_t i = 0; i != fields.memberships.size(); ++i) {
+    const Membership& membership = fields.memberships[i];
+    const int position = static_cast<int>(i);
+    const std::string from = format_date(membership.period.from);
+    const std::string until = membership.period.until ? format_date(*membership.period.until) : "";
+    soci::indicator until_indicator = membership.period.until ? soci::i_ok : soci::i_null;
+    session << "INSERT INTO person_memberships (person_id, position, organisation_id, valid_from, "
+               "valid_until) VALUES (:id, :position, :organisation, :from, :until)",
+        soci::use(id), soci::use(position), soci::use(membership.organisation.str()),
+        soci::use(from), soci::use(until, until_indicator);
+  }
+}
+
+Person PersonRepository::load_children(Person person) {
+  soci::session& session = transaction_.session();
+  const std::string& id = person.id.str();
+  {
+    std::string role, from, until;
+    soci::indicator until_indicator = soci::i_null;
+    soci::statement statement =
+        (session.prepare << "SELECT role, valid_from, valid_until FROM person_roles "
+                            "WHERE person_id = :id ORDER BY position",
+         soci::use(id), soci::into(role), soci::into(from), soci::into(until, until_indicator));
+    statement.execute();
+    while (statement.fetch()) {
+      RoleSpell spell{from_code<PersonRole>(role).value_or(PersonRole::client),
+                      {read_date(from), {}}};
+      if (until_indicator == soci::i_ok) spell.period.until = read_date(until);
+      person.fields.roles.push_back(spell);
+    }
+  }
+  {
+    std::string organisation, from, until;
+    soci::indicator until_indicator = soci::i_null;
+    soci::statement statement =
+        (session.prepare << "SELECT organisation_id, valid_from, valid_until FROM "
+                            "person_memberships WHERE person_id = :id ORDER BY position",
+         soci::use(id), soci::into(organisation), soci::into(from),
+         soci::into(until, until_indicator));
+    statement.execute();
+    while (statement.fetch()) {
+      Membership membership{OrganisationId(organisation), {read_date(from), {}}};
+      if (until_indicator == soci::i_ok) membership.period.until = read_date(until);
+      person.fields.memberships.push_back(membership);
+    }
+  }
+  return person;
+}
+
+Result<Person> PersonRepository::create(const PersonFields& fields) {
+  if (Result<void> checked = check_references(fields); !checked.ok())
+    return std::move(checked).error();
+  const std::string id = new_uuid();
+  const std::string now = utc_now_text();
+  std::string buurt_code;
+  soci::indicator buurt_indicator = optional_text(fields.buurt_code, buurt_code);
+  const int birth_year = fields.birth_year.value_or(0);
+  soci::indicator birth_indicator = fields.birth_year ? soci::i_ok : soci::i_null;
+  const std::string languages = to_json_array(fields.languages);
+  const std::string skills = to_json_array(fields.skills);
+  transaction_.session()
+      << "INSERT INTO persons (id, version, display_name, birth_year, buurt_code, languages, "
+         "skills, created_at, updated_at) VALUES (:id, 1, :name, :birth_year, :buurt_code, "
+         ":languages, :skills, :created_at, :updated_at)",
+      soci::use(id), soci::use(fields.display_name), soci::use(birth_year, birth_indicator),
+      soci::use(buurt_code, buurt_indicator), soci::use(languages), soci::use(skills),
+      soci::use(now), soci::use(now);
+  write_children(id, fields);
+  return Person{PersonId(id), 1, fields};
+}
+
+Result<Person> PersonRepository::get(const PersonId& id) {
+  Row row;
+  soci::session& session = transaction_.session();
+  session << "SELECT " << kColumns << " FROM persons WHERE id = :id", soci::use(id.str()),
+      DICHTBIJ_PERSON_INTO(row);
+  if (!session.got_data())
+    return make_error(ErrorCode::not_found, "there is no person " + id.str());
+  return load_children(row.to_person());
+}
+
+Result<Page<Person>> PersonRepository::list(const PersonFilter& filter, const Date& today,
+                                            const Paging& paging) {
+  soci::session& session = transaction_.session();
+  BoundFilter bound(filter, today);
+  Page<Person> page;
+  session << "SELECT COUNT(*) FROM persons" << kWhere, DICHTBIJ_PERSON_FILTER_USE(bound),
+      soci::into(page.total);
+  Row row;
+  long long limit = paging.limit;
+  long long offset = paging.offset;
+  std::vector<Person> found;
+  soci::statement statement =
+      (session.prepare << "SELECT " << kColumns << " FROM persons" << kWhere
+                       << " ORDER BY display_name, id LIMIT :limit OFFSET :offset",
+       DICHTBIJ_PERSON_FILTER_USE(bound), soci::use(limit), soci::use(offset),
+       DICHTBIJ_PERSON_INTO(row));
+  statement.execute();
+  while (statement.fetch()) found.push_back(row.to_person());
+  for (Person& person : found) page.items.push_back(load_children(std::move(person)));
+  return page;
+}
+
+Result<Person> PersonRepository::update(const PersonId& id, std::optional<int> expected_version,
+                                        const PersonFields& fields) {
+  Result<Person> current = get(id);
+  if (!current.ok()) return current;
+  if (Result<void> v = check_version(kWhat, id.str(), current->version, expected_version);
+      !v.ok()) {
+    return std::move(v).error();
+  }
+  if (Result<void> checked = check_references(fields); !checked.ok())
+    return std::move(checked).error();
+  if (Result<void> bumped = bump_version(transaction_, kTable, kWhat, id.str(), current->version);
+      !bumped.ok()) {
+    return std::move(bumped).error();
+  }
+  std::string buurt_code;
+  soci::indicator buurt_indicator = optional_text(fields.buurt_code, buurt_code);
+  const int birth_year = fields.birth_year.value_or(0);
+  soci::indicator birth_indicator = fields.birth_year ? soci::i_ok : soci::i_null;
+  const std::string languages = to_json_array(fields.languages);
+  const std::string skills = to_json_array(fields.skills);
+  transaction_.session() << "UPDATE persons SET display_name = :name, birth_year = :birth_year, "
+                            "buurt_code = :buurt_code, languages = :languages, skills = :skills "
+                            "WHERE id = :id",
+      soci::use(fields.display_name), soci::use(birth_year, birth_indicator),
+      soci::use(buurt_code, buurt_indicator), soci::use(languages), soci::use(skills),
+      soci::use(id.str());
+  write_children(id.str(), fields);
+  return Person{id, current->version + 1, fields};
+}
+
+Result<void> PersonRepository::remove(const PersonId& id) {
+  return delete_row(transaction_, kTable, kWhat, id.str());
+}
+
+bool PersonRepository::exists(const PersonId& id) {
+  return row_exists(transaction_, kTable, id.str());
+}
+
+}  // namespace dichtbij::store

@@ -1,0 +1,14 @@
+#include "store/timestamps.hpp"
+
+#include <chrono>
+
+#include <fmt/chrono.h>
+
+namespace dichtbij::store {
+
+std::string utc_now_text() {
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::time_point_cast<std::chrono::seconds>(
+                                                  std::chrono::system_clock::now()));
+}
+
+}  // namespace dichtbij::store
