@@ -7,6 +7,7 @@
 #include "api/openapi.hpp"
 #include "api/organisations.hpp"
 #include "api/persons.hpp"
+#include "api/practices.hpp"
 #include "api/resource_support.hpp"
 
 namespace dichtbij::api {
@@ -47,6 +48,7 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_enumeration_routes(registry);
   add_organisation_routes(registry, context.database);
   add_person_routes(registry, context.database);
+  add_practice_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
   // complete; the route shares the finished text (immutable, so threads may
