@@ -16,11 +16,22 @@
 //     static Result<Page<Record>> list(Repository&, const Query&, const Paging&);
 //   };
 //
+// A resource that lives inside another (a household's ties) also has
+//
+//     using Scope = HouseholdId;
+//     static constexpr std::string_view kScopeParameter = "householdId";  // in kCollection
+//     static constexpr std::string_view kScopeName = "household";
+//     static bool scope_exists(store::Transaction&, const Scope&);
+//     static Repository repository(store::Transaction&, const Scope&);
+//
+// and every route answers 404 when the enclosing record does not exist.
+//
 // Every route validates all input before touching the database, runs in one
 // transaction, and answers problem+json for every error.
 #pragma once
 
 #include <string>
+#include <type_traits>
 
 #include "api/idempotency.hpp"
 #include "api/operation_docs.hpp"
@@ -33,8 +44,25 @@
 
 namespace dichtbij::api {
 
+// Flat resources have no scope.
+struct NoScope {};
+
+template <typename Spec>
+struct ScopeOf {
+  using type = NoScope;
+};
+template <typename Spec>
+requires requires {
+  typename Spec::Scope;
+}
+struct ScopeOf<Spec> {
+  using type = typename Spec::Scope;
+};
+
 template <typename Spec>
 class CrudRoutes {
+  using Scope = typename ScopeOf<Spec>::type;
+  static constexpr bool kScoped = !std::is_same_v<Scope, NoScope>;
   using Fields = typename Spec::Fields;
   using Record = typename Spec::Record;
   using RecordId = decltype(Record::id);
@@ -56,16 +84,16 @@ class CrudRoutes {
 
     registry.routes.push_back(
         {Method::get, collection, bind(&list),
-         list_operation(Spec::kNames, "list" + name + "s", query.parameters())});
+         scoped(list_operation(Spec::kNames, "list" + name + "s", query.parameters()))});
+    registry.routes.push_back({Method::post, collection, bind(&create),
+                               scoped(create_operation(Spec::kNames, "create" + name))});
     registry.routes.push_back(
-        {Method::post, collection, bind(&create), create_operation(Spec::kNames, "create" + name)});
-    registry.routes.push_back(
-        {Method::get, item, bind(&read), read_operation(Spec::kNames, "get" + name)});
+        {Method::get, item, bind(&read), scoped(read_operation(Spec::kNames, "get" + name))});
     registry.routes.push_back(
         {Method::put, item, bind(&update),
-         update_operation(Spec::kNames, "update" + name, Spec::kIfMatchRequired)});
-    registry.routes.push_back(
-        {Method::delete_, item, bind(&remove), delete_operation(Spec::kNames, "delete" + name)});
+         scoped(update_operation(Spec::kNames, "update" + name, Spec::kIfMatchRequired))});
+    registry.routes.push_back({Method::delete_, item, bind(&remove),
+                               scoped(delete_operation(Spec::kNames, "delete" + name))});
 
     const nlohmann::json input = input_schema(&Spec::read_fields);
     registry.schemas[std::string(Spec::kNames.input_schema)] = input;
@@ -73,6 +101,60 @@ class CrudRoutes {
   }
 
  private:
+  // The operation with the enclosing record's path parameter added.
+  static std::string scoped(std::string operation) {
+    if constexpr (!kScoped) {
+      return operation;
+    } else {
+      nlohmann::json json = nlohmann::json::parse(operation);
+      json["parameters"].insert(
+          json["parameters"].begin(),
+          nlohmann::json{{"name", Spec::kScopeParameter},
+                         {"in", "path"},
+                         {"required", true},
+                         {"description", "The " + std::string(Spec::kScopeName) + "'s id."},
+                         {"schema", {{"type", "string"}, {"format", "uuid"}}}});
+      json["responses"]["404"] = {{"$ref", "#/components/responses/NotFound"}};
+      return json.dump();
+    }
+  }
+
+  static Result<Scope> path_scope(const Request& request) {
+    if constexpr (!kScoped) {
+      return NoScope{};
+    } else {
+      const std::string_view id = request.path_param(Spec::kScopeParameter);
+      if (!is_uuid(id)) {
+        return make_error(ErrorCode::not_found,
+                          "there is no " + std::string(Spec::kScopeName) + " " + std::string(id));
+      }
+      return Scope(std::string(id));
+    }
+  }
+
+  // The repository for the request's scope; not_found when the enclosing
+  // record does not exist.
+  static Result<Repository> open(store::Transaction& transaction, const Scope& scope) {
+    if constexpr (!kScoped) {
+      return Repository(transaction);
+    } else {
+      if (!Spec::scope_exists(transaction, scope)) {
+        return make_error(ErrorCode::not_found,
+                          "there is no " + std::string(Spec::kScopeName) + " " + scope.str());
+      }
+      return Spec::repository(transaction, scope);
+    }
+  }
+
+  static std::string collection_path(const Scope& scope) {
+    std::string path(Spec::kCollection);
+    if constexpr (kScoped) {
+      const std::string parameter = ":" + std::string(Spec::kScopeParameter);
+      path.replace(path.find(parameter), parameter.size(), scope.str());
+    }
+    return path;
+  }
+
   static Result<RecordId> path_id(const Request& request) {
     const std::string_view id = request.path_param("id");
     if (!is_uuid(id)) {
@@ -100,10 +182,13 @@ class CrudRoutes {
     if (Result<void> checked = reader.finish(); !checked.ok()) {
       return problem(checked.error(), request.request_id);
     }
+    Result<Scope> scope = path_scope(request);
+    if (!scope.ok()) return problem(scope.error(), request.request_id);
     Result<Page<Record>> found = database.in_transaction<Page<Record>>(
-        store::TransactionKind::read, [&](store::Transaction& transaction) {
-          Repository repository(transaction);
-          return Spec::list(repository, query, Paging{page.offset(), page.page_size});
+        store::TransactionKind::read, [&](store::Transaction& transaction) -> Result<Page<Record>> {
+          Result<Repository> repository = open(transaction, *scope);
+          if (!repository.ok()) return std::move(repository).error();
+          return Spec::list(*repository, query, Paging{page.offset(), page.page_size});
         });
     if (!found.ok()) return problem(found.error(), request.request_id);
     nlohmann::json items = nlohmann::json::array();
@@ -112,27 +197,38 @@ class CrudRoutes {
   }
 
   static Response create(store::Database& database, const Request& request) {
+    Result<Scope> scope = path_scope(request);
+    if (!scope.ok()) return problem(scope.error(), request.request_id);
     Result<Fields> fields = read_body(request);
     if (!fields.ok()) return problem(fields.error(), request.request_id);
     return create_once(database, request, [&](store::Transaction& transaction) -> Result<Response> {
-      Result<Record> created = Repository(transaction).create(*fields);
+      Result<Repository> repository = open(transaction, *scope);
+      if (!repository.ok()) return std::move(repository).error();
+      Result<Record> created = repository->create(*fields);
       if (!created.ok()) return std::move(created).error();
       return item_response(201, Spec::to_json(*created), created->version,
-                           std::string(Spec::kCollection) + "/" + created->id.str());
+                           collection_path(*scope) + "/" + created->id.str());
     });
   }
 
   static Response read(store::Database& database, const Request& request) {
+    Result<Scope> scope = path_scope(request);
+    if (!scope.ok()) return problem(scope.error(), request.request_id);
     Result<RecordId> id = path_id(request);
     if (!id.ok()) return problem(id.error(), request.request_id);
     Result<Record> found = database.in_transaction<Record>(
-        store::TransactionKind::read,
-        [&](store::Transaction& transaction) { return Repository(transaction).get(*id); });
+        store::TransactionKind::read, [&](store::Transaction& transaction) -> Result<Record> {
+          Result<Repository> repository = open(transaction, *scope);
+          if (!repository.ok()) return std::move(repository).error();
+          return repository->get(*id);
+        });
     if (!found.ok()) return problem(found.error(), request.request_id);
     return item_response(200, Spec::to_json(*found), found->version);
   }
 
   static Response update(store::Database& database, const Request& request) {
+    Result<Scope> scope = path_scope(request);
+    if (!scope.ok()) return problem(scope.error(), request.request_id);
     Result<RecordId> id = path_id(request);
     if (!id.ok()) return problem(id.error(), request.request_id);
     Result<std::optional<int>> expected = if_match_version(request, Spec::kIfMatchRequired);
@@ -140,19 +236,26 @@ class CrudRoutes {
     Result<Fields> fields = read_body(request);
     if (!fields.ok()) return problem(fields.error(), request.request_id);
     Result<Record> updated = database.in_transaction<Record>(
-        store::TransactionKind::write, [&](store::Transaction& transaction) {
-          return Repository(transaction).update(*id, *expected, *fields);
+        store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<Record> {
+          Result<Repository> repository = open(transaction, *scope);
+          if (!repository.ok()) return std::move(repository).error();
+          return repository->update(*id, *expected, *fields);
         });
     if (!updated.ok()) return problem(updated.error(), request.request_id);
     return item_response(200, Spec::to_json(*updated), updated->version);
   }
 
   static Response remove(store::Database& database, const Request& request) {
+    Result<Scope> scope = path_scope(request);
+    if (!scope.ok()) return problem(scope.error(), request.request_id);
     Result<RecordId> id = path_id(request);
     if (!id.ok()) return problem(id.error(), request.request_id);
     Result<void> removed = database.in_transaction(
-        store::TransactionKind::write,
-        [&](store::Transaction& transaction) { return Repository(transaction).remove(*id); });
+        store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
+          Result<Repository> repository = open(transaction, *scope);
+          if (!repository.ok()) return std::move(repository).error();
+          return repository->remove(*id);
+        });
     if (!removed.ok()) return problem(removed.error(), request.request_id);
     return no_content();
   }

@@ -1,6 +1,7 @@
 #include "api/persons.hpp"
 
 #include "api/crud_routes.hpp"
+#include "api/period_fields.hpp"
 #include "api/today.hpp"
 #include "core/person.hpp"
 #include "store/person_repository.hpp"
@@ -8,11 +9,6 @@
 namespace dichtbij::api {
 
 namespace {
-
-void read_period(FieldReader& reader, Period& period) {
-  reader.date("from", period.from, "First day.");
-  reader.optional_date("until", period.until, "Last day; absent while it lasts.");
-}
 
 void read_role(FieldReader& reader, RoleSpell& spell) {
   reader.enumeration("role", spell.role, "The role.");
@@ -38,12 +34,6 @@ void read_person_fields(FieldReader& reader, PersonFields& fields) {
   reader.object_list("roles", fields.roles, 50, "Roles held over time.", &read_role);
   reader.object_list("memberships", fields.memberships, 50,
                      "Memberships of organisations over time.", &read_membership);
-}
-
-nlohmann::json period_json(const Period& period) {
-  nlohmann::json json{{"from", format_date(period.from)}};
-  if (period.until) json["until"] = format_date(*period.until);
-  return json;
 }
 
 nlohmann::json person_json(const Person& person) {

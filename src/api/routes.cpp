@@ -4,11 +4,13 @@
 
 #include "api/enumerations.hpp"
 #include "api/health.hpp"
+#include "api/households.hpp"
 #include "api/openapi.hpp"
 #include "api/organisations.hpp"
 #include "api/persons.hpp"
 #include "api/practices.hpp"
 #include "api/resource_support.hpp"
+#include "api/ties.hpp"
 
 namespace dichtbij::api {
 
@@ -49,6 +51,8 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_organisation_routes(registry, context.database);
   add_person_routes(registry, context.database);
   add_practice_routes(registry, context.database);
+  add_household_routes(registry, context.database);
+  add_tie_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
   // complete; the route shares the finished text (immutable, so threads may

@@ -1,8 +1,10 @@
 #include <string>
 
 #include "core/buurt_code.hpp"
+#include "core/household.hpp"
 #include "core/person.hpp"
 #include "core/practice.hpp"
+#include "core/tie.hpp"
 
 namespace dichtbij {
 
@@ -42,6 +44,40 @@ std::vector<InvalidParam> check(const PersonFields& fields, int current_year) {
   for (std::size_t i = 0; i != fields.memberships.size(); ++i) {
     check_period(fields.memberships[i].period, "memberships[" + std::to_string(i) + "]", problems);
   }
+  return problems;
+}
+
+std::vector<InvalidParam> check(const HouseholdFields& fields) {
+  std::vector<InvalidParam> problems;
+  if (fields.buurt_code) check_buurt_code(*fields.buurt_code, "buurtCode", problems);
+  for (std::size_t i = 0; i != fields.members.size(); ++i) {
+    check_period(fields.members[i].period, "members[" + std::to_string(i) + "]", problems);
+  }
+  for (std::size_t i = 0; i != fields.team.size(); ++i) {
+    check_period(fields.team[i].period, "team[" + std::to_string(i) + "]", problems);
+  }
+  if (fields.kind == HouseholdKind::person) {
+    for (std::size_t i = 0; i != fields.members.size(); ++i) {
+      for (std::size_t j = 0; j != i; ++j) {
+        const Period& a = fields.members[i].period;
+        const Period& b = fields.members[j].period;
+        const bool overlap = (!a.until || b.from <= *a.until) && (!b.until || a.from <= *b.until);
+        if (overlap) {
+          problems.push_back({"members[" + std::to_string(i) + "]",
+                              "a single-person household has one member at a time"});
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+std::vector<InvalidParam> check(const TieFields& fields) {
+  std::vector<InvalidParam> problems;
+  if (fields.person == fields.other) {
+    problems.push_back({"otherPersonId", "must be someone other than personId"});
+  }
+  if (!fields.period.is_ordered()) problems.push_back({"until", "must not be before from"});
   return problems;
 }
 

@@ -53,6 +53,18 @@ TEST_F(OpenApiTest, EveryOperationHasAUniqueIdAndItsErrorAnswers) {
         EXPECT_TRUE(operation.contains("requestBody"));
       }
       if (path.find("{id}") != std::string::npos) EXPECT_TRUE(responses.contains("404"));
+      // Every {parameter} in the path is declared as a path parameter.
+      for (std::size_t open = path.find('{'); open != std::string::npos;
+           open = path.find('{', open + 1)) {
+        const std::string name = path.substr(open + 1, path.find('}', open) - open - 1);
+        bool declared = false;
+        for (const nlohmann::json& parameter :
+             operation.value("parameters", nlohmann::json::array())) {
+          declared = declared ||
+                     (parameter.value("in", "") == "path" && parameter.value("name", "") == name);
+        }
+        EXPECT_TRUE(declared) << name;
+      }
       for (const auto& [status, response] : responses.items()) {
         if (status[0] == '2') {
           EXPECT_TRUE(response.contains("headers") && response["headers"].contains("API-Version"))

@@ -1,0 +1,35 @@
+// HouseholdRepository: households with their practices, members and team.
+#pragma once
+
+#include "core/household.hpp"
+#include "core/page.hpp"
+#include "core/result.hpp"
+#include "store/database.hpp"
+
+namespace dichtbij::store {
+
+// Borrows the transaction; create one per transaction.
+class HouseholdRepository {
+ public:
+  explicit HouseholdRepository(Transaction& transaction) : transaction_(transaction) {}
+
+  // invalid_input naming practiceIds[i], members[i].personId or
+  // team[i].personId when it names no record.
+  [[nodiscard]] Result<Household> create(const HouseholdFields& fields);
+  [[nodiscard]] Result<Household> get(const HouseholdId& id);
+  // Ordered by name, then id.
+  [[nodiscard]] Result<Page<Household>> list(const HouseholdFilter& filter, const Paging& paging);
+  [[nodiscard]] Result<Household> update(const HouseholdId& id, std::optional<int> expected_version,
+                                         const HouseholdFields& fields);
+  [[nodiscard]] Result<void> remove(const HouseholdId& id);
+  [[nodiscard]] bool exists(const HouseholdId& id);
+
+ private:
+  Result<void> check_references(const HouseholdFields& fields);
+  void write_children(const std::string& id, const HouseholdFields& fields);
+  Household load_children(Household household);
+
+  Transaction& transaction_;
+};
+
+}  // namespace dichtbij::store

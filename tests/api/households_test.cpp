@@ -1,0 +1,105 @@
+// /api/v1/households over real HTTP, on SQLite and PostgreSQL.
+#include "support/api_server.hpp"
+#include "support/engine_test.hpp"
+
+namespace dichtbij {
+namespace {
+
+using nlohmann::json;
+using testing::ApiServer;
+using testing::invalid_param_names;
+
+class HouseholdsApiTest : public testing::EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    if (IsSkipped()) return;
+    api_ = std::make_unique<ApiServer>(engine());
+    practice_id_ = api_->post("/api/v1/practices",
+                              {{"name", "Tienermoeders"}, {"targetGroups", {"teenageMother"}}})
+                       .json()["id"];
+    mother_id_ = api_->post("/api/v1/persons", {{"displayName", "Sanne"}}).json()["id"];
+    baby_id_ = api_->post("/api/v1/persons", {{"displayName", "Noor"}}).json()["id"];
+    worker_id_ = api_->post("/api/v1/persons", {{"displayName", "Ilse (ambulant)"}}).json()["id"];
+  }
+
+  json sanne() const {
+    return {{"kind", "household"},
+            {"name", "Sanne en Noor"},
+            {"targetGroup", "teenageMother"},
+            {"buurtCode", "BU03631234"},
+            {"status", "active"},
+            {"practiceIds", {practice_id_}},
+            {"members",
+             {{{"personId", mother_id_}, {"from", "2025-01-01"}},
+              {{"personId", baby_id_}, {"from", "2025-06-10"}}}},
+            {"team", {{{"personId", worker_id_}, {"from", "2025-01-15"}}}}};
+  }
+
+  std::unique_ptr<ApiServer> api_;
+  std::string practice_id_, mother_id_, baby_id_, worker_id_;
+};
+
+TEST_P(HouseholdsApiTest, CreateReadReplaceDelete) {
+  const auto created = api_->post("/api/v1/households", sanne());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id = created.json()["id"];
+  const json read = api_->get("/api/v1/households/" + id).json();
+  EXPECT_EQ(read["members"].size(), 2u);
+  EXPECT_EQ(read["team"][0]["personId"], worker_id_);
+  EXPECT_EQ(read["practiceIds"], (json{practice_id_}));
+
+  json closed = sanne();
+  closed["status"] = "closed";
+  closed["team"][0]["until"] = "2026-06-30";
+  EXPECT_EQ(api_->put("/api/v1/households/" + id, closed).status, 428);
+  const auto updated = api_->put("/api/v1/households/" + id, closed, {"If-Match: \"1\""});
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  const json after = api_->get("/api/v1/households/" + id).json();
+  EXPECT_EQ(after["status"], "closed");
+  EXPECT_EQ(after["team"][0]["until"], "2026-06-30");
+  EXPECT_EQ(api_->del("/api/v1/households/" + id).status, 204);
+}
+
+TEST_P(HouseholdsApiTest, InvalidHouseholdsAre400NamingTheField) {
+  const std::vector<std::pair<std::function<void(json&)>, std::string>> cases = {
+      {[](json& h) { h["practiceIds"] = json::array(); }, "practiceIds"},
+      {[](json& h) { h["practiceIds"] = {"00000000-0000-4000-8000-00000000000a"}; },
+       "practiceIds[0]"},
+      {[](json& h) { h["members"][1]["personId"] = "00000000-0000-4000-8000-00000000000b"; },
+       "members[1].personId"},
+      {[](json& h) { h["team"][0]["until"] = "2024-01-01"; }, "team[0].until"},
+      {[](json& h) { h["kind"] = "tribe"; }, "kind"},
+      {[](json& h) { h["status"] = 3; }, "status"},
+      {[](json& h) { h["buurtCode"] = "BU123"; }, "buurtCode"},
+      {[](json& h) { h["kind"] = "person"; }, "members[1]"},
+  };
+  for (const auto& [spoil, field] : cases) {
+    json body = sanne();
+    spoil(body);
+    const auto result = api_->post("/api/v1/households", body);
+    EXPECT_EQ(result.status, 400) << field << ": " << result.body;
+    EXPECT_EQ(invalid_param_names(result), std::vector<std::string>{field}) << result.body;
+  }
+  EXPECT_EQ(api_->get("/api/v1/households").json()["total"], 0);
+}
+
+TEST_P(HouseholdsApiTest, FiltersByPracticeStatusAndTargetGroup) {
+  ASSERT_EQ(api_->post("/api/v1/households", sanne()).status, 201);
+  EXPECT_EQ(api_->get("/api/v1/households?practiceId=" + practice_id_).json()["total"], 1);
+  EXPECT_EQ(api_->get("/api/v1/households?status=closed").json()["total"], 0);
+  EXPECT_EQ(api_->get("/api/v1/households?targetGroup=teenageMother&status=active").json()["total"],
+            1);
+  EXPECT_EQ(api_->get("/api/v1/households?practiceId=nope").status, 400);
+}
+
+TEST_P(HouseholdsApiTest, PersonsInAHouseholdCannotBeDeleted) {
+  ASSERT_EQ(api_->post("/api/v1/households", sanne()).status, 201);
+  EXPECT_EQ(api_->del("/api/v1/persons/" + mother_id_).status, 409);
+  EXPECT_EQ(api_->del("/api/v1/practices/" + practice_id_).status, 409);
+}
+
+DICHTBIJ_INSTANTIATE_ENGINES(HouseholdsApiTest);
+
+}  // namespace
+}  // namespace dichtbij
