@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "api/agreements.hpp"
 #include "api/enumerations.hpp"
 #include "api/health.hpp"
 #include "api/households.hpp"
@@ -53,6 +54,7 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_practice_routes(registry, context.database);
   add_household_routes(registry, context.database);
   add_tie_routes(registry, context.database);
+  add_agreement_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
   // complete; the route shares the finished text (immutable, so threads may
