@@ -11,6 +11,7 @@
 #include "api/persons.hpp"
 #include "api/practices.hpp"
 #include "api/resource_support.hpp"
+#include "api/support_acts.hpp"
 #include "api/ties.hpp"
 
 namespace dichtbij::api {
@@ -55,6 +56,7 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_household_routes(registry, context.database);
   add_tie_routes(registry, context.database);
   add_agreement_routes(registry, context.database);
+  add_support_act_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
   // complete; the route shares the finished text (immutable, so threads may

@@ -4,6 +4,7 @@
 #include "core/household.hpp"
 #include "core/person.hpp"
 #include "core/practice.hpp"
+#include "core/support_act.hpp"
 #include "core/tie.hpp"
 
 namespace dichtbij {
@@ -78,6 +79,22 @@ std::vector<InvalidParam> check(const TieFields& fields) {
     problems.push_back({"otherPersonId", "must be someone other than personId"});
   }
   if (!fields.period.is_ordered()) problems.push_back({"until", "must not be before from"});
+  return problems;
+}
+
+std::vector<InvalidParam> check(const SupportActFields& fields, const Date& today) {
+  std::vector<InvalidParam> problems;
+  if (fields.provider == fields.receiver) {
+    problems.push_back({"receiverId", "must be someone other than providerId"});
+  }
+  if (fields.date > today) problems.push_back({"date", "must not be in the future"});
+  for (std::size_t i = 0; i != fields.others_involved.size(); ++i) {
+    const PersonId& other = fields.others_involved[i];
+    if (other == fields.provider || other == fields.receiver) {
+      problems.push_back({"othersInvolvedIds[" + std::to_string(i) + "]",
+                          "is already the provider or the receiver"});
+    }
+  }
   return problems;
 }
 
