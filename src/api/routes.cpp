@@ -6,6 +6,7 @@
 #include "api/enumerations.hpp"
 #include "api/health.hpp"
 #include "api/households.hpp"
+#include "api/network.hpp"
 #include "api/openapi.hpp"
 #include "api/organisations.hpp"
 #include "api/persons.hpp"
@@ -57,6 +58,7 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_tie_routes(registry, context.database);
   add_agreement_routes(registry, context.database);
   add_support_act_routes(registry, context.database);
+  add_network_route(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
   // complete; the route shares the finished text (immutable, so threads may

@@ -1,0 +1,161 @@
+// GET /api/v1/households/{id}/network over real HTTP, on SQLite and
+// PostgreSQL: the ecomap as it stood on a day.
+#include "support/api_server.hpp"
+#include "support/engine_test.hpp"
+
+namespace dichtbij {
+namespace {
+
+using nlohmann::json;
+using testing::ApiServer;
+
+class NetworkApiTest : public testing::EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    if (IsSkipped()) return;
+    api_ = std::make_unique<ApiServer>(engine());
+    organisation_ = post("/api/v1/organisations",
+                         {{"name", "Buurtteam West"}, {"kind", "welfare"}, {"formal", true}});
+    const std::string practice = post(
+        "/api/v1/practices", {{"name", "Eenzaamheid"}, {"targetGroups", {"severeLoneliness"}}});
+    client_ = post("/api/v1/persons", {{"displayName", "Meneer Jansen"},
+                                       {"roles", {{{"role", "client"}, {"from", "2024-01-01"}}}}});
+    daughter_ = post("/api/v1/persons", {{"displayName", "Dochter Eva"}});
+    neighbour_ = post("/api/v1/persons", {{"displayName", "Buurvrouw Ans"}});
+    worker_ =
+        post("/api/v1/persons",
+             {{"displayName", "Sem (buurtteam)"},
+              {"roles", {{{"role", "professional"}, {"from", "2020-01-01"}}}},
+              {"memberships", {{{"organisationId", organisation_}, {"from", "2020-01-01"}}}}});
+    household_ =
+        post("/api/v1/households", {{"kind", "person"},
+                                    {"name", "Jansen"},
+                                    {"targetGroup", "severeLoneliness"},
+                                    {"status", "active"},
+                                    {"practiceIds", {practice}},
+                                    {"members", {{{"personId", client_}, {"from", "2024-01-01"}}}},
+                                    {"team", {{{"personId", worker_}, {"from", "2024-02-01"}}}}});
+    const std::string ties = "/api/v1/households/" + household_ + "/ties";
+    tie(ties, daughter_, client_, "child", 1, "2024-01-01", std::nullopt);
+    tie(ties, neighbour_, client_, "neighbour", 2, "2024-03-01", "2025-08-31");
+    tie(ties, daughter_, neighbour_, "friend", 3, "2024-06-01", std::nullopt);
+    for (const char* date : {"2025-04-01", "2025-05-20", "2024-11-01"}) act(neighbour_, date);
+  }
+
+  std::string post(const std::string& path, const json& body) {
+    const auto result = api_->post(path, body);
+    EXPECT_EQ(result.status, 201) << path << ": " << result.body;
+    return result.json().value("id", "");
+  }
+
+  void tie(const std::string& ties, const std::string& person, const std::string& other,
+           const std::string& relation, int closeness, const std::string& from,
+           std::optional<std::string> until) {
+    json body{{"personId", person},       {"otherPersonId", other},
+              {"relationKind", relation}, {"supportTypes", {"emotional"}},
+              {"closeness", closeness},   {"direction", "gives"},
+              {"quality", "strong"},      {"from", from}};
+    if (until) body["until"] = *until;
+    post(ties, body);
+  }
+
+  void act(const std::string& provider, const std::string& date) {
+    post("/api/v1/support-acts", {{"date", date},
+                                  {"householdId", household_},
+                                  {"providerId", provider},
+                                  {"receiverId", client_},
+                                  {"supportType", "practical"},
+                                  {"mode", "inPerson"},
+                                  {"mobilisedBy", "network"}});
+  }
+
+  json network(const std::string& date) {
+    const auto result = api_->get("/api/v1/households/" + household_ + "/network?date=" + date);
+    EXPECT_EQ(result.status, 200) << result.body;
+    return result.json();
+  }
+
+  static const json* node(const json& map, const std::string& id) {
+    for (const json& candidate : map["nodes"]) {
+      if (candidate["id"] == id) return &candidate;
+    }
+    return nullptr;
+  }
+
+  static int edges_of_kind(const json& map, const std::string& kind) {
+    int count = 0;
+    for (const json& edge : map["edges"]) count += edge["kind"] == kind;
+    return count;
+  }
+
+  std::unique_ptr<ApiServer> api_;
+  std::string organisation_, client_, daughter_, neighbour_, worker_, household_;
+};
+
+TEST_P(NetworkApiTest, ShowsTheNetworkAsItStoodOnTheDay) {
+  const json map = network("2025-06-01");
+  EXPECT_EQ(map["date"], "2025-06-01");
+  ASSERT_EQ(map["nodes"].size(), 5u) << map.dump();
+  EXPECT_EQ(map["nodes"][0]["id"], client_);  // the household first
+
+  const json* client = node(map, client_);
+  EXPECT_EQ((*client)["kind"], "member");
+  EXPECT_EQ((*client)["ring"], 0);
+  EXPECT_EQ((*client)["role"], "client");
+  EXPECT_EQ((*node(map, daughter_))["ring"], 1);
+  const json* neighbour = node(map, neighbour_);
+  EXPECT_EQ((*neighbour)["ring"], 2);
+  EXPECT_EQ((*neighbour)["formal"], false);
+  EXPECT_EQ((*neighbour)["supportActsLast90Days"], 2);
+  const json* worker = node(map, worker_);
+  EXPECT_EQ((*worker)["formal"], true);
+  EXPECT_EQ((*worker)["role"], "professional");
+  EXPECT_EQ((*worker)["ring"], 3);
+  const json* organisation = node(map, organisation_);
+  ASSERT_NE(organisation, nullptr);
+  EXPECT_EQ((*organisation)["kind"], "organisation");
+  EXPECT_EQ((*organisation)["label"], "Buurtteam West");
+
+  EXPECT_EQ(edges_of_kind(map, "tie"), 3);
+  EXPECT_EQ(edges_of_kind(map, "team"), 1);
+  EXPECT_EQ(edges_of_kind(map, "membership"), 1);
+  for (const json& edge : map["edges"]) {
+    if (edge["kind"] == "tie") {
+      EXPECT_EQ(edge["supportTypes"], (json{"emotional"}));
+      EXPECT_EQ(edge["quality"], "strong");
+    }
+  }
+}
+
+TEST_P(NetworkApiTest, AnEndedTieLeavesThePicture) {
+  const json map = network("2025-09-15");
+  EXPECT_EQ(edges_of_kind(map, "tie"), 2);
+  // Still tied to the daughter, so still there, but only in the outer ring.
+  const json* neighbour = node(map, neighbour_);
+  ASSERT_NE(neighbour, nullptr);
+  EXPECT_EQ((*neighbour)["ring"], 3);
+  EXPECT_EQ((*neighbour)["supportActsLast90Days"], 0);
+}
+
+TEST_P(NetworkApiTest, BeforeTheHouseholdBeganThereIsNoNetwork) {
+  const json map = network("2023-12-01");
+  EXPECT_EQ(map["nodes"].size(), 0u);
+  EXPECT_EQ(map["edges"].size(), 0u);
+  const json early = network("2024-01-15");
+  EXPECT_EQ(early["nodes"].size(), 2u);  // the client and the daughter; no team yet
+  EXPECT_EQ(edges_of_kind(early, "team"), 0);
+}
+
+TEST_P(NetworkApiTest, BadRequests) {
+  EXPECT_EQ(api_->get("/api/v1/households/" + household_ + "/network?date=2025-02-30").status, 400);
+  EXPECT_EQ(api_->get("/api/v1/households/" + household_ + "/network?when=today").status, 400);
+  EXPECT_EQ(api_->get("/api/v1/households/00000000-0000-4000-8000-000000000abc/network").status,
+            404);
+  EXPECT_EQ(api_->get("/api/v1/households/" + household_ + "/network").status, 200);
+}
+
+DICHTBIJ_INSTANTIATE_ENGINES(NetworkApiTest);
+
+}  // namespace
+}  // namespace dichtbij
