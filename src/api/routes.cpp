@@ -3,7 +3,9 @@
 #include <memory>
 
 #include "api/agreements.hpp"
+#include "api/assessments.hpp"
 #include "api/enumerations.hpp"
+#include "api/facilities.hpp"
 #include "api/health.hpp"
 #include "api/households.hpp"
 #include "api/network.hpp"
@@ -59,6 +61,8 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_agreement_routes(registry, context.database);
   add_support_act_routes(registry, context.database);
   add_network_route(registry, context.database);
+  add_assessment_routes(registry, context.database);
+  add_facility_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
   // complete; the route shares the finished text (immutable, so threads may

@@ -1,6 +1,8 @@
 #include <string>
 
+#include "core/assessment.hpp"
 #include "core/buurt_code.hpp"
+#include "core/facility.hpp"
 #include "core/household.hpp"
 #include "core/person.hpp"
 #include "core/practice.hpp"
@@ -95,6 +97,33 @@ std::vector<InvalidParam> check(const SupportActFields& fields, const Date& toda
                           "is already the provider or the receiver"});
     }
   }
+  return problems;
+}
+
+std::vector<InvalidParam> check(const AssessmentFields& fields, const Date& today) {
+  std::vector<InvalidParam> problems;
+  if (fields.date > today) problems.push_back({"date", "must not be in the future"});
+  if (fields.scores.empty()) problems.push_back({"scores", "must score at least one domain"});
+  for (std::size_t i = 0; i != fields.scores.size(); ++i) {
+    for (std::size_t j = 0; j != i; ++j) {
+      if (fields.scores[i].domain == fields.scores[j].domain) {
+        problems.push_back({"scores[" + std::to_string(i) + "].domain",
+                            "scores " + std::string(to_code(fields.scores[i].domain)) + " twice"});
+      }
+    }
+  }
+  return problems;
+}
+
+std::vector<InvalidParam> check(const FacilityFields& fields) {
+  std::vector<InvalidParam> problems;
+  check_buurt_code(fields.buurt_code, "buurtCode", problems);
+  return problems;
+}
+
+std::vector<InvalidParam> check(const ReferralFields& fields, const Date& today) {
+  std::vector<InvalidParam> problems;
+  if (fields.date > today) problems.push_back({"date", "must not be in the future"});
   return problems;
 }
 
