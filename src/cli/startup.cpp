@@ -33,7 +33,8 @@ std::unique_ptr<store::Database> open_and_migrate(const server::Config& config,
     spdlog::error("database_url: {}", url.error().message);
     return nullptr;
   }
-  Result<std::unique_ptr<store::Database>> database = store::Database::open(*url, pool_size);
+  Result<std::unique_ptr<store::Database>> database =
+      store::Database::open(*url, store::Database::Options{pool_size, config.group_commit, 256});
   if (!database.ok()) {
     spdlog::error("{}", database.error().message);
     return nullptr;

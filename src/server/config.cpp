@@ -87,6 +87,12 @@ const std::vector<Setting>& settings() {
          }
          return "must be one of trace, debug, info, warn, error";
        }},
+      {"group_commit",
+       [](Config& config, const std::string& text) -> std::optional<std::string> {
+         if (text != "true" && text != "false") return "must be true or false";
+         config.group_commit = text == "true";
+         return std::nullopt;
+       }},
       {"shutdown_grace_seconds",
        [](Config& config, const std::string& text) -> std::optional<std::string> {
          int seconds = 0;
@@ -116,6 +122,7 @@ const Setting* find_setting(std::string_view key) {
 std::optional<std::string> toml_value_text(const toml::node& node) {
   if (const auto* text = node.as_string()) return text->get();
   if (const auto* integer = node.as_integer()) return std::to_string(integer->get());
+  if (const auto* flag = node.as_boolean()) return flag->get() ? "true" : "false";
   return std::nullopt;
 }
 
@@ -140,7 +147,7 @@ void load_file(const std::filesystem::path& file, Config& config,
     }
     std::optional<std::string> text = toml_value_text(node);
     if (!text) {
-      problems.push_back({name, "must be a string or an integer"});
+      problems.push_back({name, "must be a string, an integer or a boolean"});
       continue;
     }
     if (auto reason = setting->apply(config, *text)) problems.push_back({name, *reason});

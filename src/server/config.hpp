@@ -45,6 +45,9 @@ struct Config {
   std::filesystem::path static_dir = "web/dist";
   // Default info. debug and trace log more per request.
   LogLevel log_level = LogLevel::info;
+  // Let concurrent writes share one commit (group commit). Default true;
+  // false makes every write its own transaction, one fsync each.
+  bool group_commit = true;
   // How long a SIGTERM waits for requests in flight. Default 30 s.
   std::chrono::seconds shutdown_grace{30};
 };

@@ -5,8 +5,15 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <future>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <spdlog/spdlog.h>
 
@@ -164,7 +171,159 @@ void execute_script(Transaction& transaction, const std::string& script) {
   execute_script_on(transaction.session(), transaction.engine(), script);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::size_t pool_size) {
+namespace {
+
+// Connects one session to the database the URL names.
+Result<void> connect(soci::session& session, const DatabaseUrl& url) {
+  try {
+    if (url.engine == Engine::sqlite) {
+      session.open(soci::sqlite3, sqlite_connect_string(url.target));
+      configure_sqlite(session);
+      return {};
+    }
+    std::string reason;
+    const std::optional<std::string> keywords = postgres_keyword_string(url.target, reason);
+    if (!keywords) {
+      return make_error(ErrorCode::invalid_input,
+                        "cannot use the database URL " + url.redacted() + ": " + reason);
+    }
+    session.open(soci::postgresql, *keywords);
+    return {};
+  } catch (const soci::soci_error& error) {
+    return make_error(ErrorCode::unavailable,
+                      "cannot open the database " + url.redacted() + ": " + error.what());
+  }
+}
+
+}  // namespace
+
+// The writer thread of group commit and its queue.
+class Database::GroupCommitter {
+ public:
+  GroupCommitter(std::unique_ptr<soci::session> session, Engine engine, std::size_t max_batch)
+      : session_(std::move(session)), engine_(engine), max_batch_(max_batch) {
+    writer_ = std::thread([this] { run(); });
+  }
+
+  ~GroupCommitter() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    writer_.join();
+  }
+
+  // Queues work and waits until the batch holding it has committed.
+  Result<void> submit(const std::function<Result<void>(Transaction&)>& work) {
+    Job job{&work};
+    std::future<void> done = job.done.get_future();
+    {
+      std::lock_guard lock(mutex_);
+      queue_.push_back(&job);
+    }
+    wake_.notify_one();
+    done.wait();
+    if (job.exception) std::rethrow_exception(job.exception);
+    return std::move(job.outcome);
+  }
+
+ private:
+  struct Job {
+    const std::function<Result<void>(Transaction&)>* work;
+    Result<void> outcome;
+    std::exception_ptr exception;
+    std::promise<void> done;
+  };
+
+  void run() {
+    std::vector<Job*> batch;
+    for (;;) {
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;  // stopping, and nothing left to write
+        const std::size_t taken = std::min(queue_.size(), max_batch_);
+        batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(taken));
+        queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(taken));
+      }
+      write(batch);
+      for (Job* job : batch) job->done.set_value();
+      batch.clear();
+    }
+  }
+
+  // Runs every job of the batch in one transaction, each in a savepoint.
+  void write(const std::vector<Job*>& batch) {
+    soci::session& session = *session_;
+    try {
+      session << begin_statement(engine_, TransactionKind::write);
+    } catch (const soci::soci_error& error) {
+      fail_all(batch, map_soci_error(error));
+      roll_back_quietly(session);
+      return;
+    }
+    Transaction transaction(session, engine_);
+    for (Job* job : batch) {
+      try {
+        session << "SAVEPOINT job";
+        Result<void> outcome = (*job->work)(transaction);
+        session << (outcome.ok() ? "RELEASE SAVEPOINT job" : "ROLLBACK TO SAVEPOINT job");
+        if (!outcome.ok()) session << "RELEASE SAVEPOINT job";
+        job->outcome = std::move(outcome);
+      } catch (const soci::soci_error& error) {
+        job->outcome = map_soci_error(error);
+        if (!undo_job(session)) {
+          fail_all(batch, job->outcome.error());
+          roll_back_quietly(session);
+          return;
+        }
+      } catch (...) {
+        job->exception = std::current_exception();
+        if (!undo_job(session)) {
+          fail_all(batch, make_error(ErrorCode::unavailable, "the batch could not be rolled back"));
+          roll_back_quietly(session);
+          return;
+        }
+      }
+    }
+    try {
+      session << "COMMIT";
+    } catch (const soci::soci_error& error) {
+      // Nothing of the batch is durable: no job may report success.
+      fail_all(batch, map_soci_error(error));
+      roll_back_quietly(session);
+    }
+  }
+
+  // Rolls back to the job's savepoint; false when even that failed.
+  static bool undo_job(soci::session& session) {
+    try {
+      session << "ROLLBACK TO SAVEPOINT job";
+      session << "RELEASE SAVEPOINT job";
+      return true;
+    } catch (const soci::soci_error&) {
+      return false;
+    }
+  }
+
+  static void fail_all(const std::vector<Job*>& batch, const Error& error) {
+    for (Job* job : batch) {
+      if (!job->exception) job->outcome = error;
+    }
+  }
+
+  std::unique_ptr<soci::session> session_;  // used by the writer thread only
+  const Engine engine_;
+  const std::size_t max_batch_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Job*> queue_;  // guarded by mutex_; jobs live on their callers' stacks
+  bool stopping_ = false;   // guarded by mutex_
+  std::thread writer_;
+};
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, const Options& options) {
   if (url.engine == Engine::sqlite) {
     const std::filesystem::path folder = std::filesystem::path(url.target).parent_path();
     std::error_code ec;
@@ -174,38 +333,42 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::si
                                                     folder.string() + ": " + ec.message());
     }
   }
-  auto pool = std::make_unique<soci::connection_pool>(pool_size);
-  try {
-    for (std::size_t i = 0; i != pool_size; ++i) {
-      soci::session& session = pool->at(i);
-      if (url.engine == Engine::sqlite) {
-        session.open(soci::sqlite3, sqlite_connect_string(url.target));
-        configure_sqlite(session);
-      } else {
-        std::string reason;
-        const std::optional<std::string> keywords = postgres_keyword_string(url.target, reason);
-        if (!keywords) {
-          return make_error(ErrorCode::invalid_input,
-                            "cannot use the database URL " + url.redacted() + ": " + reason);
-        }
-        session.open(soci::postgresql, *keywords);
-      }
+  auto pool = std::make_unique<soci::connection_pool>(options.pool_size);
+  for (std::size_t i = 0; i != options.pool_size; ++i) {
+    if (Result<void> connected = connect(pool->at(i), url); !connected.ok()) {
+      return std::move(connected).error();
     }
-  } catch (const soci::soci_error& error) {
-    return make_error(ErrorCode::unavailable,
-                      "cannot open the database " + url.redacted() + ": " + error.what());
   }
-  return std::unique_ptr<Database>(new Database(url, pool_size, std::move(pool)));
+  std::unique_ptr<GroupCommitter> committer;
+  if (options.group_commit) {
+    auto session = std::make_unique<soci::session>();
+    if (Result<void> connected = connect(*session, url); !connected.ok()) {
+      return std::move(connected).error();
+    }
+    committer = std::make_unique<GroupCommitter>(std::move(session), url.engine, options.max_batch);
+  }
+  return std::unique_ptr<Database>(
+      new Database(url, options.pool_size, std::move(pool), std::move(committer)));
 }
 
 Database::Database(DatabaseUrl url, std::size_t pool_size,
-                   std::unique_ptr<soci::connection_pool> pool)
-    : url_(std::move(url)), pool_size_(pool_size), pool_(std::move(pool)) {}
+                   std::unique_ptr<soci::connection_pool> pool,
+                   std::unique_ptr<GroupCommitter> committer)
+    : url_(std::move(url)),
+      pool_size_(pool_size),
+      pool_(std::move(pool)),
+      committer_(std::move(committer)) {}
 
 Database::~Database() = default;
 
 Result<void> Database::in_transaction(TransactionKind kind,
                                       const std::function<Result<void>(Transaction&)>& work) {
+  if (kind == TransactionKind::write && committer_) return committer_->submit(work);
+  return in_pooled_transaction(kind, work);
+}
+
+Result<void> Database::in_pooled_transaction(
+    TransactionKind kind, const std::function<Result<void>(Transaction&)>& work) {
   std::size_t position = 0;
   const auto timeout_ms = static_cast<int>(
       std::chrono::duration_cast<std::chrono::milliseconds>(kLeaseTimeout).count());

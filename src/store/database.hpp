@@ -10,8 +10,17 @@
 // synchronous_commit=on for the same reason. Callers acknowledge a write to a
 // client only after in_transaction() returned ok.
 //
-// Thread-safe: any number of threads may call in_transaction() at once; each
-// gets its own session, waiting up to kLeaseTimeout for a free one.
+// Group commit: fsync per commit is what limits durable writes, so write
+// transactions that arrive together share one commit. One writer thread
+// runs them one after another, each inside its own SAVEPOINT (so one
+// failing rolls back only itself), commits once, and only then answers each
+// caller. Nothing is acknowledged before its commit. With group commit off,
+// each write is its own transaction on a pooled session (the baseline the
+// benchmark compares against).
+//
+// Thread-safe: any number of threads may call in_transaction() at once.
+// Reads each get their own pooled session, waiting up to kLeaseTimeout for a
+// free one.
 #pragma once
 
 #include <chrono>
@@ -64,12 +73,26 @@ class Database {
   // How long an SQLite statement waits for another writer's lock.
   static constexpr std::chrono::milliseconds kSqliteBusyTimeout{5000};
 
-  // Opens pool_size sessions. For SQLite, creates the file's folder when it
-  // does not exist. Fails with unavailable when the database cannot be
-  // reached, naming the (password-redacted) URL.
-  // REQUIRES: pool_size >= 1.
+  struct Options {
+    // Sessions for reads (and for writes without group commit).
+    std::size_t pool_size = 4;
+    // Share one commit among concurrent writes; one more session for the
+    // writer thread. Default on.
+    bool group_commit = true;
+    // Most writes in one commit; bounds how long a batch holds the lock.
+    std::size_t max_batch = 256;
+  };
+
+  // Opens the sessions. For SQLite, creates the file's folder when it does
+  // not exist. Fails with unavailable when the database cannot be reached,
+  // naming the (password-redacted) URL.
+  // REQUIRES: options.pool_size >= 1, options.max_batch >= 1.
   [[nodiscard]] static Result<std::unique_ptr<Database>> open(const DatabaseUrl& url,
-                                                              std::size_t pool_size);
+                                                              const Options& options);
+  [[nodiscard]] static Result<std::unique_ptr<Database>> open(const DatabaseUrl& url,
+                                                              std::size_t pool_size) {
+    return open(url, Options{pool_size, true, 256});
+  }
 
   ~Database();
   Database(const Database&) = delete;
@@ -79,9 +102,10 @@ class Database {
   const DatabaseUrl& url() const noexcept { return url_; }
   std::size_t pool_size() const noexcept { return pool_size_; }
 
-  // Runs work inside one transaction on a pooled session. Commits when work
-  // returns ok, rolls back when it returns an error or throws. Returns work's
-  // error, or the mapped database error.
+  // Runs work inside one transaction (for writes with group commit: one
+  // savepoint of a shared transaction). Commits when work returns ok, rolls
+  // back when it returns an error or throws (and rethrows). Returns work's
+  // error, or the mapped database error; ok only once committed.
   [[nodiscard]] Result<void> in_transaction(TransactionKind kind,
                                             const std::function<Result<void>(Transaction&)>& work);
 
@@ -101,11 +125,17 @@ class Database {
   }
 
  private:
-  Database(DatabaseUrl url, std::size_t pool_size, std::unique_ptr<soci::connection_pool> pool);
+  class GroupCommitter;
+
+  Database(DatabaseUrl url, std::size_t pool_size, std::unique_ptr<soci::connection_pool> pool,
+           std::unique_ptr<GroupCommitter> committer);
+  Result<void> in_pooled_transaction(TransactionKind kind,
+                                     const std::function<Result<void>(Transaction&)>& work);
 
   DatabaseUrl url_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
+  std::unique_ptr<GroupCommitter> committer_;  // null without group commit
 };
 
 // Runs a script of several SQL statements separated by semicolons on the

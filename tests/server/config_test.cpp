@@ -21,6 +21,7 @@ TEST(Config, DefaultsWithoutFileOrEnvironment) {
   EXPECT_EQ(config->static_dir, "web/dist");
   EXPECT_EQ(config->log_level, LogLevel::info);
   EXPECT_EQ(config->shutdown_grace, std::chrono::seconds(30));
+  EXPECT_TRUE(config->group_commit);
 }
 
 TEST(Config, EnvironmentSetsEverySetting) {
@@ -31,7 +32,8 @@ TEST(Config, EnvironmentSetsEverySetting) {
                                        {"DICHTBIJ_MAX_BODY_BYTES", "4096"},
                                        {"DICHTBIJ_STATIC_DIR", "/srv/web"},
                                        {"DICHTBIJ_LOG_LEVEL", "debug"},
-                                       {"DICHTBIJ_SHUTDOWN_GRACE_SECONDS", "5"}},
+                                       {"DICHTBIJ_SHUTDOWN_GRACE_SECONDS", "5"},
+                                       {"DICHTBIJ_GROUP_COMMIT", "false"}},
                                       std::nullopt);
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->listen_address, "0.0.0.0");
@@ -42,6 +44,7 @@ TEST(Config, EnvironmentSetsEverySetting) {
   EXPECT_EQ(config->static_dir, "/srv/web");
   EXPECT_EQ(config->log_level, LogLevel::debug);
   EXPECT_EQ(config->shutdown_grace, std::chrono::seconds(5));
+  EXPECT_FALSE(config->group_commit);
 }
 
 // One row per way an environment value can be wrong; the message must name
@@ -79,6 +82,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadValue{"DICHTBIJ_LOG_LEVEL", "loud", "one of trace"},
                       BadValue{"DICHTBIJ_LISTEN_ADDRESS", "", "must not be empty"},
                       BadValue{"DICHTBIJ_SHUTDOWN_GRACE_SECONDS", "9999", "between 0 and 3600"},
+                      BadValue{"DICHTBIJ_GROUP_COMMIT", "yes", "true or false"},
                       BadValue{"DICHTBIJ_PROT", "8080", "is not a setting"}));
 
 TEST(Config, ReportsEveryBadValueAtOnce) {
@@ -100,12 +104,13 @@ class ConfigFile : public ::testing::Test {
 
 TEST_F(ConfigFile, FileSetsValuesAndEnvironmentOverridesThem) {
   const auto path =
-      write("port = 9100\nlog_level = \"warn\"\ndatabase_url = \"sqlite:/tmp/x.db\"\n");
+      write("port = 9100\nlog_level = \"warn\"\ndatabase_url = \"sqlite:/tmp/x.db\"\ngroup_commit = false\n");
   Result<Config> config = load_config({{"DICHTBIJ_PORT", "9200"}}, path);
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->port, 9200);
   EXPECT_EQ(config->log_level, LogLevel::warn);
   EXPECT_EQ(config->database_url, "sqlite:/tmp/x.db");
+  EXPECT_FALSE(config->group_commit);
 }
 
 TEST_F(ConfigFile, DichtbijConfigVariableNamesTheFile) {
@@ -140,7 +145,8 @@ TEST_P(ConfigBadFile, FailsNamingTheKeyAndFile) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, ConfigBadFile,
     ::testing::Values(BadFile{"unknown_key", "prot = 1\n", "prot", "is not a setting"},
-                      BadFile{"wrong_type", "port = [1]\n", "port", "string or an integer"},
+                      BadFile{"wrong_type", "port = [1]\n", "port",
+                              "string, an integer or a boolean"},
                       BadFile{"out_of_range", "port = 70000\n", "port", "between 0 and 65535"},
                       BadFile{"not_toml", "port = = 3\n", "dichtbij.toml", "line 1"},
                       BadFile{"bad_url", "database_url = \"x\"\n", "database_url", "must start"}),

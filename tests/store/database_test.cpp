@@ -128,6 +128,48 @@ TEST_P(DatabaseTest, ConcurrentWritersAllCommit) {
   EXPECT_EQ(count_notes(), kThreads * kPerThread);
 }
 
+TEST_P(DatabaseTest, AFailingWriteInABatchLeavesTheOthersCommitted) {
+  ASSERT_TRUE(insert_note(0, "bezet").ok());
+  constexpr int kWriters = 8;
+  std::vector<Result<void>> outcomes(kWriters, Result<void>());
+  std::vector<std::thread> writers;
+  for (int i = 0; i != kWriters; ++i) {
+    // Writer 3 reuses a taken text; the rest are unique.
+    writers.emplace_back([&, i] {
+      outcomes[i] = insert_note(i + 1, i == 3 ? "bezet" : "vrij " + std::to_string(i));
+    });
+  }
+  for (std::thread& writer : writers) writer.join();
+  for (int i = 0; i != kWriters; ++i) {
+    EXPECT_EQ(outcomes[i].ok(), i != 3) << i;
+  }
+  EXPECT_EQ(outcomes[3].error().code, ErrorCode::conflict);
+  EXPECT_EQ(count_notes(), kWriters);  // the first note and seven of eight
+}
+
+TEST_P(DatabaseTest, WithoutGroupCommitEachWriteIsItsOwnTransaction) {
+  Result<std::unique_ptr<Database>> plain =
+      Database::open(test_database_->parsed_url(), Database::Options{2, false, 1});
+  ASSERT_TRUE(plain.ok()) << plain.error().message;
+  std::vector<std::thread> writers;
+  for (int i = 0; i != 4; ++i) {
+    writers.emplace_back([&, i] {
+      const std::string text = "los " + std::to_string(i);
+      EXPECT_TRUE((*plain)
+                      ->in_transaction(TransactionKind::write,
+                                       [&](Transaction& transaction) {
+                                         transaction.session()
+                                             << "INSERT INTO notes (id, text) VALUES (:id, :text)",
+                                             soci::use(i), soci::use(text);
+                                         return Result<void>();
+                                       })
+                      .ok());
+    });
+  }
+  for (std::thread& writer : writers) writer.join();
+  EXPECT_EQ(count_notes(), 4);
+}
+
 TEST_P(DatabaseTest, CommittedWritesSurviveReopening) {
   ASSERT_TRUE(insert_note(1, "blijft").ok());
   database_.reset();
