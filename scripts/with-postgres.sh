@@ -5,6 +5,8 @@
 # port, exports TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:PORT for the
 # command, and stops and removes the cluster afterwards, also when the
 # command fails or is interrupted. Exits with the command's exit code.
+# The cluster skips fsync (cheap CREATE DATABASE for tests) unless
+# WITH_POSTGRES_DURABLE=1, which benchmarks of durable writes set.
 set -euo pipefail
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -43,9 +45,10 @@ done
   { cat "$folder/initdb.log" >&2; exit 1; }
 # A throwaway cluster for tests: skipping fsync makes each CREATE DATABASE
 # cheap. Durability is the engine's business, not what these tests check.
+options="-c listen_addresses=127.0.0.1 -p $port -k $folder -c max_connections=200"
+[[ "${WITH_POSTGRES_DURABLE:-0}" == 1 ]] || options+=" -c fsync=off -c full_page_writes=off"
 "${as_owner[@]}" "$pg_bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=off -c full_page_writes=off -c max_connections=200" \
-  start >/dev/null ||
+  -o "$options" start >/dev/null ||
   { cat "$folder/server.log" >&2; exit 1; }
 
 echo "with-postgres: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"

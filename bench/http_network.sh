@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# GET /api/v1/households/{id}/network for a household with 30 network persons
+# and a year of support acts, against nginx serving the same JSON as a
+# static file, side by side.
+#
+#   bench/http_network.sh [BUILD_DIR] [ROUNDS] [SECONDS] [CONNECTIONS]
+#
+# Bar (issue 3): ratio >= 0.5 and p99 <= 20 ms.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir=${1:-build}
+rounds=${2:-3}
+seconds=${3:-15}
+connections=${4:-64}
+source bench/lib.sh
+
+app_port=$(free_port)
+start_dichtbij "$build_dir" "$app_port" DICHTBIJ_DATABASE_URL="sqlite:$bench_work/bench.db"
+api="http://127.0.0.1:$app_port/api/v1"
+
+# post PATH JSON: creates and prints the new id.
+post() {
+  curl -fsS -X POST -H 'Content-Type: application/json' -d "$2" "$api$1" |
+    sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p'
+}
+
+organisation=$(post /organisations '{"name":"Buurtteam","kind":"welfare","formal":true}')
+practice=$(post /practices '{"name":"Maatjes","targetGroups":["severeLoneliness"]}')
+client=$(post /persons '{"displayName":"Meneer De Boer","roles":[{"role":"client","from":"2025-01-01"}]}')
+network=()
+relations=(child friend neighbour sibling volunteer mentor peer otherFamily)
+for i in $(seq 30); do
+  network+=("$(post /persons "{\"displayName\":\"Netwerk $i\",\"memberships\":[{\"organisationId\":\"$organisation\",\"from\":\"2024-01-01\"}]}")")
+done
+household=$(post /households "{\"kind\":\"person\",\"name\":\"De Boer\",\"targetGroup\":\"severeLoneliness\",\"status\":\"active\",\"practiceIds\":[\"$practice\"],\"members\":[{\"personId\":\"$client\",\"from\":\"2025-01-01\"}],\"team\":[{\"personId\":\"${network[0]}\",\"from\":\"2025-01-01\"}]}")
+for i in $(seq 0 29); do
+  closeness=$((i % 3 + 1))
+  post "/households/$household/ties" "{\"personId\":\"${network[$i]}\",\"otherPersonId\":\"$client\",\"relationKind\":\"${relations[$((i % 8))]}\",\"supportTypes\":[\"emotional\",\"practical\"],\"closeness\":$closeness,\"direction\":\"gives\",\"quality\":\"ordinary\",\"from\":\"2025-01-01\"}" >/dev/null
+done
+for day in $(seq 0 364); do
+  date=$(date -d "2025-11-01 + $day days" +%F)
+  for n in 0 1; do
+    provider=${network[$(((day * 2 + n) % 30))]}
+    post /support-acts "{\"date\":\"$date\",\"householdId\":\"$household\",\"providerId\":\"$provider\",\"receiverId\":\"$client\",\"supportType\":\"practical\",\"mode\":\"inPerson\",\"mobilisedBy\":\"network\"}" >/dev/null
+  done
+done
+url="$api/households/$household/network?date=2026-10-31"
+mkdir -p "$bench_work/www"
+curl -fsS "$url" >"$bench_work/www/network.json"
+echo "network: $(grep -o '"kind":"person"' "$bench_work/www/network.json" | wc -l) network persons," \
+  "$(wc -c <"$bench_work/www/network.json") bytes, 730 support acts"
+
+nginx_port=$(free_port)
+start_nginx "$bench_work/www" "$nginx_port"
+wait_for "http://127.0.0.1:$nginx_port/network.json"
+
+for round in $(seq "$rounds"); do
+  measure "$url" "$connections" "$seconds" >>"$bench_work/app.txt"
+  measure "http://127.0.0.1:$nginx_port/network.json" "$connections" "$seconds" >>"$bench_work/nginx.txt"
+  echo "round $round: dichtbij $(tail -n1 "$bench_work/app.txt")  nginx $(tail -n1 "$bench_work/nginx.txt")  (req/s p99_ms non2xx)"
+done
+
+app_rps=$(cut -d' ' -f1 "$bench_work/app.txt" | median)
+app_p99=$(cut -d' ' -f2 "$bench_work/app.txt" | median)
+nginx_rps=$(cut -d' ' -f1 "$bench_work/nginx.txt" | median)
+nginx_p99=$(cut -d' ' -f2 "$bench_work/nginx.txt" | median)
+echo
+echo "GET …/network (30 persons, a year of acts), wrk -t2 -c$connections -d${seconds}s, median of $rounds rounds"
+echo "| server | req/s | p99 ms |"
+echo "|---|---|---|"
+echo "| dichtbij (SQLite) | $app_rps | $app_p99 |"
+echo "| nginx static file | $nginx_rps | $nginx_p99 |"
+echo "ratio dichtbij/nginx: $(awk -v a="$app_rps" -v n="$nginx_rps" 'BEGIN { printf "%.2f", a / n }')"

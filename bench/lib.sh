@@ -1,0 +1,86 @@
+# Shared by the benchmark scripts: free ports, servers that stop with the
+# script, wrk runs and medians. Source it; it sets a trap on EXIT.
+
+bench_work=$(mktemp -d /tmp/dichtbij-bench.XXXXXX)
+chmod 755 "$bench_work"
+bench_pids=()
+bench_cleanup() {
+  for pid in "${bench_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$bench_work"
+}
+trap bench_cleanup EXIT
+
+free_port() {
+  local p
+  for p in $(shuf -i 20000-60000 -n 100); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+  return 1
+}
+
+wait_for() {
+  for _ in $(seq 200); do
+    curl -fsS "$1" >/dev/null 2>&1 && return 0
+    sleep 0.05
+  done
+  echo "bench: $1 did not come up" >&2
+  return 1
+}
+
+# start_dichtbij BUILD_DIR PORT [VAR=VALUE…]: serves in the background.
+start_dichtbij() {
+  local build_dir=$1 port=$2
+  shift 2
+  env DICHTBIJ_PORT="$port" DICHTBIJ_LOG_LEVEL=warn "$@" "$build_dir/src/dichtbij" serve \
+    2>>"$bench_work/dichtbij.log" &
+  bench_pids+=($!)
+  wait_for "http://127.0.0.1:$port/api/v1/health"
+}
+
+# stop_last: stops the server started last.
+stop_last() {
+  local pid=${bench_pids[-1]}
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null || true
+  unset 'bench_pids[-1]'
+}
+
+# start_nginx ROOT PORT: serves ROOT's files with the JSON MIME type.
+start_nginx() {
+  local root=$1 port=$2
+  cat >"$bench_work/nginx.conf" <<CONF
+worker_processes auto;
+pid $bench_work/nginx.pid;
+error_log $bench_work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type application/json;
+  server {
+    listen 127.0.0.1:$port;
+    root $root;
+  }
+}
+CONF
+  nginx -p "$bench_work" -c "$bench_work/nginx.conf" -g 'daemon off;' &
+  bench_pids+=($!)
+}
+
+# measure URL CONNECTIONS SECONDS [wrk args…]: prints "requests_per_second
+# p99_ms non_2xx" for one wrk run.
+measure() {
+  local url=$1 connections=$2 seconds=$3
+  shift 3
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" "$url" | awk '
+    /Requests\/sec:/ { rps = $2 }
+    /Non-2xx or 3xx responses:/ { bad = $5 }
+    $1 == "99%" {
+      v = $2; unit = v; gsub(/[0-9.]/, "", unit); gsub(/[a-z]/, "", v)
+      if (unit == "us") v /= 1000; else if (unit == "s") v *= 1000
+      p99 = v
+    }
+    END { printf "%.0f %.2f %d\n", rps, p99, bad }'
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
