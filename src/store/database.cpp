@@ -200,9 +200,13 @@ Result<void> connect(soci::session& session, const DatabaseUrl& url) {
 // The writer thread of group commit and its queue.
 class Database::GroupCommitter {
  public:
-  GroupCommitter(std::unique_ptr<soci::session> session, Engine engine, std::size_t max_batch)
-      : session_(std::move(session)), engine_(engine), max_batch_(max_batch) {
-    writer_ = std::thread([this] { run(); });
+  // One writer thread per session.
+  GroupCommitter(std::vector<std::unique_ptr<soci::session>> sessions, Engine engine,
+                 std::size_t max_batch)
+      : sessions_(std::move(sessions)), engine_(engine), max_batch_(max_batch) {
+    for (std::size_t i = 0; i != sessions_.size(); ++i) {
+      writers_.emplace_back([this, i] { run(*sessions_[i]); });
+    }
   }
 
   ~GroupCommitter() {
@@ -211,7 +215,7 @@ class Database::GroupCommitter {
       stopping_ = true;
     }
     wake_.notify_all();
-    writer_.join();
+    for (std::thread& writer : writers_) writer.join();
   }
 
   // Queues work and waits until the batch holding it has committed.
@@ -236,7 +240,7 @@ class Database::GroupCommitter {
     std::promise<void> done;
   };
 
-  void run() {
+  void run(soci::session& session) {
     std::vector<Job*> batch;
     for (;;) {
       {
@@ -247,15 +251,14 @@ class Database::GroupCommitter {
         batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(taken));
         queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(taken));
       }
-      write(batch);
+      write(session, batch);
       for (Job* job : batch) job->done.set_value();
       batch.clear();
     }
   }
 
   // Runs every job of the batch in one transaction, each in a savepoint.
-  void write(const std::vector<Job*>& batch) {
-    soci::session& session = *session_;
+  void write(soci::session& session, const std::vector<Job*>& batch) {
     try {
       session << begin_statement(engine_, TransactionKind::write);
     } catch (const soci::soci_error& error) {
@@ -313,14 +316,15 @@ class Database::GroupCommitter {
     }
   }
 
-  std::unique_ptr<soci::session> session_;  // used by the writer thread only
+  // Session i is used by writer thread i only.
+  std::vector<std::unique_ptr<soci::session>> sessions_;
   const Engine engine_;
   const std::size_t max_batch_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Job*> queue_;  // guarded by mutex_; jobs live on their callers' stacks
   bool stopping_ = false;   // guarded by mutex_
-  std::thread writer_;
+  std::vector<std::thread> writers_;
 };
 
 Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, const Options& options) {
@@ -341,11 +345,18 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, const O
   }
   std::unique_ptr<GroupCommitter> committer;
   if (options.group_commit) {
-    auto session = std::make_unique<soci::session>();
-    if (Result<void> connected = connect(*session, url); !connected.ok()) {
-      return std::move(connected).error();
+    // SQLite has one write lock, so one writer; PostgreSQL runs writes in
+    // parallel, and one writer would serialise every statement's round trip.
+    const std::size_t writers = url.engine == Engine::sqlite ? 1 : kPostgresWriters;
+    std::vector<std::unique_ptr<soci::session>> sessions;
+    for (std::size_t i = 0; i != writers; ++i) {
+      sessions.push_back(std::make_unique<soci::session>());
+      if (Result<void> connected = connect(*sessions.back(), url); !connected.ok()) {
+        return std::move(connected).error();
+      }
     }
-    committer = std::make_unique<GroupCommitter>(std::move(session), url.engine, options.max_batch);
+    committer =
+        std::make_unique<GroupCommitter>(std::move(sessions), url.engine, options.max_batch);
   }
   return std::unique_ptr<Database>(
       new Database(url, options.pool_size, std::move(pool), std::move(committer)));

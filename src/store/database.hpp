@@ -11,9 +11,9 @@
 // client only after in_transaction() returned ok.
 //
 // Group commit: fsync per commit is what limits durable writes, so write
-// transactions that arrive together share one commit. One writer thread
-// runs them one after another, each inside its own SAVEPOINT (so one
-// failing rolls back only itself), commits once, and only then answers each
+// transactions that arrive together share one commit. A writer thread (one
+// for SQLite, kPostgresWriters for PostgreSQL) runs them one after another, each inside its own
+// SAVEPOINT (so one failing rolls back only itself), commits once, and only then answers each
 // caller. Nothing is acknowledged before its commit. With group commit off,
 // each write is its own transaction on a pooled session (the baseline the
 // benchmark compares against).
@@ -70,6 +70,10 @@ class Database {
   // How long in_transaction() waits for a free pooled session before it
   // answers unavailable.
   static constexpr std::chrono::seconds kLeaseTimeout{10};
+  // Writer threads (and sessions) of group commit on PostgreSQL; SQLite has
+  // one, since it has one write lock. Each batches what queued up while it
+  // was busy.
+  static constexpr std::size_t kPostgresWriters = 8;
   // How long an SQLite statement waits for another writer's lock.
   static constexpr std::chrono::milliseconds kSqliteBusyTimeout{5000};
 
