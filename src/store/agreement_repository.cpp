@@ -160,16 +160,13 @@ Result<Agreement> AgreementRepository::update(const AgreementId& id,
                                               const AgreementFields& fields) {
   Result<Agreement> current = get(id);
   if (!current.ok()) return current;
-  if (Result<void> v = check_version(kWhat, id.str(), current->version, expected_version);
-      !v.ok()) {
-    return std::move(v).error();
+  if (Result<void> advanced = advance_version(transaction_, kTable, kWhat, id.str(),
+                                              current->version, expected_version);
+      !advanced.ok()) {
+    return std::move(advanced).error();
   }
   if (Result<void> checked = check_references(fields); !checked.ok())
     return std::move(checked).error();
-  if (Result<void> bumped = bump_version(transaction_, kTable, kWhat, id.str(), current->version);
-      !bumped.ok()) {
-    return std::move(bumped).error();
-  }
   FieldColumns columns(fields);
   transaction_.session() << "UPDATE agreements SET goal = :goal, action = :action, "
                             "responsible_person_id = :responsible, why = :why, due_date = :due, "

@@ -178,16 +178,13 @@ Result<Assessment> AssessmentRepository::update(const AssessmentId& id,
                                                 const AssessmentFields& fields) {
   Result<Assessment> current = get(id);
   if (!current.ok()) return current;
-  if (Result<void> v = check_version(kWhat, id.str(), current->version, expected_version);
-      !v.ok()) {
-    return std::move(v).error();
+  if (Result<void> advanced = advance_version(transaction_, kTable, kWhat, id.str(),
+                                              current->version, expected_version);
+      !advanced.ok()) {
+    return std::move(advanced).error();
   }
   if (Result<void> checked = check_references(fields); !checked.ok())
     return std::move(checked).error();
-  if (Result<void> bumped = bump_version(transaction_, kTable, kWhat, id.str(), current->version);
-      !bumped.ok()) {
-    return std::move(bumped).error();
-  }
   Columns columns(fields);
   transaction_.session() << "UPDATE assessments SET assessed_on = :date, person_id = :person, "
                             "assessor_id = :assessor, note = :note WHERE id = :id",

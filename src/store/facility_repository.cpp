@@ -175,14 +175,10 @@ Result<Facility> FacilityRepository::update(const FacilityId& id,
                                             const FacilityFields& fields) {
   Result<Facility> current = get(id);
   if (!current.ok()) return current;
-  if (Result<void> v = check_version("facility", id.str(), current->version, expected_version);
-      !v.ok()) {
-    return std::move(v).error();
-  }
-  if (Result<void> bumped =
-          bump_version(transaction_, "facilities", "facility", id.str(), current->version);
-      !bumped.ok()) {
-    return std::move(bumped).error();
+  if (Result<void> advanced = advance_version(transaction_, "facilities", "facility", id.str(),
+                                              current->version, expected_version);
+      !advanced.ok()) {
+    return std::move(advanced).error();
   }
   if (Result<void> written = write(id.str(), fields, false); !written.ok()) {
     return std::move(written).error();
@@ -290,14 +286,10 @@ Result<Referral> ReferralRepository::update(const ReferralId& id,
                                             const ReferralFields& fields) {
   Result<Referral> current = get(id);
   if (!current.ok()) return current;
-  if (Result<void> v = check_version("referral", id.str(), current->version, expected_version);
-      !v.ok()) {
-    return std::move(v).error();
-  }
-  if (Result<void> bumped =
-          bump_version(transaction_, "referrals", "referral", id.str(), current->version);
-      !bumped.ok()) {
-    return std::move(bumped).error();
+  if (Result<void> advanced = advance_version(transaction_, "referrals", "referral", id.str(),
+                                              current->version, expected_version);
+      !advanced.ok()) {
+    return std::move(advanced).error();
   }
   if (Result<void> written = write(id.str(), fields, false); !written.ok()) {
     return std::move(written).error();

@@ -223,16 +223,13 @@ Result<Household> HouseholdRepository::update(const HouseholdId& id,
                                               const HouseholdFields& fields) {
   Result<Household> current = get(id);
   if (!current.ok()) return current;
-  if (Result<void> v = check_version(kWhat, id.str(), current->version, expected_version);
-      !v.ok()) {
-    return std::move(v).error();
+  if (Result<void> advanced = advance_version(transaction_, kTable, kWhat, id.str(),
+                                              current->version, expected_version);
+      !advanced.ok()) {
+    return std::move(advanced).error();
   }
   if (Result<void> checked = check_references(fields); !checked.ok())
     return std::move(checked).error();
-  if (Result<void> bumped = bump_version(transaction_, kTable, kWhat, id.str(), current->version);
-      !bumped.ok()) {
-    return std::move(bumped).error();
-  }
   const std::string kind(to_code(fields.kind));
   const std::string group(to_code(fields.target_group));
   const std::string status(to_code(fields.status));

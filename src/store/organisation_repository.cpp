@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "store/record_helpers.hpp"
 #include "store/sql_text.hpp"
 #include "store/timestamps.hpp"
 #include "store/uuid.hpp"
@@ -120,47 +121,25 @@ Result<Organisation> OrganisationRepository::update(const OrganisationId& id,
                                                     const OrganisationFields& fields) {
   Result<Organisation> current = get(id);
   if (!current.ok()) return current;
-  if (expected_version && *expected_version != current->version) {
-    return make_error(ErrorCode::precondition_failed,
-                      "organisation " + id.str() + " was changed by someone else (now version " +
-                          std::to_string(current->version) + ")");
+  if (Result<void> advanced = advance_version(transaction_, "organisations", "organisation",
+                                              id.str(), current->version, expected_version);
+      !advanced.ok()) {
+    return std::move(advanced).error();
   }
-  soci::session& session = transaction_.session();
-  const std::string now = utc_now_text();
   const std::string kind(to_code(fields.kind));
   const int formal = fields.formal ? 1 : 0;
-  const int version = current->version;
-  soci::statement statement =
-      (session.prepare << "UPDATE organisations SET version = version + 1, name = :name, "
-                          "kind = :kind, formal = :formal, updated_at = :updated_at "
-                          "WHERE id = :id AND version = :version",
-       soci::use(fields.name), soci::use(kind), soci::use(formal), soci::use(now),
-       soci::use(id.str()), soci::use(version));
-  statement.execute(true);
-  if (statement.get_affected_rows() != 1) {
-    // Changed between our read and our write (PostgreSQL read committed).
-    return make_error(ErrorCode::precondition_failed,
-                      "organisation " + id.str() + " was changed by someone else");
-  }
-  return Organisation{id, version + 1, fields};
+  transaction_.session() << "UPDATE organisations SET name = :name, kind = :kind, formal = "
+                            ":formal WHERE id = :id",
+      soci::use(fields.name), soci::use(kind), soci::use(formal), soci::use(id.str());
+  return Organisation{id, current->version + 1, fields};
 }
 
 Result<void> OrganisationRepository::remove(const OrganisationId& id) {
-  soci::session& session = transaction_.session();
-  soci::statement statement =
-      (session.prepare << "DELETE FROM organisations WHERE id = :id", soci::use(id.str()));
-  statement.execute(true);
-  if (statement.get_affected_rows() != 1) {
-    return make_error(ErrorCode::not_found, "there is no organisation " + id.str());
-  }
-  return {};
+  return delete_row(transaction_, "organisations", "organisation", id.str());
 }
 
 bool OrganisationRepository::exists(const OrganisationId& id) {
-  int count = 0;
-  transaction_.session() << "SELECT COUNT(*) FROM organisations WHERE id = :id",
-      soci::use(id.str()), soci::into(count);
-  return count != 0;
+  return row_exists(transaction_, "organisations", id.str());
 }
 
 }  // namespace dichtbij::store

@@ -227,16 +227,13 @@ Result<Person> PersonRepository::update(const PersonId& id, std::optional<int> e
                                         const PersonFields& fields) {
   Result<Person> current = get(id);
   if (!current.ok()) return current;
-  if (Result<void> v = check_version(kWhat, id.str(), current->version, expected_version);
-      !v.ok()) {
-    return std::move(v).error();
+  if (Result<void> advanced = advance_version(transaction_, kTable, kWhat, id.str(),
+                                              current->version, expected_version);
+      !advanced.ok()) {
+    return std::move(advanced).error();
   }
   if (Result<void> checked = check_references(fields); !checked.ok())
     return std::move(checked).error();
-  if (Result<void> bumped = bump_version(transaction_, kTable, kWhat, id.str(), current->version);
-      !bumped.ok()) {
-    return std::move(bumped).error();
-  }
   std::string buurt_code;
   soci::indicator buurt_indicator = optional_text(fields.buurt_code, buurt_code);
   const int birth_year = fields.birth_year.value_or(0);

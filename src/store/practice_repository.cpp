@@ -160,16 +160,13 @@ Result<Practice> PracticeRepository::update(const PracticeId& id,
                                             const PracticeFields& fields) {
   Result<Practice> current = get(id);
   if (!current.ok()) return current;
-  if (Result<void> v = check_version(kWhat, id.str(), current->version, expected_version);
-      !v.ok()) {
-    return std::move(v).error();
+  if (Result<void> advanced = advance_version(transaction_, kTable, kWhat, id.str(),
+                                              current->version, expected_version);
+      !advanced.ok()) {
+    return std::move(advanced).error();
   }
   if (Result<void> checked = check_references(fields); !checked.ok())
     return std::move(checked).error();
-  if (Result<void> bumped = bump_version(transaction_, kTable, kWhat, id.str(), current->version);
-      !bumped.ok()) {
-    return std::move(bumped).error();
-  }
   const std::string description = fields.description.value_or("");
   soci::indicator description_indicator = fields.description ? soci::i_ok : soci::i_null;
   const std::string groups = target_group_codes(fields);

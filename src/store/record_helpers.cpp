@@ -8,22 +8,20 @@
 
 namespace dichtbij::store {
 
-Result<void> check_version(std::string_view what, const std::string& id, int current,
-                           std::optional<int> expected) {
-  if (!expected || *expected == current) return {};
-  return make_error(ErrorCode::precondition_failed,
-                    std::string(what) + " " + id + " was changed by someone else (now version " +
-                        std::to_string(current) + ")");
-}
-
-Result<void> bump_version(Transaction& transaction, std::string_view table, std::string_view what,
-                          const std::string& id, int version) {
+Result<void> advance_version(Transaction& transaction, std::string_view table,
+                             std::string_view what, const std::string& id, int current,
+                             std::optional<int> expected) {
+  if (expected && *expected != current) {
+    return make_error(ErrorCode::precondition_failed,
+                      std::string(what) + " " + id + " was changed by someone else (now version " +
+                          std::to_string(current) + ")");
+  }
   const std::string now = utc_now_text();
   soci::statement statement =
       (transaction.session().prepare
            << "UPDATE " << table
            << " SET version = version + 1, updated_at = :now WHERE id = :id AND version = :version",
-       soci::use(now), soci::use(id), soci::use(version));
+       soci::use(now), soci::use(id), soci::use(current));
   statement.execute(true);
   if (statement.get_affected_rows() != 1) {
     return make_error(ErrorCode::precondition_failed,

@@ -14,16 +14,13 @@
 
 namespace dichtbij::store {
 
-// precondition_failed naming the record when expected is set and differs
-// from current.
-[[nodiscard]] Result<void> check_version(std::string_view what, const std::string& id, int current,
-                                         std::optional<int> expected);
-
-// Raises the version of row id from version to version + 1 and sets
-// updated_at; precondition_failed when the row is no longer at version
-// (changed by a concurrent transaction).
-[[nodiscard]] Result<void> bump_version(Transaction& transaction, std::string_view table,
-                                        std::string_view what, const std::string& id, int version);
+// The first step of every update: precondition_failed naming the record
+// when expected is set and differs from current; otherwise raises row id
+// from current to current + 1 and sets updated_at, precondition_failed when
+// the row is no longer at current (changed by a concurrent transaction).
+[[nodiscard]] Result<void> advance_version(Transaction& transaction, std::string_view table,
+                                           std::string_view what, const std::string& id,
+                                           int current, std::optional<int> expected);
 
 // Deletes row id; not_found naming what when there is none.
 [[nodiscard]] Result<void> delete_row(Transaction& transaction, std::string_view table,

@@ -168,13 +168,10 @@ Result<Tie> TieRepository::update(const TieId& id, std::optional<int> expected_v
                                   const TieFields& fields) {
   Result<Tie> current = get(id);
   if (!current.ok()) return current;
-  if (Result<void> v = check_version(kWhat, id.str(), current->version, expected_version);
-      !v.ok()) {
-    return std::move(v).error();
-  }
-  if (Result<void> bumped = bump_version(transaction_, kTable, kWhat, id.str(), current->version);
-      !bumped.ok()) {
-    return std::move(bumped).error();
+  if (Result<void> advanced = advance_version(transaction_, kTable, kWhat, id.str(),
+                                              current->version, expected_version);
+      !advanced.ok()) {
+    return std::move(advanced).error();
   }
   if (Result<void> written = write(id.str(), fields, false); !written.ok()) {
     return std::move(written).error();
