@@ -250,10 +250,21 @@ class CrudRoutes {
     if (!scope.ok()) return problem(scope.error(), request.request_id);
     Result<RecordId> id = path_id(request);
     if (!id.ok()) return problem(id.error(), request.request_id);
+    Result<std::optional<int>> expected = if_match_version(request, false);
+    if (!expected.ok()) return problem(expected.error(), request.request_id);
     Result<void> removed = database.in_transaction(
         store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
           Result<Repository> repository = open(transaction, *scope);
           if (!repository.ok()) return std::move(repository).error();
+          if (*expected) {
+            Result<Record> current = repository->get(*id);
+            if (!current.ok()) return std::move(current).error();
+            if (current->version != **expected) {
+              return make_error(ErrorCode::precondition_failed,
+                                "the " + std::string(Spec::kNames.singular) +
+                                    " was changed by someone else since that ETag");
+            }
+          }
           return repository->remove(*id);
         });
     if (!removed.ok()) return problem(removed.error(), request.request_id);

@@ -2,15 +2,11 @@
 
 #include <limits>
 
+#include "api/text.hpp"
+
 namespace dichtbij::api {
 
 namespace {
-
-std::size_t code_points(std::string_view text) {
-  std::size_t count = 0;
-  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
-}
 
 std::string trimmed(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
@@ -102,6 +98,10 @@ void FieldReader::optional_text(std::string_view name, std::optional<std::string
   if (code_points(text) > max_length) {
     errors_.push_back(
         {std::string(name), "must be at most " + std::to_string(max_length) + " characters"});
+    return;
+  }
+  if (has_control_characters(text)) {
+    errors_.push_back({std::string(name), "must not contain control characters"});
     return;
   }
   out = std::move(text);
@@ -205,7 +205,8 @@ void FieldReader::text_list(std::string_view name, std::vector<std::string>& out
   }
   for (const nlohmann::json& item : *value) {
     if (!item.is_string() || trimmed(item.get_ref<const std::string&>()).empty() ||
-        code_points(trimmed(item.get_ref<const std::string&>())) > max_length) {
+        code_points(trimmed(item.get_ref<const std::string&>())) > max_length ||
+        has_control_characters(item.get_ref<const std::string&>())) {
       errors_.push_back({std::string(name), "each item must be a non-empty string of at most " +
                                                 std::to_string(max_length) + " characters"});
       out.clear();

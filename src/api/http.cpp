@@ -53,6 +53,12 @@ std::optional<std::string_view> Request::header(std::string_view name) const {
   return find_header(headers, name);
 }
 
+std::size_t Request::header_count(std::string_view name) const {
+  std::size_t count = 0;
+  for (const auto& [key, value] : headers) count += equals_ignoring_case(key, name);
+  return count;
+}
+
 std::optional<std::string_view> Request::query_param(std::string_view name) const {
   for (const auto& [key, value] : query) {
     if (key == name) return value;

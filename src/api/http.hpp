@@ -36,6 +36,8 @@ struct Request {
 
   // The first header with this name, compared case-insensitively.
   [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;
+  // How many headers have this name, compared case-insensitively.
+  [[nodiscard]] std::size_t header_count(std::string_view name) const;
   // The first query parameter with this name.
   [[nodiscard]] std::optional<std::string_view> query_param(std::string_view name) const;
   // The named route parameter. REQUIRES: the route pattern declares it.

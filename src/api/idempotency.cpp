@@ -46,10 +46,10 @@ bool is_valid_key(std::string_view key) {
 Response create_once(store::Database& database, const Request& request,
                      const std::function<Result<Response>(store::Transaction&)>& create) {
   const std::optional<std::string_view> key = request.header("Idempotency-Key");
-  if (key && !is_valid_key(*key)) {
+  if (key && (!is_valid_key(*key) || request.header_count("Idempotency-Key") > 1)) {
     Error error = make_error(ErrorCode::invalid_input, "the Idempotency-Key is not usable");
     error.invalid_params.push_back(
-        {"Idempotency-Key", "must be 1 to 255 visible ASCII characters, e.g. a UUID"});
+        {"Idempotency-Key", "must be one key of 1 to 255 visible ASCII characters, e.g. a UUID"});
     return problem(error, request.request_id);
   }
   const store::IdempotentRequest idempotent{"", key.value_or(""), method_name(request.method),

@@ -20,7 +20,7 @@ bool is_json_media_type(std::string_view content_type) {
 Result<nlohmann::json> parse_json_body(const Request& request) {
   const std::optional<std::string_view> content_type = request.header("Content-Type");
   if (!content_type || !is_json_media_type(*content_type)) {
-    Error error = make_error(ErrorCode::invalid_input, "the request body must be JSON");
+    Error error = make_error(ErrorCode::unsupported_media_type, "the request body must be JSON");
     error.invalid_params.push_back({"Content-Type", "must be application/json"});
     return error;
   }

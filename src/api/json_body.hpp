@@ -8,9 +8,10 @@
 
 namespace dichtbij::api {
 
-// Parses the body as JSON. Fails with invalid_input when the Content-Type is
-// not JSON (application/json or application/…+json), or when the body is not
-// well-formed JSON, naming the byte where parsing stopped.
+// Parses the body as JSON. Fails with unsupported_media_type when the
+// Content-Type is not JSON (application/json or application/…+json), and
+// with invalid_input when the body is not well-formed JSON, naming the byte
+// where parsing stopped.
 [[nodiscard]] Result<nlohmann::json> parse_json_body(const Request& request);
 
 }  // namespace dichtbij::api

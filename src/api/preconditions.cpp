@@ -9,9 +9,15 @@ std::string etag(int version) {
 }
 
 Result<std::optional<int>> if_match_version(const Request& request, bool required) {
+  if (request.header_count("If-Match") > 1) {
+    Error error = make_error(ErrorCode::invalid_input, "send one If-Match header");
+    error.invalid_params.push_back({"If-Match", "is given more than once"});
+    return error;
+  }
   const std::optional<std::string_view> header = request.header("If-Match");
+  // "*" matches any version: it cannot protect a change that needs a version.
   if (!header || *header == "*") {
-    if (!required || header) return std::optional<int>();
+    if (!required) return std::optional<int>();
     Error error = make_error(ErrorCode::precondition_required,
                              "send If-Match with the ETag you read, so that no one else's change "
                              "is overwritten");

@@ -16,7 +16,8 @@ namespace dichtbij::api {
 
 // The version the request's If-Match names, or nullopt when it has none (or
 // "*") and required is false. Fails with precondition_required when required
-// and absent, invalid_input when it is not one ETag of ours.
+// and absent or "*", invalid_input when it is not one ETag of ours or is
+// given twice.
 [[nodiscard]] Result<std::optional<int>> if_match_version(const Request& request, bool required);
 
 }  // namespace dichtbij::api

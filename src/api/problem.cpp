@@ -29,6 +29,7 @@ std::string_view status_reason(int status) noexcept {
 int http_status(ErrorCode code) noexcept {
   switch (code) {
     case ErrorCode::invalid_input: return 400;
+    case ErrorCode::unsupported_media_type: return 415;
     case ErrorCode::forbidden: return 403;
     case ErrorCode::not_found: return 404;
     case ErrorCode::conflict: return 409;
@@ -55,7 +56,8 @@ Response problem(int status, std::string_view detail, std::string_view request_i
   }
   Response response;
   response.status = status;
-  response.body = body.dump();
+  // Names echoed from a query string may be invalid UTF-8: replace, never throw.
+  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   response.headers.emplace_back("Content-Type", "application/problem+json");
   return response;
 }

@@ -15,6 +15,7 @@
 namespace dichtbij::api {
 
 // The HTTP status for an error code: invalid_input 400, forbidden 403,
+// unsupported_media_type 415,
 // not_found 404, conflict 409, precondition_failed 412,
 // precondition_required 428, internal 500,
 // unavailable 503.

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "api/text.hpp"
+
 namespace dichtbij::api {
 
 namespace {
@@ -31,7 +33,18 @@ QueryReader QueryReader::describer() {
 
 std::optional<std::string_view> QueryReader::take(std::string_view name) {
   known_.emplace(name);
-  return request_->query_param(name);
+  std::size_t given = 0;
+  for (const auto& [key, value] : request_->query) given += key == name;
+  if (given > 1) {
+    errors_.push_back({std::string(name), "is given more than once"});
+    return std::nullopt;
+  }
+  const std::optional<std::string_view> value = request_->query_param(name);
+  if (value && !is_utf8(*value)) {
+    errors_.push_back({std::string(name), "must be UTF-8 text"});
+    return std::nullopt;
+  }
+  return value;
 }
 
 void QueryReader::describe(std::string_view name, nlohmann::json schema,
@@ -95,7 +108,7 @@ std::optional<std::string> QueryReader::text(std::string_view name, std::size_t 
   }
   const std::optional<std::string_view> text = take(name);
   if (!text) return std::nullopt;
-  if (text->empty() || text->size() > max_length) {
+  if (text->empty() || code_points(*text) > max_length) {
     errors_.push_back(
         {std::string(name), "must be 1 to " + std::to_string(max_length) + " characters"});
     return std::nullopt;

@@ -28,7 +28,7 @@ std::optional<Date> parse_date(std::string_view text) {
 }
 
 std::string format_date(const Date& date) {
-  char text[11];
+  char text[32];  // room for any int, so the compiler can prove no truncation
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   return text;

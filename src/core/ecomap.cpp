@@ -73,8 +73,9 @@ Ecomap build_ecomap(const EcomapInput& input, const Date& on) {
   for (const auto& [person, person_ring] : ring) {
     map.nodes.push_back(person_node(person, EcomapNodeKind::person, person_ring));
     if (auto found = input.persons.find(person); found != input.persons.end()) {
+      std::set<OrganisationId> joined;  // overlapping spells give one edge
       for (const auto& [organisation, period] : found->second.memberships) {
-        if (!period.contains(on)) continue;
+        if (!period.contains(on) || !joined.insert(organisation).second) continue;
         organisations.insert(organisation);
         map.edges.push_back({person.str() + ":" + organisation.str(),
                              EcomapEdgeKind::membership,

@@ -17,14 +17,15 @@
 namespace dichtbij {
 
 enum class ErrorCode {
-  invalid_input,          // the caller sent something we cannot accept
-  not_found,              // the thing asked for does not exist (or may not be seen)
-  conflict,               // the change clashes with the current state
-  precondition_failed,    // an If-Match or similar precondition did not hold
-  precondition_required,  // a change that needs If-Match came without one
-  forbidden,              // the caller may not do this
-  unavailable,            // a dependency (the database) cannot serve us now
-  internal,               // a bug or an invariant that did not hold
+  invalid_input,           // the caller sent something we cannot accept
+  not_found,               // the thing asked for does not exist (or may not be seen)
+  conflict,                // the change clashes with the current state
+  precondition_failed,     // an If-Match or similar precondition did not hold
+  precondition_required,   // a change that needs If-Match came without one
+  unsupported_media_type,  // the body is not in a format we read
+  forbidden,               // the caller may not do this
+  unavailable,             // a dependency (the database) cannot serve us now
+  internal,                // a bug or an invariant that did not hold
 };
 
 // One invalid field of an input, named as the client spelled it.

@@ -393,6 +393,8 @@ void HttpServer::stop() {
                                [&self] { return self.in_flight == 0; })) {
       spdlog::warn("stopping with {} request(s) still unanswered after {} s", self.in_flight,
                    self.options.shutdown_grace.count());
+      // Handlers not yet started are dropped; running ones still finish.
+      self.workers.stop();
     }
     lock.unlock();
     self.workers.join();

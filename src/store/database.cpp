@@ -220,10 +220,12 @@ class Database::GroupCommitter {
 
   // Queues work and waits until the batch holding it has committed.
   Result<void> submit(const std::function<Result<void>(Transaction&)>& work) {
-    Job job{&work};
+    Job job;
+    job.work = &work;
     std::future<void> done = job.done.get_future();
     {
       std::lock_guard lock(mutex_);
+      if (stopping_) return make_error(ErrorCode::unavailable, "the database is closing");
       queue_.push_back(&job);
     }
     wake_.notify_one();
@@ -234,7 +236,7 @@ class Database::GroupCommitter {
 
  private:
   struct Job {
-    const std::function<Result<void>(Transaction&)>* work;
+    const std::function<Result<void>(Transaction&)>* work = nullptr;
     Result<void> outcome;
     std::exception_ptr exception;
     std::promise<void> done;
@@ -310,9 +312,11 @@ class Database::GroupCommitter {
     }
   }
 
+  // Marks every job that would have succeeded as failed: its work was not
+  // committed. Jobs that failed already keep their own error.
   static void fail_all(const std::vector<Job*>& batch, const Error& error) {
     for (Job* job : batch) {
-      if (!job->exception) job->outcome = error;
+      if (!job->exception && job->outcome.ok()) job->outcome = error;
     }
   }
 

@@ -32,11 +32,14 @@ Result<std::optional<StoredAnswer>> IdempotencyStore::find(const IdempotentReque
   std::string hash;
   StoredAnswer answer;
   soci::session& session = transaction_.session();
-  session << "SELECT request_hash, status, response_headers, response_body FROM idempotency_keys "
-             "WHERE principal = :principal AND idempotency_key = :key",
+  std::string created_at;
+  session << "SELECT request_hash, status, response_headers, response_body, created_at FROM "
+             "idempotency_keys WHERE principal = :principal AND idempotency_key = :key",
       soci::use(principal), soci::use(key), soci::into(hash), soci::into(answer.status),
-      soci::into(answer.headers_json), soci::into(answer.body);
-  if (!session.got_data()) return std::optional<StoredAnswer>();
+      soci::into(answer.headers_json), soci::into(answer.body), soci::into(created_at);
+  if (!session.got_data() || created_at < utc_text_ago(kRetention)) {
+    return std::optional<StoredAnswer>();
+  }
   if (hash != request_hash(request)) {
     Error error = make_error(ErrorCode::invalid_input,
                              "this Idempotency-Key was already used for a different request");
@@ -54,6 +57,9 @@ void IdempotencyStore::record(const IdempotentRequest& request, const StoredAnsw
   const std::string path(request.path);
   const std::string hash = request_hash(request);
   const std::string now = utc_now_text();
+  const std::string expired = utc_text_ago(kRetention);
+  transaction_.session() << "DELETE FROM idempotency_keys WHERE created_at < :expired",
+      soci::use(expired);
   transaction_.session()
       << "INSERT INTO idempotency_keys (principal, idempotency_key, method, path, request_hash, "
          "status, response_headers, response_body, created_at) VALUES (:principal, :key, "

@@ -5,8 +5,12 @@
 // Record the answer in the same transaction as the create it answers: then
 // either both are committed or neither, and a concurrent retry with the same
 // key fails on the primary key and finds the committed answer.
+//
+// Answers hold personal data, so they are kept only kRetention: long enough
+// for a phone to retry, not a second copy of the records.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +36,8 @@ struct IdempotentRequest {
 
 class IdempotencyStore {
  public:
+  static constexpr std::chrono::hours kRetention{24};
+
   explicit IdempotencyStore(Transaction& transaction) : transaction_(transaction) {}
 
   // The answer recorded for this principal and key; nullopt when none.
@@ -39,8 +45,8 @@ class IdempotencyStore {
   // (another method, path or body).
   [[nodiscard]] Result<std::optional<StoredAnswer>> find(const IdempotentRequest& request);
 
-  // Records the answer. Throws (a conflict, via in_transaction) when the key
-  // was recorded concurrently.
+  // Records the answer, and forgets answers older than kRetention. Throws (a
+  // conflict, via in_transaction) when the key was recorded concurrently.
   void record(const IdempotentRequest& request, const StoredAnswer& answer);
 
  private:

@@ -7,8 +7,12 @@
 namespace dichtbij::store {
 
 std::string utc_now_text() {
+  return utc_text_ago(std::chrono::seconds(0));
+}
+
+std::string utc_text_ago(std::chrono::seconds age) {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::time_point_cast<std::chrono::seconds>(
-                                                  std::chrono::system_clock::now()));
+                                                  std::chrono::system_clock::now() - age));
 }
 
 }  // namespace dichtbij::store

@@ -2,11 +2,14 @@
 // both engines sort and compare them the same way.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 namespace dichtbij::store {
 
 // Now, as "2026-11-27T08:15:00Z".
 [[nodiscard]] std::string utc_now_text();
+// Some time ago, in the same form.
+[[nodiscard]] std::string utc_text_ago(std::chrono::seconds age);
 
 }  // namespace dichtbij::store

@@ -52,7 +52,9 @@ TEST_F(OpenApiTest, EveryOperationHasAUniqueIdAndItsErrorAnswers) {
         EXPECT_TRUE(responses.contains("400"));
         EXPECT_TRUE(operation.contains("requestBody"));
       }
-      if (path.find("{id}") != std::string::npos) EXPECT_TRUE(responses.contains("404"));
+      if (path.find("{id}") != std::string::npos) {
+        EXPECT_TRUE(responses.contains("404"));
+      }
       // Every {parameter} in the path is declared as a path parameter.
       for (std::size_t open = path.find('{'); open != std::string::npos;
            open = path.find('{', open + 1)) {
@@ -108,8 +110,8 @@ TEST_F(OpenApiTest, AnswersCarryOnlyDocumentedFields) {
   for (const auto& [key, value] : answer.items()) {
     EXPECT_TRUE(schema["properties"].contains(key)) << key;
   }
-  for (const std::string& required : schema["required"]) {
-    EXPECT_TRUE(answer.contains(required)) << required;
+  for (const nlohmann::json& required : schema["required"]) {
+    EXPECT_TRUE(answer.contains(required.get<std::string>())) << required;
   }
 }
 

@@ -67,10 +67,6 @@ struct BadBody {
   std::vector<std::string> fields;
 };
 
-void PrintTo(const BadBody& c, std::ostream* out) {
-  *out << c.label;
-}
-
 const std::vector<BadBody> kBadBodies = {
     {"missing_name", R"({"kind":"welfare","formal":true})", {"name"}},
     {"empty_name", R"({"name":"  ","kind":"welfare","formal":true})", {"name"}},
@@ -241,6 +237,34 @@ TEST_P(OrganisationsApiTest, BadQueryParametersAre400) {
     EXPECT_EQ(result.status, 400) << query;
     EXPECT_EQ(invalid_param_names(result), std::vector<std::string>{field}) << query;
   }
+}
+
+TEST_P(OrganisationsApiTest, HostileInputIs4xxNeverA500) {
+  // Invalid UTF-8 in a query name or value, a repeated parameter.
+  for (const std::string query : {"?%FF=1", "?q=%C3", "?kind=police&kind=welfare"}) {
+    const auto result = api_->get("/api/v1/organisations" + query);
+    EXPECT_EQ(result.status, 400) << query << ": " << result.body;
+  }
+  json control = kBuurtteam;
+  control["name"] = std::string("Buurt\0team", 10);
+  const auto nul = api_->post("/api/v1/organisations", control);
+  EXPECT_EQ(nul.status, 400) << nul.body;
+  EXPECT_EQ(invalid_param_names(nul), std::vector<std::string>{"name"});
+  const auto form = testing::http(testing::HttpRequest{
+      "POST", api_->url("/api/v1/organisations"), kBuurtteam.dump(), {"Content-Type: text/plain"}});
+  EXPECT_EQ(form.status, 415) << form.body;
+  const auto two_keys =
+      api_->post("/api/v1/organisations", kBuurtteam, {"Idempotency-Key: a", "Idempotency-Key: b"});
+  EXPECT_EQ(two_keys.status, 400);
+  EXPECT_EQ(total(), 0);
+}
+
+TEST_P(OrganisationsApiTest, DeleteHonoursIfMatch) {
+  const std::string id = create(kBuurtteam);
+  ASSERT_EQ(api_->put("/api/v1/organisations/" + id, kBuurtteam).status, 200);
+  EXPECT_EQ(api_->del("/api/v1/organisations/" + id, {"If-Match: \"1\""}).status, 412);
+  EXPECT_EQ(api_->get("/api/v1/organisations/" + id).status, 200);
+  EXPECT_EQ(api_->del("/api/v1/organisations/" + id, {"If-Match: \"2\""}).status, 204);
 }
 
 DICHTBIJ_INSTANTIATE_ENGINES(OrganisationsApiTest);

@@ -78,6 +78,7 @@ TEST_P(PersonsApiTest, ReplacingNeedsIfMatch) {
   EXPECT_EQ(without.status, 428) << without.body;
   EXPECT_EQ(invalid_param_names(without), std::vector<std::string>{"If-Match"});
   EXPECT_EQ(api_->put("/api/v1/persons/" + id, changed, {"If-Match: \"2\""}).status, 412);
+  EXPECT_EQ(api_->put("/api/v1/persons/" + id, changed, {"If-Match: *"}).status, 428);
   EXPECT_EQ(api_->get("/api/v1/persons/" + id).json()["displayName"], "Fatima");
 }
 
@@ -86,10 +87,6 @@ struct BadPerson {
   std::function<void(json&)> spoil;
   std::vector<std::string> fields;
 };
-
-void PrintTo(const BadPerson& c, std::ostream* out) {
-  *out << c.label;
-}
 
 TEST_P(PersonsApiTest, InvalidPersonsAre400NamingTheFieldAndWriteNothing) {
   const std::vector<BadPerson> cases = {

@@ -103,8 +103,9 @@ class ConfigFile : public ::testing::Test {
 };
 
 TEST_F(ConfigFile, FileSetsValuesAndEnvironmentOverridesThem) {
-  const auto path =
-      write("port = 9100\nlog_level = \"warn\"\ndatabase_url = \"sqlite:/tmp/x.db\"\ngroup_commit = false\n");
+  const auto path = write(
+      "port = 9100\nlog_level = \"warn\"\ndatabase_url = \"sqlite:/tmp/x.db\"\ngroup_commit = "
+      "false\n");
   Result<Config> config = load_config({{"DICHTBIJ_PORT", "9200"}}, path);
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->port, 9200);

@@ -231,10 +231,10 @@ TEST_P(HttpServerTest, MalformedJsonIs400NamingTheBody) {
             std::string::npos);
 }
 
-TEST_P(HttpServerTest, NonJsonContentTypeIs400NamingTheHeader) {
+TEST_P(HttpServerTest, NonJsonContentTypeIs415NamingTheHeader) {
   const auto result =
       http(HttpRequest{"POST", url("/api/v1/test/echo/x"), "a=1", {"Content-Type: text/plain"}});
-  expect_problem(result, 400);
+  expect_problem(result, 415);
   EXPECT_EQ(result.json()["invalidParams"][0]["name"], "Content-Type");
 }
 
