@@ -27,7 +27,10 @@ run_suite() {
   local dir=$1
   local junit="$PWD/$dir/junit.xml"
   echo "== tests in $dir"
-  ctest --test-dir "$dir" -j "$jobs" --output-on-failure --output-junit "$junit"
+  # errexit does not hold inside a function called from an && list: check
+  # ctest's status explicitly, or a failing test would pass make test.
+  local status=0
+  ctest --test-dir "$dir" -j "$jobs" --output-on-failure --output-junit "$junit" || status=$?
   local sqlite postgres
   sqlite=$(grep -c 'name="[^"]*/sqlite[ "][^>]*status="run"' "$junit" || true)
   postgres=$(grep -c 'name="[^"]*/postgresql[ "][^>]*status="run"' "$junit" || true)
@@ -35,6 +38,10 @@ run_suite() {
   if [[ "$sqlite" -eq 0 || "$postgres" -eq 0 ]]; then
     echo "== $dir: an engine ran no tests" >&2
     return 1
+  fi
+  if [[ $status -ne 0 ]]; then
+    echo "== $dir: tests failed" >&2
+    return "$status"
   fi
 }
 export -f run_suite

@@ -8,7 +8,12 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 binary=$1
 ruleset="$repo/../shared/standards/adr-spectral.yml"
 spectral="$repo/tools/openapi-lint/node_modules/.bin/spectral"
-[[ -f "$ruleset" ]] || { echo "openapi-lint: no ruleset at $ruleset" >&2; exit 1; }
+# The ruleset comes with the project's shared/ folder beside the checkout (CI
+# has it). A checkout without it skips this test rather than failing it.
+if [[ ! -f "$ruleset" ]]; then
+  echo "openapi-lint: skipped: no ruleset at $ruleset" >&2
+  exit 77
+fi
 [[ -x "$spectral" ]] || { echo "openapi-lint: run scripts/install-deps.sh first" >&2; exit 1; }
 
 work=$(mktemp -d)
