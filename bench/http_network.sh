@@ -54,20 +54,4 @@ nginx_port=$(free_port)
 start_nginx "$bench_work/www" "$nginx_port"
 wait_for "http://127.0.0.1:$nginx_port/network.json"
 
-for round in $(seq "$rounds"); do
-  measure "$url" "$connections" "$seconds" >>"$bench_work/app.txt"
-  measure "http://127.0.0.1:$nginx_port/network.json" "$connections" "$seconds" >>"$bench_work/nginx.txt"
-  echo "round $round: dichtbij $(tail -n1 "$bench_work/app.txt")  nginx $(tail -n1 "$bench_work/nginx.txt")  (req/s p99_ms non2xx)"
-done
-
-app_rps=$(cut -d' ' -f1 "$bench_work/app.txt" | median)
-app_p99=$(cut -d' ' -f2 "$bench_work/app.txt" | median)
-nginx_rps=$(cut -d' ' -f1 "$bench_work/nginx.txt" | median)
-nginx_p99=$(cut -d' ' -f2 "$bench_work/nginx.txt" | median)
-echo
-echo "GET …/network (30 persons, a year of acts), wrk -t2 -c$connections -d${seconds}s, median of $rounds rounds"
-echo "| server | req/s | p99 ms |"
-echo "|---|---|---|"
-echo "| dichtbij (SQLite) | $app_rps | $app_p99 |"
-echo "| nginx static file | $nginx_rps | $nginx_p99 |"
-echo "ratio dichtbij/nginx: $(awk -v a="$app_rps" -v n="$nginx_rps" 'BEGIN { printf "%.2f", a / n }')"
+compare_with_nginx "GET …/network (30 persons, a year of acts)" "$url" "http://127.0.0.1:$nginx_port/network.json" "$rounds" "$seconds" "$connections"

@@ -84,3 +84,29 @@ measure() {
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# compare_with_nginx TITLE APP_URL NGINX_URL ROUNDS SECONDS CONNECTIONS:
+# alternates wrk runs on the two URLs, then prints the medians as a table and
+# the ratio.
+compare_with_nginx() {
+  local title=$1 app_url=$2 nginx_url=$3 rounds=$4 seconds=$5 connections=$6
+  : >"$bench_work/app.txt"
+  : >"$bench_work/nginx.txt"
+  for round in $(seq "$rounds"); do
+    measure "$app_url" "$connections" "$seconds" >>"$bench_work/app.txt"
+    measure "$nginx_url" "$connections" "$seconds" >>"$bench_work/nginx.txt"
+    echo "round $round: dichtbij $(tail -n1 "$bench_work/app.txt")  nginx $(tail -n1 "$bench_work/nginx.txt")  (req/s p99_ms non2xx)"
+  done
+  local app_rps app_p99 nginx_rps nginx_p99
+  app_rps=$(cut -d' ' -f1 "$bench_work/app.txt" | median)
+  app_p99=$(cut -d' ' -f2 "$bench_work/app.txt" | median)
+  nginx_rps=$(cut -d' ' -f1 "$bench_work/nginx.txt" | median)
+  nginx_p99=$(cut -d' ' -f2 "$bench_work/nginx.txt" | median)
+  echo
+  echo "$title, wrk -t2 -c$connections -d${seconds}s, median of $rounds rounds"
+  echo "| server | req/s | p99 ms |"
+  echo "|---|---|---|"
+  echo "| dichtbij (SQLite) | $app_rps | $app_p99 |"
+  echo "| nginx static file | $nginx_rps | $nginx_p99 |"
+  echo "ratio dichtbij/nginx: $(awk -v a="$app_rps" -v n="$nginx_rps" 'BEGIN { printf "%.2f", a / n }')"
+}
