@@ -56,6 +56,22 @@ const nlohmann::json* FieldReader::take(std::string_view name, bool required) {
   return &*it;
 }
 
+const nlohmann::json* FieldReader::take_list(std::string_view name, std::size_t max_items,
+                                             std::string_view not_a_list,
+                                             std::string_view too_many) {
+  const nlohmann::json* value = take(name, false);
+  if (value == nullptr) return nullptr;
+  if (!value->is_array()) {
+    errors_.push_back({std::string(name), std::string(not_a_list)});
+    return nullptr;
+  }
+  if (value->size() > max_items) {
+    errors_.push_back({std::string(name), std::string(too_many)});
+    return nullptr;
+  }
+  return value;
+}
+
 bool FieldReader::required_present(std::string_view name) {
   if (body_ == nullptr) {
     required_.emplace_back(name);
@@ -192,17 +208,10 @@ void FieldReader::text_list(std::string_view name, std::vector<std::string>& out
         false);
     return;
   }
-  const nlohmann::json* value = take(name, false);
+  const nlohmann::json* value =
+      take_list(name, max_items, "must be a list of strings",
+                "must have at most " + std::to_string(max_items) + " items");
   if (value == nullptr) return;
-  if (!value->is_array()) {
-    errors_.push_back({std::string(name), "must be a list of strings"});
-    return;
-  }
-  if (value->size() > max_items) {
-    errors_.push_back(
-        {std::string(name), "must have at most " + std::to_string(max_items) + " items"});
-    return;
-  }
   for (const nlohmann::json& item : *value) {
     if (!item.is_string() || trimmed(item.get_ref<const std::string&>()).empty() ||
         code_points(trimmed(item.get_ref<const std::string&>())) > max_length ||
@@ -308,13 +317,9 @@ void FieldReader::read_id_list(std::string_view name, std::size_t max_items,
              false);
     return;
   }
-  const nlohmann::json* value = take(name, false);
+  const std::string reason = "must be a list of at most " + std::to_string(max_items) + " ids";
+  const nlohmann::json* value = take_list(name, max_items, reason, reason);
   if (value == nullptr) return;
-  if (!value->is_array() || value->size() > max_items) {
-    errors_.push_back(
-        {std::string(name), "must be a list of at most " + std::to_string(max_items) + " ids"});
-    return;
-  }
   std::set<std::string> distinct;
   for (const nlohmann::json& item : *value) {
     if (!item.is_string() || !is_uuid(item.get_ref<const std::string&>())) {
@@ -343,17 +348,10 @@ void FieldReader::read_object_list(std::string_view name, std::size_t max_items,
              false);
     return;
   }
-  const nlohmann::json* value = take(name, false);
+  const nlohmann::json* value =
+      take_list(name, max_items, "must be a list",
+                "must have at most " + std::to_string(max_items) + " items");
   if (value == nullptr) return;
-  if (!value->is_array()) {
-    errors_.push_back({std::string(name), "must be a list"});
-    return;
-  }
-  if (value->size() > max_items) {
-    errors_.push_back(
-        {std::string(name), "must have at most " + std::to_string(max_items) + " items"});
-    return;
-  }
   for (std::size_t i = 0; i != value->size(); ++i) {
     FieldReader item((*value)[i]);
     read_item(item, true);

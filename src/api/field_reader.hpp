@@ -127,6 +127,11 @@ class FieldReader {
   // is missing or null (then a required field gets its error).
   const nlohmann::json* take(std::string_view name, bool required);
   void describe(std::string_view name, nlohmann::json property, bool required);
+  // An optional list field when reading: its array, or nullptr when it is
+  // missing or null, or after recording not_a_list / too_many (more than
+  // max_items) as its error.
+  const nlohmann::json* take_list(std::string_view name, std::size_t max_items,
+                                  std::string_view not_a_list, std::string_view too_many);
   // For a required field: true when describing or when the body has it;
   // otherwise records "is required" and returns false.
   bool required_present(std::string_view name);
