@@ -2,6 +2,7 @@
 
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
+#include "api/rendered_cache.hpp"
 #include "api/today.hpp"
 #include "core/ecomap.hpp"
 #include "store/network_query.hpp"
@@ -61,7 +62,11 @@ std::optional<Date> read_day(QueryReader& query) {
   return query.date("date", "The day to show the network of; default today.");
 }
 
-Response network(store::Database& database, const Request& request) {
+// Rendered ecomaps of the last few hundred (household, day) pairs asked for:
+// about 20 kB each.
+constexpr std::size_t kCachedNetworks = 512;
+
+Response network(store::Database& database, RenderedCache& cache, const Request& request) {
   QueryReader query(request);
   const std::optional<Date> day = read_day(query);
   if (Result<void> checked = query.finish(); !checked.ok()) {
@@ -74,12 +79,22 @@ Response network(store::Database& database, const Request& request) {
         request.request_id);
   }
   const Date on = day.value_or(today());
+  const std::string key = std::string(household) + ' ' + format_date(on);
+  const std::uint64_t generation = database.data_generation();
+  Response response;
+  response.headers.emplace_back("Content-Type", "application/json");
+  if (std::shared_ptr<const std::string> body = cache.find(key, generation)) {
+    response.body = *body;
+    return response;
+  }
   Result<EcomapInput> input = database.in_transaction<EcomapInput>(
       store::TransactionKind::read, [&](store::Transaction& transaction) {
         return store::NetworkQuery(transaction).read(HouseholdId(std::string(household)), on);
       });
   if (!input.ok()) return problem(input.error(), request.request_id);
-  return Response::json(200, to_json(build_ecomap(*input, on)));
+  response.body = to_json(build_ecomap(*input, on)).dump();
+  cache.store(key, generation, response.body);
+  return response;
 }
 
 nlohmann::json schema() {
@@ -147,7 +162,8 @@ void add_network_route(ApiRegistry& registry, store::Database& database) {
   parameters.insert(parameters.begin(), household_parameter);
   registry.routes.push_back(
       {Method::get, "/api/v1/households/:householdId/network",
-       [&database](const Request& request) { return network(database, request); },
+       [&database, cache = std::make_shared<RenderedCache>(kCachedNetworks)](
+           const Request& request) { return network(database, *cache, request); },
        nlohmann::json{
            {"operationId", "getHouseholdNetwork"},
            {"summary", "The household's ecomap on a day"},

@@ -129,6 +129,17 @@ std::optional<std::string> postgres_keyword_string(const std::string& uri, std::
   return keywords;
 }
 
+// Commits the open write transaction; on PostgreSQL first tells the other
+// instances' change watches (the notification is delivered with the commit).
+void commit_write(soci::session& session, Engine engine, ChangeWatch& watch) {
+  if (engine == Engine::postgresql) {
+    // An id of our own making (a UUID): safe between the quotes.
+    session << "NOTIFY " + std::string(kChangeChannel) + ", '" + watch.instance_id() + "'";
+  }
+  session << "COMMIT";
+  watch.note_commit();
+}
+
 const char* begin_statement(Engine engine, TransactionKind kind) {
   if (engine == Engine::sqlite) {
     return kind == TransactionKind::write ? "BEGIN IMMEDIATE" : "BEGIN";
@@ -202,8 +213,8 @@ class Database::GroupCommitter {
  public:
   // One writer thread per session.
   GroupCommitter(std::vector<std::unique_ptr<soci::session>> sessions, Engine engine,
-                 std::size_t max_batch)
-      : sessions_(std::move(sessions)), engine_(engine), max_batch_(max_batch) {
+                 std::size_t max_batch, ChangeWatch& watch)
+      : sessions_(std::move(sessions)), engine_(engine), max_batch_(max_batch), watch_(watch) {
     for (std::size_t i = 0; i != sessions_.size(); ++i) {
       writers_.emplace_back([this, i] { run(*sessions_[i]); });
     }
@@ -293,7 +304,7 @@ class Database::GroupCommitter {
       }
     }
     try {
-      session << "COMMIT";
+      commit_write(session, engine_, watch_);
     } catch (const soci::soci_error& error) {
       // Nothing of the batch is durable: no job may report success.
       fail_all(batch, map_soci_error(error));
@@ -324,6 +335,7 @@ class Database::GroupCommitter {
   std::vector<std::unique_ptr<soci::session>> sessions_;
   const Engine engine_;
   const std::size_t max_batch_;
+  ChangeWatch& watch_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Job*> queue_;  // guarded by mutex_; jobs live on their callers' stacks
@@ -347,6 +359,8 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, const O
       return std::move(connected).error();
     }
   }
+  Result<std::unique_ptr<ChangeWatch>> watch = ChangeWatch::start(url);
+  if (!watch.ok()) return std::move(watch).error();
   std::unique_ptr<GroupCommitter> committer;
   if (options.group_commit) {
     // SQLite has one write lock, so one writer; PostgreSQL runs writes in
@@ -359,20 +373,23 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, const O
         return std::move(connected).error();
       }
     }
-    committer =
-        std::make_unique<GroupCommitter>(std::move(sessions), url.engine, options.max_batch);
+    committer = std::make_unique<GroupCommitter>(std::move(sessions), url.engine,
+                                                 options.max_batch, **watch);
   }
-  return std::unique_ptr<Database>(
-      new Database(url, options.pool_size, std::move(pool), std::move(committer)));
+  return std::unique_ptr<Database>(new Database(url, options.pool_size, std::move(pool),
+                                                std::move(*watch), std::move(committer)));
 }
 
 Database::Database(DatabaseUrl url, std::size_t pool_size,
                    std::unique_ptr<soci::connection_pool> pool,
-                   std::unique_ptr<GroupCommitter> committer)
+                   std::unique_ptr<ChangeWatch> watch, std::unique_ptr<GroupCommitter> committer)
     : url_(std::move(url)),
       pool_size_(pool_size),
       pool_(std::move(pool)),
+      watch_(std::move(watch)),
       committer_(std::move(committer)) {}
+
+std::uint64_t Database::data_generation() { return watch_->generation(); }
 
 Database::~Database() = default;
 
@@ -409,7 +426,11 @@ Result<void> Database::in_pooled_transaction(
       roll_back_quietly(session);
       return outcome;
     }
-    session << "COMMIT";
+    if (kind == TransactionKind::write) {
+      commit_write(session, url_.engine, *watch_);
+    } else {
+      session << "COMMIT";
+    }
     return {};
   } catch (const soci::soci_error& error) {
     roll_back_quietly(session);

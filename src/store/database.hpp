@@ -30,6 +30,7 @@
 #include <optional>
 
 #include "core/result.hpp"
+#include "store/change_watch.hpp"
 #include "store/database_url.hpp"
 
 namespace soci {
@@ -113,6 +114,12 @@ class Database {
   [[nodiscard]] Result<void> in_transaction(TransactionKind kind,
                                             const std::function<Result<void>(Transaction&)>& work);
 
+  // A number that changes whenever committed data may have changed, by this
+  // process or any other (see store/change_watch.hpp). Read it before the
+  // data a cached answer is built from; the answer stays valid while the
+  // number does.
+  [[nodiscard]] std::uint64_t data_generation();
+
   // The same for work that yields a value.
   template <typename T>
   [[nodiscard]] Result<T> in_transaction(TransactionKind kind,
@@ -132,14 +139,16 @@ class Database {
   class GroupCommitter;
 
   Database(DatabaseUrl url, std::size_t pool_size, std::unique_ptr<soci::connection_pool> pool,
-           std::unique_ptr<GroupCommitter> committer);
+           std::unique_ptr<ChangeWatch> watch, std::unique_ptr<GroupCommitter> committer);
   Result<void> in_pooled_transaction(TransactionKind kind,
                                      const std::function<Result<void>(Transaction&)>& work);
 
   DatabaseUrl url_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
-  std::unique_ptr<GroupCommitter> committer_;  // null without group commit
+  std::unique_ptr<ChangeWatch> watch_;
+  // Null without group commit. After watch_, so its writers stop first.
+  std::unique_ptr<GroupCommitter> committer_;
 };
 
 // Runs a script of several SQL statements separated by semicolons on the

@@ -1,5 +1,10 @@
 // GET /api/v1/households/{id}/network over real HTTP, on SQLite and
 // PostgreSQL: the ecomap as it stood on a day.
+#include <soci/soci.h>
+
+#include <chrono>
+#include <thread>
+
 #include "support/api_server.hpp"
 #include "support/engine_test.hpp"
 
@@ -145,6 +150,51 @@ TEST_P(NetworkApiTest, BeforeTheHouseholdBeganThereIsNoNetwork) {
   const json early = network("2024-01-15");
   EXPECT_EQ(early["nodes"].size(), 2u);  // the client and the daughter; no team yet
   EXPECT_EQ(edges_of_kind(early, "team"), 0);
+}
+
+TEST_P(NetworkApiTest, AnswersFollowEveryChange) {
+  // The rendered ecomap is kept between reads; each of these changes must
+  // show in the very next read.
+  const json first = network("2025-06-01");
+  EXPECT_EQ(network("2025-06-01"), first) << "the same data, the same answer";
+
+  const std::string friend_id = post("/api/v1/persons", {{"displayName", "Vriend Kees"}});
+  tie("/api/v1/households/" + household_ + "/ties", friend_id, client_, "friend", 2,
+      "2025-01-01", std::nullopt);
+  const json with_friend = network("2025-06-01");
+  EXPECT_EQ(with_friend["nodes"].size(), first["nodes"].size() + 1);
+  ASSERT_NE(node(with_friend, friend_id), nullptr);
+  EXPECT_EQ((*node(with_friend, friend_id))["supportActsLast90Days"], 0);
+
+  act(friend_id, "2025-05-30");
+  EXPECT_EQ((*node(network("2025-06-01"), friend_id))["supportActsLast90Days"], 1);
+  EXPECT_EQ((*node(network("2025-01-15"), friend_id))["supportActsLast90Days"], 0)
+      << "another day is another answer";
+}
+
+TEST_P(NetworkApiTest, AChangeByAnotherProcessShowsToo) {
+  (void)network("2025-06-01");
+  // As the CLI on the same SQLite file, or another instance on PostgreSQL.
+  std::unique_ptr<store::Database> other = api_->test_database().open(1);
+  ASSERT_TRUE(other
+                  ->in_transaction(store::TransactionKind::write,
+                                   [&](store::Transaction& transaction) {
+                                     transaction.session()
+                                         << "UPDATE organisations SET name = 'Buurtteam Oost' "
+                                            "WHERE id = :id",
+                                         soci::use(organisation_);
+                                     return Result<void>();
+                                   })
+                  .ok());
+  // On PostgreSQL the change arrives by notification, a moment later.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  std::string label;
+  while (std::chrono::steady_clock::now() < deadline) {
+    label = (*node(network("2025-06-01"), organisation_))["label"];
+    if (label == "Buurtteam Oost") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(label, "Buurtteam Oost");
 }
 
 TEST_P(NetworkApiTest, BadRequests) {

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
 #include <thread>
 
@@ -168,6 +169,44 @@ TEST_P(DatabaseTest, WithoutGroupCommitEachWriteIsItsOwnTransaction) {
   }
   for (std::thread& writer : writers) writer.join();
   EXPECT_EQ(count_notes(), 4);
+}
+
+// Polls until the generation moves away from `from`; another instance's
+// change reaches a PostgreSQL watch by notification, a little later.
+bool generation_moves(Database& database, std::uint64_t from) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (database.data_generation() != from) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
+
+TEST_P(DatabaseTest, TheDataGenerationHoldsUntilAWriteCommits) {
+  const std::uint64_t before = database_->data_generation();
+  EXPECT_EQ(database_->data_generation(), before);
+  (void)count_notes();
+  EXPECT_EQ(database_->data_generation(), before) << "a read is not a change";
+
+  ASSERT_TRUE(insert_note(1, "a").ok());
+  const std::uint64_t after_write = database_->data_generation();
+  EXPECT_NE(after_write, before);
+  EXPECT_EQ(database_->data_generation(), after_write);
+}
+
+TEST_P(DatabaseTest, AWriteByAnotherConnectionChangesTheDataGeneration) {
+  // Another process on the SQLite file, or another instance on PostgreSQL.
+  std::unique_ptr<Database> other = test_database_->open(1);
+  const std::uint64_t before = database_->data_generation();
+  ASSERT_TRUE(other
+                  ->in_transaction(TransactionKind::write,
+                                   [](Transaction& transaction) {
+                                     transaction.session()
+                                         << "INSERT INTO notes (id, text) VALUES (7, 'elders')";
+                                     return Result<void>();
+                                   })
+                  .ok());
+  EXPECT_TRUE(generation_moves(*database_, before));
 }
 
 TEST_P(DatabaseTest, CommittedWritesSurviveReopening) {

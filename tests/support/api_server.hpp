@@ -22,6 +22,9 @@ class ApiServer {
 
   std::string url(const std::string& path) const;
   store::Database& database() { return *database_; }
+  // The server's database, to open a second connection to it as another
+  // process or instance would.
+  const TestDatabase& test_database() const { return test_database_; }
 
   // JSON requests to paths under the server; extra headers as "Name: value".
   HttpResult get(const std::string& path, std::vector<std::string> headers = {}) const;
