@@ -13,7 +13,9 @@ trap bench_cleanup EXIT
 
 free_port() {
   local p
-  for p in $(shuf -i 20000-60000 -n 100); do
+  # Below the ephemeral range (32768-60999): a client socket there can hold a
+  # port that nothing listens on.
+  for p in $(shuf -i 20000-32000 -n 100); do
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
   done
   return 1

@@ -35,7 +35,9 @@ trap 'exit 130' INT TERM
 
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port=""
-for candidate in $(shuf -i 20000-60000 -n 100); do
+# Below the ephemeral range (32768-60999), where a client socket can hold a
+# port that nothing listens on.
+for candidate in $(shuf -i 20000-32000 -n 100); do
   if port_is_free "$candidate"; then port=$candidate; break; fi
 done
 [[ -n "$port" ]] || { echo "with-postgres: no free port found" >&2; exit 1; }

@@ -4,6 +4,9 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 #include <restinio/all.hpp>
+// RESTinio uses the 8-bit PCRE2 API without naming the width.
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <restinio/router/pcre2_regex_engine.hpp>
 
 #include <atomic>
 #include <condition_variable>
@@ -22,7 +25,9 @@ namespace dichtbij::server {
 
 namespace {
 
-using Router = restinio::router::express_router_t<>;
+// PCRE2 rather than std::regex: the router tries each route's pattern in
+// turn, and with std::regex that was a third of a cached read's time.
+using Router = restinio::router::express_router_t<restinio::router::pcre2_regex_engine_t<>>;
 using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t, Router>;
 using RestinioServer = restinio::http_server_t<Traits>;
 using Clock = std::chrono::steady_clock;
@@ -32,6 +37,7 @@ using Clock = std::chrono::steady_clock;
 // well above ours, and our own check answers 413 for everything in between.
 constexpr std::size_t kHardBodyLimitExtra = 16 * 1024 * 1024;
 // A handler that has not answered by then gets its connection closed.
+constexpr std::size_t kIoThreads = 2;
 constexpr auto kHandlerTimeLimit = std::chrono::minutes(5);
 constexpr auto kReadTimeLimit = std::chrono::seconds(60);
 constexpr auto kWriteTimeLimit = std::chrono::seconds(60);
@@ -115,7 +121,7 @@ struct HttpServer::Impl {
   asio::io_context io;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> io_work;
   std::unique_ptr<RestinioServer> server;
-  std::thread io_thread;
+  std::vector<std::thread> io_threads;
   asio::thread_pool workers;
   std::atomic<std::uint16_t> bound_port{0};
 
@@ -351,12 +357,14 @@ Result<std::unique_ptr<HttpServer>> HttpServer::start(HttpServerOptions options,
                             }
                           });
   self.io_work.emplace(self.io.get_executor());
-  self.io_thread = std::thread([&self] { self.io.run(); });
+  for (std::size_t i = 0; i != kIoThreads; ++i) {
+    self.io_threads.emplace_back([&self] { self.io.run(); });
+  }
   const std::string failure = opened.get_future().get();
   if (!failure.empty()) {
     self.io_work.reset();
     self.io.stop();
-    self.io_thread.join();
+    for (std::thread& thread : self.io_threads) thread.join();
     return make_error(ErrorCode::unavailable, "cannot listen on " + self.options.address + ":" +
                                                   std::to_string(self.options.port) + ": " +
                                                   failure);
@@ -400,7 +408,7 @@ void HttpServer::stop() {
     self.workers.join();
     self.io_work.reset();
     self.io.stop();
-    self.io_thread.join();
+    for (std::thread& thread : self.io_threads) thread.join();
   });
 }
 

@@ -4,17 +4,18 @@
 // PostgreSQL database. Caches of rendered answers (api/network.cpp) keep an
 // entry exactly as long as the generation it was built under is current.
 //
-// SQLite: `PRAGMA data_version` on a connection of its own changes whenever
-// any other connection commits. PostgreSQL: every write transaction sends
+// SQLite: a thread reads `PRAGMA data_version` on a connection of its own
+// every 20 ms; it changes whenever any other connection commits. PostgreSQL: every write transaction sends
 // NOTIFY on kChangeChannel with the sending instance's id as payload
 // (Database does so before COMMIT), and a listener thread with its own
 // connection counts the notifications of other instances. While that
 // connection is down, every call answers a new generation, so nothing cached
 // is ever served unchecked; after a reconnect the generation moves once more.
 //
-// On PostgreSQL, a change by another instance reaches this one when its
-// notification arrives, a few milliseconds after that commit. Changes by this
-// process count at once (note_commit).
+// Changes by this process count at once (note_commit). A change by another
+// process reaches this one a little later: on SQLite within 20 ms, on
+// PostgreSQL when its notification arrives, a few milliseconds after that
+// commit.
 //
 // Thread-safe.
 #pragma once
