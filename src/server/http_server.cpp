@@ -25,9 +25,19 @@ namespace dichtbij::server {
 
 namespace {
 
-// PCRE2 rather than std::regex: the router tries each route's pattern in
-// turn, and with std::regex that was a third of a cached read's time.
-using Router = restinio::router::express_router_t<restinio::router::pcre2_regex_engine_t<>>;
+// The router tries each route's pattern in turn on every request. With
+// std::regex that was a third of a cached read's time; RESTinio's PCRE2
+// engine, with the patterns JIT-compiled as well, makes it small.
+struct JitPcre2Engine : restinio::router::pcre2_regex_engine_t<> {
+  static auto compile_regex(restinio::string_view_t pattern, bool is_case_sensitive) {
+    auto compiled = pcre2_regex_engine_t<>::compile_regex(pattern, is_case_sensitive);
+    // pcre2_match uses the JIT code from now on; where PCRE2 lacks JIT
+    // support this fails and matching stays interpreted, which is correct too.
+    (void)pcre2_jit_compile(const_cast<pcre2_code*>(compiled.pcre2_regex()), PCRE2_JIT_COMPLETE);
+    return compiled;
+  }
+};
+using Router = restinio::router::express_router_t<JitPcre2Engine>;
 using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t, Router>;
 using RestinioServer = restinio::http_server_t<Traits>;
 using Clock = std::chrono::steady_clock;
