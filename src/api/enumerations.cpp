@@ -1,5 +1,6 @@
 #include "api/enumerations.hpp"
 
+#include "core/account.hpp"
 #include "core/domain_enums.hpp"
 
 namespace dichtbij::api {
@@ -16,6 +17,7 @@ constexpr EnumerationInfo kEnumerations[] = {
     enumeration_info<AgreementStatus>(),  enumeration_info<ZrmDomain>(),
     enumeration_info<ZrmScore>(),         enumeration_info<Carrier>(),
     enumeration_info<FacilityKind>(),     enumeration_info<ReferralStatus>(),
+    enumeration_info<AccountRole>(),
 };
 
 nlohmann::json catalogue() {
@@ -45,6 +47,7 @@ void add_enumeration_routes(ApiRegistry& registry) {
     response.headers.emplace_back("Cache-Control", "public, max-age=3600");
     return response;
   };
+  route.needs_session = false;  // codes and labels, no personal data
   route.openapi_operation =
       nlohmann::json{
           {"operationId", "listEnumerations"},

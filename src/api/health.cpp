@@ -24,6 +24,7 @@ Route health_route(store::Database& database) {
               {"database",
                {{"engine", store::engine_name(database.engine())}, {"schemaVersion", *version}}}});
   };
+  route.needs_session = false;  // probes do not sign in
   route.openapi_operation = R"({
     "operationId": "getHealth",
     "summary": "Health of the service and its database",

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "core/account.hpp"
+
 namespace dichtbij::api {
 
 enum class Method { get, head, post, put, patch, delete_ };
@@ -33,6 +35,10 @@ struct Request {
   NameValues path_params;  // from the route pattern, e.g. {"id", "…"}
   std::string body;
   std::string request_id;  // also in the X-Request-Id response header and the log
+  std::string client_address;  // the peer's IP address, for throttling sign-ins
+  // The signed-in caller; set by api/session.cpp before a route that needs a
+  // session runs, absent on public routes.
+  std::optional<Actor> actor;
 
   // The first header with this name, compared case-insensitively.
   [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;
@@ -73,6 +79,10 @@ struct Route {
   // responses, …). Every route documents itself; api/openapi.cpp assembles
   // the document from these.
   std::string openapi_operation;  // JSON text, parsed when the document is built
+  // Whether the caller must be signed in (and send the CSRF token on
+  // changes). Only health, the API description, the enumerations and
+  // signing in are public.
+  bool needs_session = true;
 };
 
 }  // namespace dichtbij::api

@@ -80,7 +80,21 @@ nlohmann::json components() {
           {"in", "header"},
           {"required", true},
           {"description", "The ETag the change is based on; required; a stale one gets 412."},
+          {"schema", {{"type", "string"}}}}},
+        {"CsrfToken",
+         {{"name", "X-CSRF-Token"},
+          {"in", "header"},
+          {"required", true},
+          {"description",
+           "The session's CSRF token (from signing in, or GET /session); without it a change "
+           "gets 403 and nothing changes."},
           {"schema", {{"type", "string"}}}}}}},
+      {"securitySchemes",
+       {{"sessionCookie",
+         {{"type", "apiKey"},
+          {"in", "cookie"},
+          {"name", "dichtbij_session"},
+          {"description", "The HttpOnly session cookie that signing in sets."}}}}},
       {"responses",
        {{"BadRequest", problem_response("The request is invalid; invalidParams names each field.")},
         {"NotFound", problem_response("No such resource.")},
@@ -88,6 +102,13 @@ nlohmann::json components() {
         {"PreconditionFailed",
          problem_response("Someone else changed it since the ETag in If-Match was read.")},
         {"PreconditionRequired", problem_response("This change needs an If-Match header.")},
+        {"Unauthorized", problem_response("Not signed in, or the session has ended.")},
+        {"Forbidden",
+         problem_response("Not allowed: the account may not do this, or a change came without "
+                          "the session's CSRF token.")},
+        {"TooManyRequests",
+         problem_response("Too many failed sign-ins: the account or the address is locked for a "
+                          "while.")},
         {"ServiceUnavailable", problem_response("The database cannot be reached right now.")}}}};
 }
 
@@ -128,6 +149,7 @@ nlohmann::json build_openapi_document(std::span<const Route> routes, const nlohm
       {"tags", all_tags},
       {"paths", std::move(paths)},
       {"components", std::move(shared)},
+      {"security", {{{"sessionCookie", nlohmann::json::array()}}}},
   };
 }
 

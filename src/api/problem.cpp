@@ -8,6 +8,7 @@ namespace dichtbij::api {
 std::string_view status_reason(int status) noexcept {
   switch (status) {
     case 400: return "Bad Request";
+    case 401: return "Unauthorized";
     case 403: return "Forbidden";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
@@ -16,6 +17,7 @@ std::string_view status_reason(int status) noexcept {
     case 413: return "Content Too Large";
     case 415: return "Unsupported Media Type";
     case 428: return "Precondition Required";
+    case 429: return "Too Many Requests";
     case 503: return "Service Unavailable";
     case 200: return "OK";
     case 201: return "Created";
@@ -30,7 +32,9 @@ int http_status(ErrorCode code) noexcept {
   switch (code) {
     case ErrorCode::invalid_input: return 400;
     case ErrorCode::unsupported_media_type: return 415;
+    case ErrorCode::unauthenticated: return 401;
     case ErrorCode::forbidden: return 403;
+    case ErrorCode::too_many_requests: return 429;
     case ErrorCode::not_found: return 404;
     case ErrorCode::conflict: return 409;
     case ErrorCode::precondition_failed: return 412;

@@ -14,6 +14,7 @@
 #include "api/persons.hpp"
 #include "api/practices.hpp"
 #include "api/resource_support.hpp"
+#include "api/session.hpp"
 #include "api/support_acts.hpp"
 #include "api/ties.hpp"
 
@@ -31,6 +32,7 @@ Route openapi_route(std::shared_ptr<const std::string> document) {
     response.headers.emplace_back("Content-Type", "application/json");
     return response;
   };
+  route.needs_session = false;
   route.openapi_operation = R"({
     "operationId": "getOpenApiDocument",
     "summary": "This document",
@@ -51,7 +53,11 @@ Route openapi_route(std::shared_ptr<const std::string> document) {
 
 std::vector<Route> make_api_routes(const ApiContext& context) {
   ApiRegistry registry;
+  // Shared by the session routes and the check in front of every route,
+  // which keep it alive.
+  auto sessions = std::make_shared<access::Sessions>(context.database, context.sessions);
   registry.routes.push_back(health_route(context.database));
+  add_session_routes(registry, sessions, context.secure_cookies);
   add_enumeration_routes(registry);
   add_organisation_routes(registry, context.database);
   add_person_routes(registry, context.database);
@@ -69,6 +75,7 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   // read it freely).
   auto document = std::make_shared<std::string>();
   registry.routes.push_back(openapi_route(document));
+  require_sessions(registry.routes, sessions);
   *document = build_openapi_document(registry.routes, registry.schemas, registry.tags).dump();
   return std::move(registry.routes);
 }

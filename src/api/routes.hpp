@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "access/sessions.hpp"
 #include "api/http.hpp"
 #include "store/database.hpp"
 
@@ -12,6 +13,9 @@ namespace dichtbij::api {
 // routes.
 struct ApiContext {
   store::Database& database;
+  access::SessionSettings sessions{};
+  // Session cookies carry Secure even without X-Forwarded-Proto: https.
+  bool secure_cookies = false;
 };
 
 // The API's routes, GET /api/v1/openapi.json among them.

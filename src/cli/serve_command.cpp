@@ -33,8 +33,11 @@ int run_serve(const CommonOptions& options) {
   server_options.max_body_bytes = config->max_body_bytes;
   server_options.static_dir = config->static_dir;
   server_options.shutdown_grace = config->shutdown_grace;
-  Result<std::unique_ptr<server::HttpServer>> http =
-      server::HttpServer::start(server_options, api::make_api_routes({*database}));
+  access::SessionSettings sessions;
+  sessions.idle_timeout = config->session_idle;
+  sessions.absolute_timeout = config->session_absolute;
+  Result<std::unique_ptr<server::HttpServer>> http = server::HttpServer::start(
+      server_options, api::make_api_routes({*database, sessions, config->secure_cookies}));
   if (!http.ok()) {
     spdlog::error("{}", http.error().message);
     return 1;

@@ -36,5 +36,6 @@ using AgreementId = Id<struct AgreementTag>;
 using AssessmentId = Id<struct AssessmentTag>;
 using FacilityId = Id<struct FacilityTag>;
 using ReferralId = Id<struct ReferralTag>;
+using AccountId = Id<struct AccountTag>;
 
 }  // namespace dichtbij

@@ -23,7 +23,9 @@ enum class ErrorCode {
   precondition_failed,     // an If-Match or similar precondition did not hold
   precondition_required,   // a change that needs If-Match came without one
   unsupported_media_type,  // the body is not in a format we read
+  unauthenticated,         // the caller has not signed in (or the session ended)
   forbidden,               // the caller may not do this
+  too_many_requests,       // too many attempts: wait before trying again
   unavailable,             // a dependency (the database) cannot serve us now
   internal,                // a bug or an invariant that did not hold
 };

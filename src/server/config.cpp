@@ -100,6 +100,26 @@ const std::vector<Setting>& settings() {
          config.shutdown_grace = std::chrono::seconds(seconds);
          return std::nullopt;
        }},
+      {"session_idle_seconds",
+       [](Config& config, const std::string& text) -> std::optional<std::string> {
+         int seconds = 0;
+         if (auto reason = parse_integer<int>(text, 1, 24 * 3600, seconds)) return reason;
+         config.session_idle = std::chrono::seconds(seconds);
+         return std::nullopt;
+       }},
+      {"session_absolute_seconds",
+       [](Config& config, const std::string& text) -> std::optional<std::string> {
+         int seconds = 0;
+         if (auto reason = parse_integer<int>(text, 1, 7 * 24 * 3600, seconds)) return reason;
+         config.session_absolute = std::chrono::seconds(seconds);
+         return std::nullopt;
+       }},
+      {"secure_cookies",
+       [](Config& config, const std::string& text) -> std::optional<std::string> {
+         if (text != "true" && text != "false") return "must be true or false";
+         config.secure_cookies = text == "true";
+         return std::nullopt;
+       }},
   };
   return kSettings;
 }

@@ -50,6 +50,14 @@ struct Config {
   bool group_commit = true;
   // How long a SIGTERM waits for requests in flight. Default 30 s.
   std::chrono::seconds shutdown_grace{30};
+  // A session ends after this long without requests. Default 30 minutes.
+  std::chrono::seconds session_idle{std::chrono::minutes(30)};
+  // A session ends this long after sign-in in any case. Default 12 hours.
+  std::chrono::seconds session_absolute{std::chrono::hours(12)};
+  // Mark session cookies Secure even when the request did not come over
+  // https (X-Forwarded-Proto). Default false; set it behind a TLS proxy
+  // that does not forward the protocol.
+  bool secure_cookies = false;
 };
 
 // Environment variables as name → value; injected so tests need not touch

@@ -262,6 +262,7 @@ struct HttpServer::Impl {
     api_request.method = *method;
     api_request.path = std::string(request->header().path());
     api_request.request_id = request_id;
+    api_request.client_address = request->remote_endpoint().address().to_string();
     api_request.body = request->body();
     request->header().for_each_field([&](const restinio::http_header_field_t& field) {
       api_request.headers.emplace_back(field.name(), field.value());

@@ -15,4 +15,8 @@ std::string utc_text_ago(std::chrono::seconds age) {
                                                   std::chrono::system_clock::now() - age));
 }
 
+std::string utc_text_in(std::chrono::seconds later) {
+  return utc_text_ago(-later);
+}
+
 }  // namespace dichtbij::store

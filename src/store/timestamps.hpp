@@ -11,5 +11,7 @@ namespace dichtbij::store {
 [[nodiscard]] std::string utc_now_text();
 // Some time ago, in the same form.
 [[nodiscard]] std::string utc_text_ago(std::chrono::seconds age);
+// Some time from now, in the same form.
+[[nodiscard]] std::string utc_text_in(std::chrono::seconds later);
 
 }  // namespace dichtbij::store

@@ -1,0 +1,180 @@
+#include "access/sessions.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+
+#include "access/passwords.hpp"
+#include "store/account_repository.hpp"
+#include "store/session_repository.hpp"
+#include "store/timestamps.hpp"
+
+namespace dichtbij::access {
+
+namespace {
+
+constexpr std::string_view kWrongCredentials = "the username or password is wrong";
+constexpr std::string_view kSessionEnded = "sign in first: there is no session, or it has ended";
+
+Actor actor_of(const Account& account) {
+  return Actor{account.id, account.fields.username, account.fields.role, account.fields.person,
+               account.fields.practice};
+}
+
+// How often a session's last activity is written: often enough for the idle
+// timeout, rarely enough that reads stay reads.
+std::chrono::seconds touch_interval(const SessionSettings& settings) {
+  return std::clamp(settings.idle_timeout / 8, std::chrono::seconds(1), std::chrono::seconds(60));
+}
+
+}  // namespace
+
+std::string random_token() {
+  unsigned char bytes[32];
+  randombytes_buf(bytes, sizeof bytes);
+  char text[sodium_base64_ENCODED_LEN(sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+  sodium_bin2base64(text, sizeof text, bytes, sizeof bytes,
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return text;
+}
+
+std::string token_hash(std::string_view token) {
+  unsigned char hash[32];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
+  char hex[sizeof hash * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  return hex;
+}
+
+Result<void> Sessions::record_failure(const std::string& client_address,
+                                      const std::optional<AccountId>& account) {
+  return database_.in_transaction(
+      store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
+        const std::string lock_until = store::utc_text_in(settings_.lock_for);
+        if (account) {
+          Result<int> counted = store::AccountRepository(transaction)
+                                    .record_failure(*account, settings_.account_lock_after,
+                                                    lock_until);
+          if (!counted.ok()) return std::move(counted).error();
+        }
+        store::SessionRepository sessions(transaction);
+        Result<std::optional<store::AddressFailures>> stored =
+            sessions.address_failures(client_address);
+        if (!stored.ok()) return std::move(stored).error();
+        store::AddressFailures failures;
+        const std::string window_start = store::utc_text_ago(settings_.lock_for);
+        if (*stored && (*stored)->window_started_at >= window_start) failures = **stored;
+        if (failures.failures == 0) failures.window_started_at = store::utc_now_text();
+        ++failures.failures;
+        if (failures.failures >= settings_.address_lock_after) {
+          failures = store::AddressFailures{0, store::utc_now_text(), lock_until};
+        }
+        return sessions.save_address_failures(client_address, failures);
+      });
+}
+
+Result<SignedIn> Sessions::sign_in(const std::string& username, std::string_view password,
+                                   const std::string& client_address) {
+  struct Found {
+    std::optional<store::StoredAccount> account;
+    std::optional<std::string> address_locked_until;
+  };
+  Result<Found> found = database_.in_transaction<Found>(
+      store::TransactionKind::read, [&](store::Transaction& transaction) -> Result<Found> {
+        Found result;
+        Result<std::optional<store::AddressFailures>> failures =
+            store::SessionRepository(transaction).address_failures(client_address);
+        if (!failures.ok()) return std::move(failures).error();
+        if (*failures) result.address_locked_until = (*failures)->locked_until;
+        Result<store::StoredAccount> account =
+            store::AccountRepository(transaction).find_by_username(username);
+        if (account.ok()) {
+          result.account = std::move(account).value();
+        } else if (account.error().code != ErrorCode::not_found) {
+          return std::move(account).error();
+        }
+        return result;
+      });
+  if (!found.ok()) return std::move(found).error();
+  const std::string now = store::utc_now_text();
+  if (found->address_locked_until && *found->address_locked_until > now) {
+    return make_error(ErrorCode::too_many_requests,
+                      "too many failed sign-ins from this address; try again after " +
+                          *found->address_locked_until + " (UTC)");
+  }
+  if (!found->account) {
+    verify_against_nothing(password);
+    if (Result<void> recorded = record_failure(client_address, std::nullopt); !recorded.ok()) {
+      return std::move(recorded).error();
+    }
+    return make_error(ErrorCode::unauthenticated, std::string(kWrongCredentials));
+  }
+  const Account& account = found->account->account;
+  if (account.locked_until && *account.locked_until > now) {
+    return make_error(ErrorCode::too_many_requests,
+                      "this account is locked after repeated failed sign-ins; try again after " +
+                          *account.locked_until + " (UTC), or ask an administrator");
+  }
+  if (!verify_password(found->account->password_hash, password)) {
+    if (Result<void> recorded = record_failure(client_address, account.id); !recorded.ok()) {
+      return std::move(recorded).error();
+    }
+    return make_error(ErrorCode::unauthenticated, std::string(kWrongCredentials));
+  }
+  if (account.disabled) {
+    return make_error(ErrorCode::forbidden, "this account is disabled; ask an administrator");
+  }
+  SignedIn signed_in{random_token(), random_token(),
+                     store::utc_text_in(settings_.absolute_timeout), actor_of(account)};
+  Result<void> stored = database_.in_transaction(
+      store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
+        if (Result<void> cleared = store::AccountRepository(transaction).clear_failures(account.id);
+            !cleared.ok()) {
+          return cleared;
+        }
+        store::SessionRepository sessions(transaction);
+        if (Result<void> cleared = sessions.clear_address_failures(client_address); !cleared.ok()) {
+          return cleared;
+        }
+        return sessions.create(token_hash(signed_in.token), account.id, signed_in.csrf_token,
+                               store::utc_now_text(), signed_in.expires_at, client_address);
+      });
+  if (!stored.ok()) return std::move(stored).error();
+  return signed_in;
+}
+
+Result<CurrentSession> Sessions::resolve(const std::string& token) {
+  const std::string hash = token_hash(token);
+  Result<store::StoredSession> found = database_.in_transaction<store::StoredSession>(
+      store::TransactionKind::read, [&](store::Transaction& transaction) {
+        return store::SessionRepository(transaction).find(hash);
+      });
+  if (!found.ok()) {
+    if (found.error().code != ErrorCode::not_found) return std::move(found).error();
+    return make_error(ErrorCode::unauthenticated, std::string(kSessionEnded));
+  }
+  const std::string now = store::utc_now_text();
+  if (found->revoked || found->expires_at <= now || found->account.account.disabled ||
+      found->last_seen_at < store::utc_text_ago(settings_.idle_timeout)) {
+    return make_error(ErrorCode::unauthenticated, std::string(kSessionEnded));
+  }
+  if (found->last_seen_at < store::utc_text_ago(touch_interval(settings_))) {
+    Result<void> touched = database_.in_transaction(
+        store::TransactionKind::write, [&](store::Transaction& transaction) {
+          return store::SessionRepository(transaction).touch(hash, now);
+        });
+    if (!touched.ok()) return std::move(touched).error();
+  }
+  return CurrentSession{actor_of(found->account.account), found->csrf_token, found->expires_at};
+}
+
+Result<void> Sessions::sign_out(const std::string& token) {
+  const std::string hash = token_hash(token);
+  return database_.in_transaction(
+      store::TransactionKind::write, [&](store::Transaction& transaction) {
+        return store::SessionRepository(transaction).revoke(hash, store::utc_now_text());
+      });
+}
+
+}  // namespace dichtbij::access

@@ -1,0 +1,79 @@
+// Sessions: signing in, finding the caller of a request, signing out.
+//
+// A session token is 256 random bits, given to the browser once (in an
+// HttpOnly cookie) and stored only as its BLAKE2b hash. A session ends after
+// idle_timeout without requests, after absolute_timeout in any case, when
+// its account signs out, changes password or is disabled. Each session has a
+// CSRF token the browser must echo in a header on every state-changing
+// request (api/ checks it).
+//
+// Repeated failures lock: an account after account_lock_after failures in a
+// row, for lock_for; a client address after address_lock_after failures
+// within lock_for, for lock_for. A wrong password and an unknown username
+// get the same answer and take the same time.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "core/account.hpp"
+#include "core/result.hpp"
+#include "store/database.hpp"
+
+namespace dichtbij::access {
+
+struct SessionSettings {
+  std::chrono::seconds idle_timeout{std::chrono::minutes(30)};
+  std::chrono::seconds absolute_timeout{std::chrono::hours(12)};
+  int account_lock_after = 5;
+  int address_lock_after = 20;
+  std::chrono::seconds lock_for{std::chrono::minutes(15)};
+};
+
+struct SignedIn {
+  std::string token;       // for the cookie; never stored
+  std::string csrf_token;  // for the browser to echo
+  std::string expires_at;  // the absolute end, UTC text
+  Actor actor;
+};
+
+struct CurrentSession {
+  Actor actor;
+  std::string csrf_token;
+  std::string expires_at;
+};
+
+class Sessions {
+ public:
+  // REQUIRES: database outlives this.
+  Sessions(store::Database& database, SessionSettings settings)
+      : database_(database), settings_(settings) {}
+
+  const SessionSettings& settings() const noexcept { return settings_; }
+
+  // unauthenticated for an unknown username or a wrong password (one
+  // message for both); too_many_requests while the account or the address
+  // is locked; forbidden for a disabled account with the right password.
+  [[nodiscard]] Result<SignedIn> sign_in(const std::string& username, std::string_view password,
+                                         const std::string& client_address);
+  // The session of this token; unauthenticated when there is none or it
+  // ended. Records the request as activity (at most every few seconds).
+  [[nodiscard]] Result<CurrentSession> resolve(const std::string& token);
+  // Ends the session; ending an ended one is fine.
+  [[nodiscard]] Result<void> sign_out(const std::string& token);
+
+ private:
+  Result<void> record_failure(const std::string& client_address,
+                              const std::optional<AccountId>& account);
+
+  store::Database& database_;
+  SessionSettings settings_;
+};
+
+// The hash under which a token is stored (hex BLAKE2b-256).
+[[nodiscard]] std::string token_hash(std::string_view token);
+
+// 256 random bits as unpadded base64url.
+[[nodiscard]] std::string random_token();
+
+}  // namespace dichtbij::access
