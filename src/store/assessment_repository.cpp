@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "store/child_rows.hpp"
 #include "store/record_helpers.hpp"
 #include "store/timestamps.hpp"
 #include "store/uuid.hpp"
@@ -48,6 +49,11 @@ constexpr const char* kWhere =
     " AND (CAST(:from1 AS TEXT) IS NULL OR assessed_on >= :from2)"
     " AND (CAST(:to1 AS TEXT) IS NULL OR assessed_on <= :to2)";
 
+// A score's row has no position: one row per domain, put in the matrix's order
+// after reading.
+constexpr ChildTable kScores{"assessment_scores", "assessment_id", "domain, score, carried_by",
+                             "domain"};
+
 }  // namespace
 
 Result<void> AssessmentRepository::check_references(const AssessmentFields& fields) {
@@ -79,27 +85,29 @@ void AssessmentRepository::write_scores(const std::string& id, const AssessmentF
   }
 }
 
-Assessment AssessmentRepository::load_scores(Assessment assessment) {
+void AssessmentRepository::load_scores(std::vector<Assessment>& assessments) {
   std::string domain, carrier;
   soci::indicator carrier_indicator = soci::i_null;
   int score = 0;
-  soci::statement statement =
-      (transaction_.session().prepare << "SELECT domain, score, carried_by FROM assessment_scores "
-                                         "WHERE assessment_id = :id",
-       soci::use(assessment.id.str()), soci::into(domain), soci::into(score),
-       soci::into(carrier, carrier_indicator));
-  statement.execute();
-  while (statement.fetch()) {
-    DomainScore entry;
-    entry.domain = from_code<ZrmDomain>(domain).value_or(ZrmDomain::finances);
-    entry.score = score;
-    if (carrier_indicator == soci::i_ok) entry.carried_by = from_code<Carrier>(carrier);
-    assessment.fields.scores.push_back(entry);
-  }
+  for_each_child_row(
+      transaction_.session(), kScores, ids_of(assessments),
+      [&](soci::statement& statement) {
+        statement.exchange(soci::into(domain));
+        statement.exchange(soci::into(score));
+        statement.exchange(soci::into(carrier, carrier_indicator));
+      },
+      [&](std::size_t parent) {
+        DomainScore entry;
+        entry.domain = from_code<ZrmDomain>(domain).value_or(ZrmDomain::finances);
+        entry.score = score;
+        if (carrier_indicator == soci::i_ok) entry.carried_by = from_code<Carrier>(carrier);
+        assessments[parent].fields.scores.push_back(entry);
+      });
   // In the matrix's own order, whatever order the database returns.
-  std::sort(assessment.fields.scores.begin(), assessment.fields.scores.end(),
-            [](const DomainScore& a, const DomainScore& b) { return a.domain < b.domain; });
-  return assessment;
+  for (Assessment& assessment : assessments) {
+    std::sort(assessment.fields.scores.begin(), assessment.fields.scores.end(),
+              [](const DomainScore& a, const DomainScore& b) { return a.domain < b.domain; });
+  }
 }
 
 Result<Assessment> AssessmentRepository::create(const AssessmentFields& fields) {
@@ -133,7 +141,9 @@ Result<Assessment> AssessmentRepository::get(const AssessmentId& id) {
     return make_error(ErrorCode::not_found,
                       "there is no assessment " + id.str() + " in household " + household_.str());
   }
-  return load_scores(Assessment{id, household_, version, columns.to_fields()});
+  std::vector<Assessment> found{Assessment{id, household_, version, columns.to_fields()}};
+  load_scores(found);
+  return std::move(found.front());
 }
 
 Result<Page<Assessment>> AssessmentRepository::list(const AssessmentFilter& filter,
@@ -169,7 +179,8 @@ Result<Page<Assessment>> AssessmentRepository::list(const AssessmentFilter& filt
   while (statement.fetch()) {
     found.push_back(Assessment{AssessmentId(id), household_, version, columns.to_fields()});
   }
-  for (Assessment& assessment : found) page.items.push_back(load_scores(std::move(assessment)));
+  load_scores(found);
+  page.items = std::move(found);
   return page;
 }
 

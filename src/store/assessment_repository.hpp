@@ -27,7 +27,9 @@ class AssessmentRepository {
  private:
   Result<void> check_references(const AssessmentFields& fields);
   void write_scores(const std::string& id, const AssessmentFields& fields);
-  Assessment load_scores(Assessment assessment);
+  // Fills in the scores of assessments, in one query, each in the matrix's
+  // order.
+  void load_scores(std::vector<Assessment>& assessments);
 
   Transaction& transaction_;
   HouseholdId household_;

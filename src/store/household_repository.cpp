@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "store/child_rows.hpp"
 #include "store/record_helpers.hpp"
 #include "store/sql_text.hpp"
 #include "store/timestamps.hpp"
@@ -87,6 +88,10 @@ struct BoundFilter {
 constexpr const char* kMember = "member";
 constexpr const char* kTeam = "team";
 
+constexpr ChildTable kPractices{"household_practices", "household_id", "practice_id", "position"};
+constexpr ChildTable kPeople{"household_people", "household_id",
+                             "part, person_id, valid_from, valid_until", "part, position"};
+
 }  // namespace
 
 Result<void> HouseholdRepository::check_references(const HouseholdFields& fields) {
@@ -138,32 +143,30 @@ void HouseholdRepository::write_children(const std::string& id, const HouseholdF
   write_people(fields.team, kTeam);
 }
 
-Household HouseholdRepository::load_children(Household household) {
+void HouseholdRepository::load_children(std::vector<Household>& households) {
   soci::session& session = transaction_.session();
-  const std::string& id = household.id.str();
-  {
-    std::string practice;
-    soci::statement statement =
-        (session.prepare << "SELECT practice_id FROM household_practices WHERE household_id = :id "
-                            "ORDER BY position",
-         soci::use(id), soci::into(practice));
-    statement.execute();
-    while (statement.fetch()) household.fields.practices.emplace_back(practice);
-  }
+  const std::vector<std::string> ids = ids_of(households);
+  std::string practice;
+  for_each_child_row(
+      session, kPractices, ids,
+      [&](soci::statement& statement) { statement.exchange(soci::into(practice)); },
+      [&](std::size_t parent) { households[parent].fields.practices.emplace_back(practice); });
   std::string part, person, from, until;
   soci::indicator until_indicator = soci::i_null;
-  soci::statement statement =
-      (session.prepare << "SELECT part, person_id, valid_from, valid_until FROM household_people "
-                          "WHERE household_id = :id ORDER BY part, position",
-       soci::use(id), soci::into(part), soci::into(person), soci::into(from),
-       soci::into(until, until_indicator));
-  statement.execute();
-  while (statement.fetch()) {
-    PersonPeriod entry{PersonId(person), {read_date(from), {}}};
-    if (until_indicator == soci::i_ok) entry.period.until = read_date(until);
-    (part == kMember ? household.fields.members : household.fields.team).push_back(entry);
-  }
-  return household;
+  for_each_child_row(
+      session, kPeople, ids,
+      [&](soci::statement& statement) {
+        statement.exchange(soci::into(part));
+        statement.exchange(soci::into(person));
+        statement.exchange(soci::into(from));
+        statement.exchange(soci::into(until, until_indicator));
+      },
+      [&](std::size_t parent) {
+        PersonPeriod entry{PersonId(person), {read_date(from), {}}};
+        if (until_indicator == soci::i_ok) entry.period.until = read_date(until);
+        HouseholdFields& fields = households[parent].fields;
+        (part == kMember ? fields.members : fields.team).push_back(entry);
+      });
 }
 
 Result<Household> HouseholdRepository::create(const HouseholdFields& fields) {
@@ -193,7 +196,9 @@ Result<Household> HouseholdRepository::get(const HouseholdId& id) {
       DICHTBIJ_HOUSEHOLD_INTO(row);
   if (!session.got_data())
     return make_error(ErrorCode::not_found, "there is no household " + id.str());
-  return load_children(row.to_household());
+  std::vector<Household> found{row.to_household()};
+  load_children(found);
+  return std::move(found.front());
 }
 
 Result<Page<Household>> HouseholdRepository::list(const HouseholdFilter& filter,
@@ -214,7 +219,8 @@ Result<Page<Household>> HouseholdRepository::list(const HouseholdFilter& filter,
        DICHTBIJ_HOUSEHOLD_INTO(row));
   statement.execute();
   while (statement.fetch()) found.push_back(row.to_household());
-  for (Household& household : found) page.items.push_back(load_children(std::move(household)));
+  load_children(found);
+  page.items = std::move(found);
   return page;
 }
 

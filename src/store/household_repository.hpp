@@ -27,7 +27,9 @@ class HouseholdRepository {
  private:
   Result<void> check_references(const HouseholdFields& fields);
   void write_children(const std::string& id, const HouseholdFields& fields);
-  Household load_children(Household household);
+  // Fills in the practices, members and team of households, one query per
+  // child table.
+  void load_children(std::vector<Household>& households);
 
   Transaction& transaction_;
 };

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "store/child_rows.hpp"
 #include "store/record_helpers.hpp"
 #include "store/sql_text.hpp"
 #include "store/timestamps.hpp"
@@ -82,6 +83,11 @@ struct BoundFilter {
       soci::use(bound.organisation, bound.organisation_indicator),                              \
       soci::use(bound.organisation, bound.organisation_indicator)
 
+constexpr ChildTable kRoles{"person_roles", "person_id", "role, valid_from, valid_until",
+                            "position"};
+constexpr ChildTable kMemberships{"person_memberships", "person_id",
+                                  "organisation_id, valid_from, valid_until", "position"};
+
 soci::indicator optional_text(const std::optional<std::string>& value, std::string& out) {
   out = value.value_or("");
   return value ? soci::i_ok : soci::i_null;
@@ -133,40 +139,36 @@ void PersonRepository::write_children(const std::string& id, const PersonFields&
   }
 }
 
-Person PersonRepository::load_children(Person person) {
+void PersonRepository::load_children(std::vector<Person>& persons) {
   soci::session& session = transaction_.session();
-  const std::string& id = person.id.str();
-  {
-    std::string role, from, until;
-    soci::indicator until_indicator = soci::i_null;
-    soci::statement statement =
-        (session.prepare << "SELECT role, valid_from, valid_until FROM person_roles "
-                            "WHERE person_id = :id ORDER BY position",
-         soci::use(id), soci::into(role), soci::into(from), soci::into(until, until_indicator));
-    statement.execute();
-    while (statement.fetch()) {
-      RoleSpell spell{from_code<PersonRole>(role).value_or(PersonRole::client),
-                      {read_date(from), {}}};
-      if (until_indicator == soci::i_ok) spell.period.until = read_date(until);
-      person.fields.roles.push_back(spell);
-    }
-  }
-  {
-    std::string organisation, from, until;
-    soci::indicator until_indicator = soci::i_null;
-    soci::statement statement =
-        (session.prepare << "SELECT organisation_id, valid_from, valid_until FROM "
-                            "person_memberships WHERE person_id = :id ORDER BY position",
-         soci::use(id), soci::into(organisation), soci::into(from),
-         soci::into(until, until_indicator));
-    statement.execute();
-    while (statement.fetch()) {
-      Membership membership{OrganisationId(organisation), {read_date(from), {}}};
-      if (until_indicator == soci::i_ok) membership.period.until = read_date(until);
-      person.fields.memberships.push_back(membership);
-    }
-  }
-  return person;
+  const std::vector<std::string> ids = ids_of(persons);
+  std::string role, organisation, from, until;
+  soci::indicator until_indicator = soci::i_null;
+  for_each_child_row(
+      session, kRoles, ids,
+      [&](soci::statement& statement) {
+        statement.exchange(soci::into(role));
+        statement.exchange(soci::into(from));
+        statement.exchange(soci::into(until, until_indicator));
+      },
+      [&](std::size_t parent) {
+        RoleSpell spell{from_code<PersonRole>(role).value_or(PersonRole::client),
+                        {read_date(from), {}}};
+        if (until_indicator == soci::i_ok) spell.period.until = read_date(until);
+        persons[parent].fields.roles.push_back(spell);
+      });
+  for_each_child_row(
+      session, kMemberships, ids,
+      [&](soci::statement& statement) {
+        statement.exchange(soci::into(organisation));
+        statement.exchange(soci::into(from));
+        statement.exchange(soci::into(until, until_indicator));
+      },
+      [&](std::size_t parent) {
+        Membership membership{OrganisationId(organisation), {read_date(from), {}}};
+        if (until_indicator == soci::i_ok) membership.period.until = read_date(until);
+        persons[parent].fields.memberships.push_back(membership);
+      });
 }
 
 Result<Person> PersonRepository::create(const PersonFields& fields) {
@@ -198,7 +200,9 @@ Result<Person> PersonRepository::get(const PersonId& id) {
       DICHTBIJ_PERSON_INTO(row);
   if (!session.got_data())
     return make_error(ErrorCode::not_found, "there is no person " + id.str());
-  return load_children(row.to_person());
+  std::vector<Person> found{row.to_person()};
+  load_children(found);
+  return std::move(found.front());
 }
 
 Result<Page<Person>> PersonRepository::list(const PersonFilter& filter, const Date& today,
@@ -219,7 +223,8 @@ Result<Page<Person>> PersonRepository::list(const PersonFilter& filter, const Da
        DICHTBIJ_PERSON_INTO(row));
   statement.execute();
   while (statement.fetch()) found.push_back(row.to_person());
-  for (Person& person : found) page.items.push_back(load_children(std::move(person)));
+  load_children(found);
+  page.items = std::move(found);
   return page;
 }
 

@@ -32,7 +32,8 @@ class PersonRepository {
  private:
   Result<void> check_references(const PersonFields& fields);
   void write_children(const std::string& id, const PersonFields& fields);
-  Person load_children(Person person);
+  // Fills in the roles and memberships of persons, one query per child table.
+  void load_children(std::vector<Person>& persons);
 
   Transaction& transaction_;
 };

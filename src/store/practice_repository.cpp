@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "store/child_rows.hpp"
 #include "store/record_helpers.hpp"
 #include "store/sql_text.hpp"
 #include "store/timestamps.hpp"
@@ -49,6 +50,9 @@ constexpr const char* kWhere =
     " WHERE (CAST(:group1 AS TEXT) IS NULL OR target_groups LIKE :group2)"
     " AND (CAST(:name1 AS TEXT) IS NULL OR LOWER(name) LIKE :name2 ESCAPE '\\')";
 
+constexpr ChildTable kOrganisations{"practice_organisations", "practice_id", "organisation_id",
+                                    "position"};
+
 std::string target_group_codes(const PracticeFields& fields) {
   std::vector<std::string> codes;
   for (TargetGroup group : fields.target_groups) codes.emplace_back(to_code(group));
@@ -82,15 +86,14 @@ void PracticeRepository::write_organisations(const std::string& id, const Practi
   }
 }
 
-Practice PracticeRepository::load_organisations(Practice practice) {
+void PracticeRepository::load_organisations(std::vector<Practice>& practices) {
   std::string organisation;
-  soci::statement statement =
-      (transaction_.session().prepare << "SELECT organisation_id FROM practice_organisations "
-                                         "WHERE practice_id = :id ORDER BY position",
-       soci::use(practice.id.str()), soci::into(organisation));
-  statement.execute();
-  while (statement.fetch()) practice.fields.organisations.emplace_back(organisation);
-  return practice;
+  for_each_child_row(
+      transaction_.session(), kOrganisations, ids_of(practices),
+      [&](soci::statement& statement) { statement.exchange(soci::into(organisation)); },
+      [&](std::size_t parent) {
+        practices[parent].fields.organisations.emplace_back(organisation);
+      });
 }
 
 Result<Practice> PracticeRepository::create(const PracticeFields& fields) {
@@ -119,7 +122,9 @@ Result<Practice> PracticeRepository::get(const PracticeId& id) {
       DICHTBIJ_PRACTICE_INTO(row);
   if (!session.got_data())
     return make_error(ErrorCode::not_found, "there is no practice " + id.str());
-  return load_organisations(row.to_practice());
+  std::vector<Practice> found{row.to_practice()};
+  load_organisations(found);
+  return std::move(found.front());
 }
 
 Result<Page<Practice>> PracticeRepository::list(const PracticeFilter& filter,
@@ -151,7 +156,8 @@ Result<Page<Practice>> PracticeRepository::list(const PracticeFilter& filter,
        soci::use(offset), DICHTBIJ_PRACTICE_INTO(row));
   statement.execute();
   while (statement.fetch()) found.push_back(row.to_practice());
-  for (Practice& practice : found) page.items.push_back(load_organisations(std::move(practice)));
+  load_organisations(found);
+  page.items = std::move(found);
   return page;
 }
 

@@ -31,7 +31,8 @@ class PracticeRepository {
  private:
   Result<void> check_references(const PracticeFields& fields);
   void write_organisations(const std::string& id, const PracticeFields& fields);
-  Practice load_organisations(Practice practice);
+  // Fills in the organisations of practices, in one query.
+  void load_organisations(std::vector<Practice>& practices);
 
   Transaction& transaction_;
 };

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "store/child_rows.hpp"
 #include "store/record_helpers.hpp"
 #include "store/timestamps.hpp"
 #include "store/uuid.hpp"
@@ -101,6 +102,8 @@ struct BoundFilter {
   }
 };
 
+constexpr ChildTable kOthers{"support_act_others", "support_act_id", "person_id", "position"};
+
 #define DICHTBIJ_USE_TWICE(b) soci::use(b.value, b.indicator), soci::use(b.value, b.indicator)
 #define DICHTBIJ_SUPPORT_ACT_FILTER_USE(f)                                                         \
   DICHTBIJ_USE_TWICE(f.household), DICHTBIJ_USE_TWICE(f.practice), DICHTBIJ_USE_TWICE(f.provider), \
@@ -167,15 +170,12 @@ void SupportActRepository::write(const std::string& id, const SupportActFields& 
   }
 }
 
-SupportAct SupportActRepository::load_others(SupportAct act) {
+void SupportActRepository::load_others(std::vector<SupportAct>& acts) {
   std::string person;
-  soci::statement statement =
-      (transaction_.session().prepare << "SELECT person_id FROM support_act_others WHERE "
-                                         "support_act_id = :id ORDER BY position",
-       soci::use(act.id.str()), soci::into(person));
-  statement.execute();
-  while (statement.fetch()) act.fields.others_involved.emplace_back(person);
-  return act;
+  for_each_child_row(
+      transaction_.session(), kOthers, ids_of(acts),
+      [&](soci::statement& statement) { statement.exchange(soci::into(person)); },
+      [&](std::size_t parent) { acts[parent].fields.others_involved.emplace_back(person); });
 }
 
 Result<SupportAct> SupportActRepository::create(const SupportActFields& fields) {
@@ -194,7 +194,9 @@ Result<SupportAct> SupportActRepository::get(const SupportActId& id) {
       soci::use(id.str()), soci::into(version), DICHTBIJ_SUPPORT_ACT_COLUMNS(columns, into);
   if (!session.got_data())
     return make_error(ErrorCode::not_found, "there is no support act " + id.str());
-  return load_others(SupportAct{id, version, columns.to_fields()});
+  std::vector<SupportAct> found{SupportAct{id, version, columns.to_fields()}};
+  load_others(found);
+  return std::move(found.front());
 }
 
 Result<Page<SupportAct>> SupportActRepository::list(const SupportActFilter& filter,
@@ -218,7 +220,8 @@ Result<Page<SupportAct>> SupportActRepository::list(const SupportActFilter& filt
   statement.execute();
   while (statement.fetch())
     found.push_back(SupportAct{SupportActId(id), version, columns.to_fields()});
-  for (SupportAct& act : found) page.items.push_back(load_others(std::move(act)));
+  load_others(found);
+  page.items = std::move(found);
   return page;
 }
 

@@ -28,7 +28,8 @@ class SupportActRepository {
  private:
   Result<void> check_references(const SupportActFields& fields);
   void write(const std::string& id, const SupportActFields& fields, bool insert);
-  SupportAct load_others(SupportAct act);
+  // Fills in the others involved in acts, in one query.
+  void load_others(std::vector<SupportAct>& acts);
 
   Transaction& transaction_;
 };

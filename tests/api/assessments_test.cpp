@@ -73,6 +73,26 @@ TEST_P(AssessmentsApiTest, ProfilesOverTime) {
   EXPECT_EQ(api_->get(assessments_).json()["items"][0]["date"], "2025-07-01");
 }
 
+TEST_P(AssessmentsApiTest, AListedPageGivesEachAssessmentItsOwnScores) {
+  json later = profile("2026-01-15");
+  later["scores"] = {{{"domain", "mentalHealth"}, {"score", 5}, {"carriedBy", "network"}},
+                     {{"domain", "finances"}, {"score", 4}, {"carriedBy", "self"}}};
+  ASSERT_EQ(api_->post(assessments_, profile("2025-07-01")).status, 201);
+  ASSERT_EQ(api_->post(assessments_, later).status, 201);
+
+  const json items = api_->get(assessments_).json()["items"];
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0]["date"], "2025-07-01");
+  EXPECT_EQ(items[0]["scores"],
+            (json{{{"domain", "finances"}, {"score", 3}},
+                  {{"domain", "housing"}, {"score", 4}, {"carriedBy", "self"}},
+                  {{"domain", "socialNetwork"}, {"score", 2}, {"carriedBy", "professionals"}}}));
+  EXPECT_EQ(items[1]["date"], "2026-01-15");
+  EXPECT_EQ(items[1]["scores"],
+            (json{{{"domain", "finances"}, {"score", 4}, {"carriedBy", "self"}},
+                  {{"domain", "mentalHealth"}, {"score", 5}, {"carriedBy", "network"}}}));
+}
+
 TEST_P(AssessmentsApiTest, InvalidAssessmentsAre400NamingTheField) {
   const std::vector<std::pair<std::function<void(json&)>, std::string>> cases = {
       {[](json& a) { a["scores"] = json::array(); }, "scores"},

@@ -93,6 +93,50 @@ TEST_P(HouseholdsApiTest, FiltersByPracticeStatusAndTargetGroup) {
   EXPECT_EQ(api_->get("/api/v1/households?practiceId=nope").status, 400);
 }
 
+TEST_P(HouseholdsApiTest, AListedPageGivesEachHouseholdItsOwnPeopleAndPractices) {
+  const std::string other_practice =
+      api_->post("/api/v1/practices",
+                 {{"name", "Buurtgezinnen"}, {"targetGroups", {"sociallyIsolated"}}})
+          .json()["id"];
+  const std::string father = api_->post("/api/v1/persons", {{"displayName", "Ahmed"}}).json()["id"];
+  const std::string son = api_->post("/api/v1/persons", {{"displayName", "Yusuf"}}).json()["id"];
+  const std::string coach = api_->post("/api/v1/persons", {{"displayName", "Els"}}).json()["id"];
+  const json ahmed = {{"kind", "household"},
+                      {"name", "Ahmed en Yusuf"},
+                      {"targetGroup", "sociallyIsolated"},
+                      {"status", "intake"},
+                      {"practiceIds", {other_practice, practice_id_}},
+                      {"members",
+                       {{{"personId", son}, {"from", "2025-03-01"}},
+                        {{"personId", father}, {"from", "2025-02-01"}, {"until", "2026-01-31"}}}},
+                      {"team",
+                       {{{"personId", coach}, {"from", "2025-02-15"}},
+                        {{"personId", worker_id_}, {"from", "2025-01-10"}}}}};
+  const json alone = {{"kind", "household"},
+                      {"name", "Leeg huis"},
+                      {"targetGroup", "other"},
+                      {"status", "intake"},
+                      {"practiceIds", {other_practice}}};
+  ASSERT_EQ(api_->post("/api/v1/households", sanne()).status, 201);
+  ASSERT_EQ(api_->post("/api/v1/households", ahmed).status, 201);
+  ASSERT_EQ(api_->post("/api/v1/households", alone).status, 201);
+
+  const json items = api_->get("/api/v1/households").json()["items"];
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0]["name"], "Ahmed en Yusuf");
+  EXPECT_EQ(items[0]["practiceIds"], ahmed["practiceIds"]);
+  EXPECT_EQ(items[0]["members"], ahmed["members"]);
+  EXPECT_EQ(items[0]["team"], ahmed["team"]);
+  EXPECT_EQ(items[1]["name"], "Leeg huis");
+  EXPECT_EQ(items[1]["practiceIds"], alone["practiceIds"]);
+  EXPECT_EQ(items[1]["members"], json::array());
+  EXPECT_EQ(items[1]["team"], json::array());
+  EXPECT_EQ(items[2]["name"], "Sanne en Noor");
+  EXPECT_EQ(items[2]["practiceIds"], sanne()["practiceIds"]);
+  EXPECT_EQ(items[2]["members"], sanne()["members"]);
+  EXPECT_EQ(items[2]["team"], sanne()["team"]);
+}
+
 TEST_P(HouseholdsApiTest, PersonsInAHouseholdCannotBeDeleted) {
   ASSERT_EQ(api_->post("/api/v1/households", sanne()).status, 201);
   EXPECT_EQ(api_->del("/api/v1/persons/" + mother_id_).status, 409);

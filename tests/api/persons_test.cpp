@@ -139,6 +139,35 @@ TEST_P(PersonsApiTest, FiltersByRoleOnADayByOrganisationAndName) {
   EXPECT_EQ(api_->get("/api/v1/persons?onDate=yesterday").status, 400);
 }
 
+TEST_P(PersonsApiTest, AListedPageGivesEachPersonTheirOwnRolesAndMemberships) {
+  const std::string buurtteam =
+      api_->post("/api/v1/organisations",
+                 {{"name", "Buurtteam Noord"}, {"kind", "welfare"}, {"formal", true}})
+          .json()["id"];
+  const json kees = {{"displayName", "Kees"},
+                     {"roles",
+                      {{{"role", "volunteer"}, {"from", "2023-01-01"}},
+                       {{"role", "neighbour"}, {"from", "2020-01-01"}, {"until", "2022-12-31"}}}},
+                     {"memberships",
+                      {{{"organisationId", buurtteam}, {"from", "2023-01-01"}},
+                       {{"organisationId", organisation_id_}, {"from", "2021-05-01"}}}}};
+  ASSERT_EQ(api_->post("/api/v1/persons", fatima()).status, 201);
+  ASSERT_EQ(api_->post("/api/v1/persons", kees).status, 201);
+  ASSERT_EQ(api_->post("/api/v1/persons", {{"displayName", "Lotte"}}).status, 201);
+
+  const json items = api_->get("/api/v1/persons").json()["items"];
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0]["displayName"], "Fatima");
+  EXPECT_EQ(items[0]["roles"], fatima()["roles"]);
+  EXPECT_EQ(items[0]["memberships"], fatima()["memberships"]);
+  EXPECT_EQ(items[1]["displayName"], "Kees");
+  EXPECT_EQ(items[1]["roles"], kees["roles"]);
+  EXPECT_EQ(items[1]["memberships"], kees["memberships"]);
+  EXPECT_EQ(items[2]["displayName"], "Lotte");
+  EXPECT_EQ(items[2]["roles"], json::array());
+  EXPECT_EQ(items[2]["memberships"], json::array());
+}
+
 TEST_P(PersonsApiTest, AnOrganisationWithMembersCannotBeDeleted) {
   ASSERT_EQ(api_->post("/api/v1/persons", fatima()).status, 201);
   const auto removed = api_->del("/api/v1/organisations/" + organisation_id_);

@@ -85,6 +85,31 @@ TEST_P(PracticesApiTest, FiltersByTargetGroup) {
   EXPECT_EQ(api_->get("/api/v1/practices").json()["total"], 2);
 }
 
+TEST_P(PracticesApiTest, AListedPageGivesEachPracticeItsOwnOrganisations) {
+  const std::string municipality =
+      api_->post("/api/v1/organisations",
+                 {{"name", "Gemeente"}, {"kind", "municipality"}, {"formal", true}})
+          .json()["id"];
+  json youth = mentors();
+  youth["name"] = "Aanpak jeugdgroepen";
+  youth["organisationIds"] = {municipality, organisation_id_};
+  json unowned = mentors();
+  unowned["name"] = "Buurtkamer";
+  unowned["organisationIds"] = json::array();
+  ASSERT_EQ(api_->post("/api/v1/practices", mentors()).status, 201);
+  ASSERT_EQ(api_->post("/api/v1/practices", youth).status, 201);
+  ASSERT_EQ(api_->post("/api/v1/practices", unowned).status, 201);
+
+  const json items = api_->get("/api/v1/practices").json()["items"];
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0]["name"], "Aanpak jeugdgroepen");
+  EXPECT_EQ(items[0]["organisationIds"], (json{municipality, organisation_id_}));
+  EXPECT_EQ(items[1]["name"], "Buurtkamer");
+  EXPECT_EQ(items[1]["organisationIds"], json::array());
+  EXPECT_EQ(items[2]["name"], "Maatjes tegen eenzaamheid");
+  EXPECT_EQ(items[2]["organisationIds"], (json{organisation_id_}));
+}
+
 DICHTBIJ_INSTANTIATE_ENGINES(PracticesApiTest);
 
 }  // namespace

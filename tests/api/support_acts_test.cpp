@@ -109,6 +109,27 @@ TEST_P(SupportActsApiTest, FiltersByHouseholdPracticeProviderDatesTypeAndMobilis
   EXPECT_EQ(invalid_param_names(empty_range), std::vector<std::string>{"toDate"});
 }
 
+TEST_P(SupportActsApiTest, AListedPageGivesEachActItsOwnOthersInvolved) {
+  const std::string neighbour = person("Buurman Piet");
+  const std::string daughter = person("Dochter Ria");
+  json visit = walk("2026-01-20");
+  visit["othersInvolvedIds"] = {neighbour, daughter, worker_};
+  json alone = walk("2026-01-25");
+  alone["othersInvolvedIds"] = json::array();
+  ASSERT_EQ(api_->post("/api/v1/support-acts", walk("2026-01-10")).status, 201);
+  ASSERT_EQ(api_->post("/api/v1/support-acts", visit).status, 201);
+  ASSERT_EQ(api_->post("/api/v1/support-acts", alone).status, 201);
+
+  const json items = api_->get("/api/v1/support-acts").json()["items"];
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0]["date"], "2026-01-10");
+  EXPECT_EQ(items[0]["othersInvolvedIds"], (json{worker_}));
+  EXPECT_EQ(items[1]["date"], "2026-01-20");
+  EXPECT_EQ(items[1]["othersInvolvedIds"], (json{neighbour, daughter, worker_}));
+  EXPECT_EQ(items[2]["date"], "2026-01-25");
+  EXPECT_EQ(items[2]["othersInvolvedIds"], json::array());
+}
+
 TEST_P(SupportActsApiTest, InvalidActsAre400NamingTheFieldAndWriteNothing) {
   const std::vector<std::pair<std::function<void(json&)>, std::string>> cases = {
       {[](json& a) { a["date"] = "2199-01-01"; }, "date"},
