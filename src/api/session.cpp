@@ -27,8 +27,8 @@ bool secure(const Request& request, bool secure_cookies) {
   return secure_cookies || (protocol && *protocol == "https");
 }
 
-std::string set_cookie(std::string_view name, std::string_view value, bool http_only,
-                       bool secure, std::optional<int> max_age) {
+std::string set_cookie(std::string_view name, std::string_view value, bool http_only, bool secure,
+                       std::optional<int> max_age) {
   std::string cookie = std::string(name) + "=" + std::string(value) + "; Path=/; SameSite=Strict";
   if (http_only) cookie += "; HttpOnly";
   if (secure) cookie += "; Secure";
@@ -37,9 +37,8 @@ std::string set_cookie(std::string_view name, std::string_view value, bool http_
 }
 
 nlohmann::json account_json(const Actor& actor) {
-  nlohmann::json json{{"id", actor.account.str()},
-                      {"username", actor.username},
-                      {"role", to_code(actor.role)}};
+  nlohmann::json json{
+      {"id", actor.account.str()}, {"username", actor.username}, {"role", to_code(actor.role)}};
   if (actor.person) json["personId"] = actor.person->str();
   if (actor.practice) json["practiceId"] = actor.practice->str();
   return json;
@@ -73,8 +72,8 @@ Response sign_in(access::Sessions& sessions, bool secure_cookies, const Request&
       201, session_json(signed_in->actor, signed_in->csrf_token, signed_in->expires_at));
   response.with_header("Set-Cookie",
                        set_cookie(kSessionCookie, signed_in->token, true, is_secure, max_age));
-  response.with_header("Set-Cookie", set_cookie(kCsrfCookie, signed_in->csrf_token, false,
-                                                is_secure, max_age));
+  response.with_header("Set-Cookie",
+                       set_cookie(kCsrfCookie, signed_in->csrf_token, false, is_secure, max_age));
   return response;
 }
 
@@ -119,11 +118,11 @@ Handler guarded(Handler handler, std::shared_ptr<access::Sessions> sessions) {
     if (changes_state(request.method)) {
       const std::optional<std::string_view> sent = request.header(kCsrfHeader);
       if (!sent || !same_token(*sent, session->csrf_token)) {
-        return problem(make_error(ErrorCode::forbidden,
-                                  "a change needs the session's CSRF token in the " +
-                                      std::string(kCsrfHeader) +
-                                      " header (GET /api/v1/session gives it)"),
-                       request.request_id);
+        return problem(
+            make_error(ErrorCode::forbidden, "a change needs the session's CSRF token in the " +
+                                                 std::string(kCsrfHeader) +
+                                                 " header (GET /api/v1/session gives it)"),
+            request.request_id);
       }
     }
     Request signed_in = request;
@@ -160,64 +159,65 @@ void add_session_routes(ApiRegistry& registry, std::shared_ptr<access::Sessions>
   const nlohmann::json version_header{
       {"API-Version", {{"$ref", "#/components/headers/API-Version"}}}};
 
-  Route create{Method::post, path,
-               [sessions, secure_cookies](const Request& request) {
-                 return sign_in(*sessions, secure_cookies, request);
-               },
-               nlohmann::json{
-                   {"operationId", "signIn"},
-                   {"summary", "Sign in"},
-                   {"description",
-                    "Checks the username and password and starts a session: an HttpOnly cookie, "
-                    "and a CSRF token to send in X-CSRF-Token with every change. A wrong "
-                    "password and an unknown username get the same answer. Repeated failures "
-                    "lock the account and the client address for a while (429)."},
-                   {"tags", {"Session"}},
-                   {"requestBody",
-                    {{"required", true},
-                     {"content",
-                      {{"application/json",
-                        {{"schema", {{"$ref", "#/components/schemas/Credentials"}}}}}}}}},
-                   {"responses",
-                    {{"201",
-                      {{"description", "Signed in."},
-                       {"headers", version_header},
-                       {"content", session_content}}},
-                     {"400", {{"$ref", "#/components/responses/BadRequest"}}},
-                     {"401", {{"$ref", "#/components/responses/Unauthorized"}}},
-                     {"403", {{"$ref", "#/components/responses/Forbidden"}}},
-                     {"429", {{"$ref", "#/components/responses/TooManyRequests"}}},
-                     {"503", {{"$ref", "#/components/responses/ServiceUnavailable"}}}}}}
-                   .dump(),
-               false};
+  Route create{
+      Method::post, path,
+      [sessions, secure_cookies](const Request& request) {
+        return sign_in(*sessions, secure_cookies, request);
+      },
+      nlohmann::json{{"operationId", "signIn"},
+                     {"summary", "Sign in"},
+                     {"description",
+                      "Checks the username and password and starts a session: an HttpOnly cookie, "
+                      "and a CSRF token to send in X-CSRF-Token with every change. A wrong "
+                      "password and an unknown username get the same answer. Repeated failures "
+                      "lock the account and the client address for a while (429)."},
+                     {"tags", {"Session"}},
+                     {"requestBody",
+                      {{"required", true},
+                       {"content",
+                        {{"application/json",
+                          {{"schema", {{"$ref", "#/components/schemas/Credentials"}}}}}}}}},
+                     {"responses",
+                      {{"201",
+                        {{"description", "Signed in."},
+                         {"headers", version_header},
+                         {"content", session_content}}},
+                       {"400", {{"$ref", "#/components/responses/BadRequest"}}},
+                       {"401", {{"$ref", "#/components/responses/Unauthorized"}}},
+                       {"403", {{"$ref", "#/components/responses/Forbidden"}}},
+                       {"429", {{"$ref", "#/components/responses/TooManyRequests"}}},
+                       {"503", {{"$ref", "#/components/responses/ServiceUnavailable"}}}}}}
+          .dump(),
+      false};
   Route read{Method::get, path,
              [sessions](const Request& request) { return current(*sessions, request); },
-             nlohmann::json{
-                 {"operationId", "getSession"},
-                 {"summary", "Who is signed in"},
-                 {"description", "The signed-in account and the session's CSRF token."},
-                 {"tags", {"Session"}},
-                 {"responses",
-                  {{"200",
-                    {{"description", "The session."},
-                     {"headers", version_header},
-                     {"content", session_content}}},
-                   {"401", {{"$ref", "#/components/responses/Unauthorized"}}},
-                   {"503", {{"$ref", "#/components/responses/ServiceUnavailable"}}}}}}
+             nlohmann::json{{"operationId", "getSession"},
+                            {"summary", "Who is signed in"},
+                            {"description", "The signed-in account and the session's CSRF token."},
+                            {"tags", {"Session"}},
+                            {"responses",
+                             {{"200",
+                               {{"description", "The session."},
+                                {"headers", version_header},
+                                {"content", session_content}}},
+                              {"401", {{"$ref", "#/components/responses/Unauthorized"}}},
+                              {"503", {{"$ref", "#/components/responses/ServiceUnavailable"}}}}}}
                  .dump(),
              false};
-  Route remove{Method::delete_, path,
-               [sessions, secure_cookies](const Request& request) {
-                 return sign_out(*sessions, secure_cookies, request);
-               },
-               nlohmann::json{{"operationId", "signOut"},
-                              {"summary", "Sign out"},
-                              {"description", "Ends the session at once."},
-                              {"tags", {"Session"}},
-                              {"responses",
-                               {{"204", {{"description", "Signed out."}}},
-                                {"503", {{"$ref", "#/components/responses/ServiceUnavailable"}}}}}}
-                   .dump()};
+  Route remove{
+      Method::delete_, path,
+      [sessions, secure_cookies](const Request& request) {
+        return sign_out(*sessions, secure_cookies, request);
+      },
+      nlohmann::json{{"operationId", "signOut"},
+                     {"summary", "Sign out"},
+                     {"description", "Ends the session at once."},
+                     {"tags", {"Session"}},
+                     {"responses",
+                      {{"204", {{"description", "Signed out."}, {"headers", version_header}}},
+                       {"400", {{"$ref", "#/components/responses/BadRequest"}}},
+                       {"503", {{"$ref", "#/components/responses/ServiceUnavailable"}}}}}}
+          .dump()};
   registry.routes.push_back(std::move(create));
   registry.routes.push_back(std::move(read));
   registry.routes.push_back(std::move(remove));
@@ -226,21 +226,20 @@ void add_session_routes(ApiRegistry& registry, std::shared_ptr<access::Sessions>
   Credentials ignored;
   read_credentials(describer, ignored);
   registry.schemas["Credentials"] = describer.schema();
-  registry.schemas["Session"] = {
-      {"type", "object"},
-      {"required", {"account", "csrfToken", "expiresAt"}},
-      {"properties",
-       {{"account",
-         {{"type", "object"},
-          {"required", {"id", "username", "role"}},
-          {"properties",
-           {{"id", {{"type", "string"}, {"format", "uuid"}}},
-            {"username", {{"type", "string"}}},
-            {"role", {{"type", "string"}}},
-            {"personId", {{"type", "string"}, {"format", "uuid"}}},
-            {"practiceId", {{"type", "string"}, {"format", "uuid"}}}}}}},
-        {"csrfToken", {{"type", "string"}}},
-        {"expiresAt", {{"type", "string"}, {"format", "date-time"}}}}}};
+  registry.schemas["Session"] = {{"type", "object"},
+                                 {"required", {"account", "csrfToken", "expiresAt"}},
+                                 {"properties",
+                                  {{"account",
+                                    {{"type", "object"},
+                                     {"required", {"id", "username", "role"}},
+                                     {"properties",
+                                      {{"id", {{"type", "string"}, {"format", "uuid"}}},
+                                       {"username", {{"type", "string"}}},
+                                       {"role", {{"type", "string"}}},
+                                       {"personId", {{"type", "string"}, {"format", "uuid"}}},
+                                       {"practiceId", {{"type", "string"}, {"format", "uuid"}}}}}}},
+                                   {"csrfToken", {{"type", "string"}}},
+                                   {"expiresAt", {{"type", "string"}, {"format", "date-time"}}}}}};
   registry.tags.push_back({{"name", "Session"}, {"description", "Signing in and out."}});
 }
 

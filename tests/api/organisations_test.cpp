@@ -93,11 +93,10 @@ TEST_P(OrganisationsApiTest, InvalidBodiesAre400NamingEachFieldAndWriteNothing) 
     EXPECT_EQ(created.header("Content-Type"), "application/problem+json");
     EXPECT_EQ(invalid_param_names(created), bad.fields) << created.body;
 
-    const auto updated =
-        testing::http(testing::HttpRequest{"PUT",
-                                           api_->url("/api/v1/organisations/" + id),
-                                           bad.body,
-                                           {"Content-Type: application/json"}});
+    const auto updated = api_->send(testing::HttpRequest{"PUT",
+                                                         api_->url("/api/v1/organisations/" + id),
+                                                         bad.body,
+                                                         {"Content-Type: application/json"}});
     EXPECT_EQ(updated.status, 400) << updated.body;
     EXPECT_EQ(invalid_param_names(updated), bad.fields);
   }
@@ -250,7 +249,7 @@ TEST_P(OrganisationsApiTest, HostileInputIs4xxNeverA500) {
   const auto nul = api_->post("/api/v1/organisations", control);
   EXPECT_EQ(nul.status, 400) << nul.body;
   EXPECT_EQ(invalid_param_names(nul), std::vector<std::string>{"name"});
-  const auto form = testing::http(testing::HttpRequest{
+  const auto form = api_->send(testing::HttpRequest{
       "POST", api_->url("/api/v1/organisations"), kBuurtteam.dump(), {"Content-Type: text/plain"}});
   EXPECT_EQ(form.status, 415) << form.body;
   const auto two_keys =

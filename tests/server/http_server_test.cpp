@@ -192,7 +192,8 @@ TEST_P(HttpServerTest, OpenApiDocumentDescribesTheApi) {
 }
 
 TEST_P(HttpServerTest, UnknownApiRouteIs404Problem) {
-  expect_problem(http_get(url("/api/v1/households/123")), 404);
+  expect_problem(http_get(url("/api/v1/no-such-resource")), 404);
+  expect_problem(http_get(url("/api/v1/households/123/nothing")), 404);
   expect_problem(http_get(url("/api/v2/health")), 404);
 }
 

@@ -1,13 +1,16 @@
 #include "support/api_server.hpp"
 
+#include <strings.h>
+
 #include <gtest/gtest.h>
 
+#include "access/accounts.hpp"
 #include "api/routes.hpp"
 #include "store/migrations.hpp"
 
 namespace dichtbij::testing {
 
-ApiServer::ApiServer(store::Engine engine) : test_database_(engine) {
+ApiServer::ApiServer(store::Engine engine, const Options& server_options) : test_database_(engine) {
   database_ = test_database_.open(4);
   Result<std::vector<store::Migration>> migrations =
       store::collect_migrations(store::embedded_migration_files());
@@ -17,10 +20,47 @@ ApiServer::ApiServer(store::Engine engine) : test_database_(engine) {
   server::HttpServerOptions options;
   options.port = 0;
   options.worker_threads = 4;
-  Result<std::unique_ptr<server::HttpServer>> started =
-      server::HttpServer::start(options, api::make_api_routes({*database_}));
+  Result<std::unique_ptr<server::HttpServer>> started = server::HttpServer::start(
+      options, api::make_api_routes({*database_, server_options.sessions}));
   if (!started.ok()) throw std::runtime_error(started.error().message);
   server_ = std::move(started).value();
+  if (server_options.username.empty()) return;
+  (void)add_account(server_options.username, server_options.role);
+  const HttpResult signed_in = sign_in(server_options.username);
+  if (signed_in.status != 201) throw std::runtime_error("cannot sign in: " + signed_in.body);
+}
+
+Account ApiServer::add_account(const std::string& username, AccountRole role,
+                               std::optional<PersonId> person, std::optional<PracticeId> practice) {
+  Result<Account> added =
+      access::Accounts(*database_)
+          .add(AccountFields{username, role, std::move(person), std::move(practice)}, kPassword);
+  if (!added.ok()) throw std::runtime_error("cannot add account: " + added.error().message);
+  return *added;
+}
+
+HttpResult ApiServer::sign_in(const std::string& username, std::string_view password) {
+  const HttpResult result = http(HttpRequest{
+      "POST",
+      url("/api/v1/session"),
+      nlohmann::json{{"username", username}, {"password", std::string(password)}}.dump(),
+      {"Content-Type: application/json"}});
+  if (result.status != 201) return result;
+  csrf_token_ = result.json()["csrfToken"];
+  for (const auto& [name, value] : result.headers) {
+    if (strcasecmp(name.c_str(), "set-cookie") == 0 && value.rfind("dichtbij_session=", 0) == 0) {
+      session_cookie_ = value.substr(0, value.find(';'));
+    }
+  }
+  return result;
+}
+
+HttpResult ApiServer::send(HttpRequest request) const {
+  if (!session_cookie_.empty()) request.headers.push_back("Cookie: " + session_cookie_);
+  if (!csrf_token_.empty() && request.method != "GET") {
+    request.headers.push_back("X-CSRF-Token: " + csrf_token_);
+  }
+  return http(request);
 }
 
 ApiServer::~ApiServer() {
@@ -32,7 +72,7 @@ std::string ApiServer::url(const std::string& path) const {
 }
 
 HttpResult ApiServer::get(const std::string& path, std::vector<std::string> headers) const {
-  return http(HttpRequest{"GET", url(path), {}, std::move(headers)});
+  return send(HttpRequest{"GET", url(path), {}, std::move(headers)});
 }
 
 HttpResult ApiServer::post(const std::string& path, const nlohmann::json& body,
@@ -43,17 +83,17 @@ HttpResult ApiServer::post(const std::string& path, const nlohmann::json& body,
 HttpResult ApiServer::post_raw(const std::string& path, const std::string& body,
                                std::vector<std::string> headers) const {
   headers.push_back("Content-Type: application/json");
-  return http(HttpRequest{"POST", url(path), body, std::move(headers)});
+  return send(HttpRequest{"POST", url(path), body, std::move(headers)});
 }
 
 HttpResult ApiServer::put(const std::string& path, const nlohmann::json& body,
                           std::vector<std::string> headers) const {
   headers.push_back("Content-Type: application/json");
-  return http(HttpRequest{"PUT", url(path), body.dump(), std::move(headers)});
+  return send(HttpRequest{"PUT", url(path), body.dump(), std::move(headers)});
 }
 
 HttpResult ApiServer::del(const std::string& path, std::vector<std::string> headers) const {
-  return http(HttpRequest{"DELETE", url(path), {}, std::move(headers)});
+  return send(HttpRequest{"DELETE", url(path), {}, std::move(headers)});
 }
 
 std::vector<std::string> invalid_param_names(const HttpResult& result) {

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "access/sessions.hpp"
+#include "core/account.hpp"
 #include "server/http_server.hpp"
 #include "store/database.hpp"
 #include "support/http_client.hpp"
@@ -15,10 +17,32 @@
 
 namespace dichtbij::testing {
 
+// Requests go out signed in (session cookie and CSRF token) as the account
+// the server starts with, unless signed out.
 class ApiServer {
  public:
-  explicit ApiServer(store::Engine engine);
+  struct Options {
+    access::SessionSettings sessions{};
+    // The account every request is signed in as; none when empty.
+    std::string username = "tester";
+    AccountRole role = AccountRole::professional;
+  };
+  static constexpr std::string_view kPassword = "correct horse battery";
+
+  explicit ApiServer(store::Engine engine) : ApiServer(engine, Options()) {}
+  ApiServer(store::Engine engine, const Options& options);
   ~ApiServer();
+
+  // Adds an account (with kPassword) directly, as `dichtbij user add` does.
+  Account add_account(const std::string& username, AccountRole role,
+                      std::optional<PersonId> person = std::nullopt,
+                      std::optional<PracticeId> practice = std::nullopt);
+  // Signs in over HTTP; on 201 later requests carry the new session.
+  HttpResult sign_in(const std::string& username, std::string_view password = kPassword);
+  // Later requests carry no session (the server still knows it).
+  void forget_session() { session_cookie_.clear(), csrf_token_.clear(); }
+  const std::string& session_cookie() const { return session_cookie_; }
+  const std::string& csrf_token() const { return csrf_token_; }
 
   std::string url(const std::string& path) const;
   store::Database& database() { return *database_; }
@@ -35,11 +59,15 @@ class ApiServer {
   HttpResult put(const std::string& path, const nlohmann::json& body,
                  std::vector<std::string> headers = {}) const;
   HttpResult del(const std::string& path, std::vector<std::string> headers = {}) const;
+  // Any request, with the session's cookie and CSRF token added.
+  HttpResult send(HttpRequest request) const;
 
  private:
   TestDatabase test_database_;
   std::unique_ptr<store::Database> database_;
   std::unique_ptr<server::HttpServer> server_;
+  std::string session_cookie_;  // "dichtbij_session=…", or empty
+  std::string csrf_token_;
 };
 
 // The names in a problem's invalidParams, in order.
