@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 namespace dichtbij::cli {
 
@@ -18,5 +19,19 @@ struct CommonOptions {
 
 // Applies pending migrations and reports the schema version.
 [[nodiscard]] int run_migrate(const CommonOptions& options);
+
+enum class UserAction { add, passwd, disable, enable, list };
+
+struct UserCommand {
+  UserAction action = UserAction::list;
+  std::string username;
+  std::string role;      // add: an account role code
+  std::string person;    // add: optional person id
+  std::string practice;  // add: a coordinator's practice id
+};
+
+// Adds an account, sets a password (read from stdin), disables or enables
+// one, or lists them with their lockouts.
+[[nodiscard]] int run_user(const CommonOptions& options, const UserCommand& command);
 
 }  // namespace dichtbij::cli

@@ -19,6 +19,26 @@ int main(int argc, char** argv) {
   CLI::App* migrate =
       app.add_subcommand("migrate", "Apply pending database migrations and report the version");
 
+  dichtbij::cli::UserCommand user_command;
+  CLI::App* user = app.add_subcommand("user", "Manage accounts (passwords are read from stdin)");
+  user->require_subcommand(1);
+  CLI::App* user_add = user->add_subcommand("add", "Add an account");
+  user_add->add_option("username", user_command.username, "Lower-case sign-in name")->required();
+  user_add
+      ->add_option("--role", user_command.role,
+                   "admin, coordinator, professional, volunteer, researcher or client")
+      ->required();
+  user_add->add_option("--person", user_command.person, "The id of the account holder's person");
+  user_add->add_option("--practice", user_command.practice,
+                       "The id of the practice a coordinator coordinates");
+  CLI::App* user_passwd = user->add_subcommand("passwd", "Set a new password; ends sessions");
+  user_passwd->add_option("username", user_command.username)->required();
+  CLI::App* user_disable = user->add_subcommand("disable", "Disable an account; ends sessions");
+  user_disable->add_option("username", user_command.username)->required();
+  CLI::App* user_enable = user->add_subcommand("enable", "Enable a disabled account");
+  user_enable->add_option("username", user_command.username)->required();
+  CLI::App* user_list = user->add_subcommand("list", "List accounts, with lockouts");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -28,5 +48,14 @@ int main(int argc, char** argv) {
 
   if (serve->parsed()) return dichtbij::cli::run_serve(options);
   if (migrate->parsed()) return dichtbij::cli::run_migrate(options);
+  if (user->parsed()) {
+    using dichtbij::cli::UserAction;
+    if (user_add->parsed()) user_command.action = UserAction::add;
+    if (user_passwd->parsed()) user_command.action = UserAction::passwd;
+    if (user_disable->parsed()) user_command.action = UserAction::disable;
+    if (user_enable->parsed()) user_command.action = UserAction::enable;
+    if (user_list->parsed()) user_command.action = UserAction::list;
+    return dichtbij::cli::run_user(options, user_command);
+  }
   return 2;
 }

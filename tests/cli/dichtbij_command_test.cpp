@@ -21,15 +21,19 @@ using namespace std::chrono_literals;
 
 // A child process running the dichtbij binary with the given arguments and
 // DICHTBIJ_* variables (the parent's DICHTBIJ_* are not passed on); its
-// stdout and stderr go to a file the test reads.
+// stdout and stderr go to a file the test reads; its stdin is `input`.
 class DichtbijProcess {
  public:
   DichtbijProcess(std::vector<std::string> arguments,
                   std::vector<std::pair<std::string, std::string>> environment,
-                  const std::filesystem::path& folder)
+                  const std::filesystem::path& folder, const std::string& input = "")
       : stderr_path_(folder / "stderr.log") {
+    const std::filesystem::path input_path = folder / "stdin.txt";
+    std::ofstream(input_path) << input;
     pid_ = fork();
     if (pid_ == 0) {
+      std::FILE* in = std::fopen(input_path.c_str(), "r");
+      dup2(fileno(in), STDIN_FILENO);
       std::FILE* err = std::fopen(stderr_path_.c_str(), "w");
       dup2(fileno(err), STDERR_FILENO);
       dup2(fileno(err), STDOUT_FILENO);
@@ -159,6 +163,40 @@ TEST_P(DichtbijCommandTest, MigrateAppliesAndIsIdempotent) {
   ASSERT_EQ(second.wait_for_exit(), 0) << second.stderr_text();
   EXPECT_EQ(second.stderr_text().find("applying migration"), std::string::npos);
   EXPECT_NE(second.stderr_text().find("at schema version"), std::string::npos);
+}
+
+TEST_P(DichtbijCommandTest, UserCommandsManageAccounts) {
+  auto run = [&](std::vector<std::string> arguments, const std::string& input = "") {
+    DichtbijProcess process(std::move(arguments), environment(), folder_.path(), input);
+    const int code = process.wait_for_exit();
+    return std::make_pair(code, process.stderr_text());
+  };
+  auto [added, added_text] =
+      run({"user", "add", "beheer", "--role", "admin"}, "lang en veilig genoeg\n");
+  ASSERT_EQ(added, 0) << added_text;
+  EXPECT_NE(added_text.find("added admin beheer"), std::string::npos) << added_text;
+
+  auto [taken, taken_text] =
+      run({"user", "add", "beheer", "--role", "admin"}, "een ander lang wachtwoord\n");
+  EXPECT_EQ(taken, 2);
+  EXPECT_NE(taken_text.find("taken"), std::string::npos) << taken_text;
+  auto [weak, weak_text] = run({"user", "add", "kees", "--role", "volunteer"}, "wachtwoord123\n");
+  EXPECT_EQ(weak, 2);
+  EXPECT_NE(weak_text.find("password: is one of the most common"), std::string::npos) << weak_text;
+  auto [role, role_text] =
+      run({"user", "add", "kees", "--role", "boss"}, "lang en veilig genoeg\n");
+  EXPECT_EQ(role, 2);
+  EXPECT_NE(role_text.find("--role must be one of"), std::string::npos) << role_text;
+  auto [empty, empty_text] = run({"user", "add", "kees", "--role", "volunteer"}, "");
+  EXPECT_EQ(empty, 2) << empty_text;
+
+  EXPECT_EQ(run({"user", "disable", "beheer"}).first, 0);
+  auto [listed, listed_text] = run({"user", "list"});
+  EXPECT_EQ(listed, 0);
+  EXPECT_NE(listed_text.find("beheer\tadmin\tdisabled"), std::string::npos) << listed_text;
+  EXPECT_EQ(listed_text.find("kees"), std::string::npos) << "nothing refused was added";
+  EXPECT_EQ(run({"user", "passwd", "nobody"}, "lang en veilig genoeg\n").first, 2);
+  EXPECT_EQ(run({"user", "passwd", "beheer"}, "nog een lang wachtwoord\n").first, 0);
 }
 
 DICHTBIJ_INSTANTIATE_ENGINES(DichtbijCommandTest);
