@@ -47,6 +47,7 @@ struct AgreementSpec {
   static constexpr bool kIfMatchRequired = true;
   static constexpr std::string_view kDescription =
       "An agreement in a household's support plan: who does what, and why.";
+  static constexpr std::string_view kAuditResource = "agreement";
 
   static bool scope_exists(store::Transaction& transaction, const Scope& household) {
     return store::HouseholdRepository(transaction).exists(household);
@@ -93,6 +94,15 @@ Response history(store::Database& database, const Request& request) {
                 .history(AgreementId(std::string(id)));
           });
   if (!versions.ok()) return problem(versions.error(), request.request_id);
+  access::AuditEvent event;
+  event.actor = request.actor;
+  event.action = "agreement.history";
+  event.household_id = std::string(household);
+  event.record_id = std::string(id);
+  event.client_address = request.client_address;
+  if (Result<void> audited = access::record(database, event); !audited.ok()) {
+    return problem(audited.error(), request.request_id);
+  }
   nlohmann::json items = nlohmann::json::array();
   for (const AgreementVersion& version : *versions) {
     nlohmann::json item = agreement_fields_json(version.fields);

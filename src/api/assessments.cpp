@@ -32,6 +32,7 @@ struct AssessmentSpec {
   static constexpr bool kIfMatchRequired = false;
   static constexpr std::string_view kDescription =
       "A Zelfredzaamheid-Matrix (ZRM 2017) profile of one person on one day.";
+  static constexpr std::string_view kAuditResource = "assessment";
 
   static bool scope_exists(store::Transaction& transaction, const Scope& household) {
     return store::HouseholdRepository(transaction).exists(household);

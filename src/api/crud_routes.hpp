@@ -26,6 +26,14 @@
 //
 // and every route answers 404 when the enclosing record does not exist.
 //
+// A resource holding personal data names itself for the audit log:
+//
+//     static constexpr std::string_view kAuditResource = "tie";
+//     static std::optional<HouseholdId> household_of(const Record&);  // flat ones
+//
+// and every operation on it is an audit event (access/audit.hpp): writes in
+// their own transaction, reads committed before the answer is sent.
+//
 // Every route validates all input before touching the database, runs in one
 // transaction, and answers problem+json for every error.
 #pragma once
@@ -33,6 +41,7 @@
 #include <string>
 #include <type_traits>
 
+#include "access/audit.hpp"
 #include "api/idempotency.hpp"
 #include "api/operation_docs.hpp"
 #include "api/preconditions.hpp"
@@ -57,6 +66,11 @@ requires requires {
 }
 struct ScopeOf<Spec> {
   using type = typename Spec::Scope;
+};
+
+template <typename Spec>
+concept Audited = requires {
+  Spec::kAuditResource;
 };
 
 template <typename Spec>
@@ -101,6 +115,49 @@ class CrudRoutes {
   }
 
  private:
+  // The household an event is about: the scope, or the record's own.
+  static std::optional<std::string> household_of(const Scope& scope, const Record* record) {
+    if constexpr (kScoped) {
+      (void)record;
+      return scope.str();
+    } else if constexpr (requires(const Record& r) { Spec::household_of(r); }) {
+      (void)scope;
+      if (record == nullptr) return std::nullopt;
+      const std::optional<HouseholdId> household = Spec::household_of(*record);
+      return household ? std::optional<std::string>(household->str()) : std::nullopt;
+    } else {
+      (void)scope;
+      (void)record;
+      return std::nullopt;
+    }
+  }
+
+  static access::AuditEvent audit_event(const Request& request, std::string_view operation,
+                                        const Scope& scope, const Record* record) {
+    access::AuditEvent event;
+    event.actor = request.actor;
+    if constexpr (Audited<Spec>) event.action = std::string(Spec::kAuditResource);
+    event.action += "." + std::string(operation);
+    event.household_id = household_of(scope, record);
+    if (record != nullptr) event.record_id = record->id.str();
+    event.client_address = request.client_address;
+    return event;
+  }
+
+  // Records a write in its own transaction.
+  static Result<void> audit(store::Transaction& transaction, const Request& request,
+                            std::string_view operation, const Scope& scope, const Record* record) {
+    if constexpr (!Audited<Spec>) return {};
+    return access::record(transaction, audit_event(request, operation, scope, record));
+  }
+
+  // Records a read; returns once the event is committed.
+  static Result<void> audit(store::Database& database, const Request& request,
+                            std::string_view operation, const Scope& scope, const Record* record) {
+    if constexpr (!Audited<Spec>) return {};
+    return access::record(database, audit_event(request, operation, scope, record));
+  }
+
   // The operation with the enclosing record's path parameter added.
   static std::string scoped(std::string operation) {
     if constexpr (!kScoped) {
@@ -191,6 +248,9 @@ class CrudRoutes {
           return Spec::list(*repository, query, Paging{page.offset(), page.page_size});
         });
     if (!found.ok()) return problem(found.error(), request.request_id);
+    if (Result<void> audited = audit(database, request, "list", *scope, nullptr); !audited.ok()) {
+      return problem(audited.error(), request.request_id);
+    }
     nlohmann::json items = nlohmann::json::array();
     for (const Record& record : found->items) items.push_back(Spec::to_json(record));
     return page_response(request, page, std::move(items), found->total);
@@ -206,6 +266,10 @@ class CrudRoutes {
       if (!repository.ok()) return std::move(repository).error();
       Result<Record> created = repository->create(*fields);
       if (!created.ok()) return std::move(created).error();
+      if (Result<void> audited = audit(transaction, request, "create", *scope, &*created);
+          !audited.ok()) {
+        return std::move(audited).error();
+      }
       return item_response(201, Spec::to_json(*created), created->version,
                            collection_path(*scope) + "/" + created->id.str());
     });
@@ -223,6 +287,9 @@ class CrudRoutes {
           return repository->get(*id);
         });
     if (!found.ok()) return problem(found.error(), request.request_id);
+    if (Result<void> audited = audit(database, request, "read", *scope, &*found); !audited.ok()) {
+      return problem(audited.error(), request.request_id);
+    }
     return item_response(200, Spec::to_json(*found), found->version);
   }
 
@@ -239,7 +306,13 @@ class CrudRoutes {
         store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<Record> {
           Result<Repository> repository = open(transaction, *scope);
           if (!repository.ok()) return std::move(repository).error();
-          return repository->update(*id, *expected, *fields);
+          Result<Record> updated = repository->update(*id, *expected, *fields);
+          if (!updated.ok()) return updated;
+          if (Result<void> audited = audit(transaction, request, "update", *scope, &*updated);
+              !audited.ok()) {
+            return std::move(audited).error();
+          }
+          return updated;
         });
     if (!updated.ok()) return problem(updated.error(), request.request_id);
     return item_response(200, Spec::to_json(*updated), updated->version);
@@ -256,16 +329,15 @@ class CrudRoutes {
         store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
           Result<Repository> repository = open(transaction, *scope);
           if (!repository.ok()) return std::move(repository).error();
-          if (*expected) {
-            Result<Record> current = repository->get(*id);
-            if (!current.ok()) return std::move(current).error();
-            if (current->version != **expected) {
-              return make_error(ErrorCode::precondition_failed,
-                                "the " + std::string(Spec::kNames.singular) +
-                                    " was changed by someone else since that ETag");
-            }
+          Result<Record> current = repository->get(*id);
+          if (!current.ok()) return std::move(current).error();
+          if (*expected && current->version != **expected) {
+            return make_error(ErrorCode::precondition_failed,
+                              "the " + std::string(Spec::kNames.singular) +
+                                  " was changed by someone else since that ETag");
           }
-          return repository->remove(*id);
+          if (Result<void> removed = repository->remove(*id); !removed.ok()) return removed;
+          return audit(transaction, request, "delete", *scope, &*current);
         });
     if (!removed.ok()) return problem(removed.error(), request.request_id);
     return no_content();

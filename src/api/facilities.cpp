@@ -68,6 +68,10 @@ struct ReferralSpec {
   static constexpr OperationNames kNames{"Social map", "Referral", "ReferralInput", "referral"};
   static constexpr bool kIfMatchRequired = false;
   static constexpr std::string_view kDescription = "A referral of a household to a facility.";
+  static constexpr std::string_view kAuditResource = "referral";
+  static std::optional<HouseholdId> household_of(const Record& record) {
+    return record.fields.household;
+  }
 
   static void read_fields(FieldReader& reader, Fields& fields) {
     reader.date("date", fields.date, "The day of the referral.");

@@ -19,6 +19,8 @@ struct HouseholdSpec {
   static constexpr bool kIfMatchRequired = true;
   static constexpr std::string_view kDescription =
       "A household, single person or group, with its practices, members and team over time.";
+  static constexpr std::string_view kAuditResource = "household";
+  static std::optional<HouseholdId> household_of(const Record& record) { return record.id; }
 
   static void read_fields(FieldReader& reader, Fields& fields) {
     reader.enumeration("kind", fields.kind, "Household, single person or group.");

@@ -34,7 +34,7 @@ struct Request {
   NameValues headers;      // as received
   NameValues path_params;  // from the route pattern, e.g. {"id", "…"}
   std::string body;
-  std::string request_id;  // also in the X-Request-Id response header and the log
+  std::string request_id;      // also in the X-Request-Id response header and the log
   std::string client_address;  // the peer's IP address, for throttling sign-ins
   // The signed-in caller; set by api/session.cpp before a route that needs a
   // session runs, absent on public routes.

@@ -1,5 +1,6 @@
 #include "api/network.hpp"
 
+#include "access/audit.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "api/rendered_cache.hpp"
@@ -79,11 +80,20 @@ Response network(store::Database& database, RenderedCache& cache, const Request&
         request.request_id);
   }
   const Date on = day.value_or(today());
+  access::AuditEvent event;
+  event.actor = request.actor;
+  event.action = "household.network";
+  event.household_id = std::string(household);
+  event.client_address = request.client_address;
   const std::string key = std::string(household) + ' ' + format_date(on);
   const std::uint64_t generation = database.data_generation();
   Response response;
   response.headers.emplace_back("Content-Type", "application/json");
   if (std::shared_ptr<const std::string> body = cache.find(key, generation)) {
+    // Known to exist: a cached answer was built for it.
+    if (Result<void> audited = access::record(database, event); !audited.ok()) {
+      return problem(audited.error(), request.request_id);
+    }
     response.body = *body;
     return response;
   }
@@ -92,6 +102,9 @@ Response network(store::Database& database, RenderedCache& cache, const Request&
         return store::NetworkQuery(transaction).read(HouseholdId(std::string(household)), on);
       });
   if (!input.ok()) return problem(input.error(), request.request_id);
+  if (Result<void> audited = access::record(database, event); !audited.ok()) {
+    return problem(audited.error(), request.request_id);
+  }
   response.body = to_json(build_ecomap(*input, on)).dump();
   cache.store(key, generation, response.body);
   return response;

@@ -83,6 +83,7 @@ struct PersonSpec {
   static constexpr OperationNames kNames{"Persons", "Person", "PersonInput", "person"};
   static constexpr bool kIfMatchRequired = true;
   static constexpr std::string_view kDescription = "A person in a support network.";
+  static constexpr std::string_view kAuditResource = "person";
 
   static void read_fields(FieldReader& reader, Fields& fields) {
     read_person_fields(reader, fields);

@@ -20,6 +20,10 @@ struct SupportActSpec {
   static constexpr bool kIfMatchRequired = false;
   static constexpr std::string_view kDescription =
       "A support act (steunmoment): who gave what support to whom, and who mobilised it.";
+  static constexpr std::string_view kAuditResource = "supportAct";
+  static std::optional<HouseholdId> household_of(const Record& record) {
+    return record.fields.household;
+  }
 
   static void read_fields(FieldReader& reader, Fields& fields) {
     reader.date("date", fields.date, "The day the support was given.");

@@ -23,6 +23,7 @@ struct TieSpec {
   static constexpr bool kIfMatchRequired = false;
   static constexpr std::string_view kDescription =
       "A tie between a network person and a household member or another network person.";
+  static constexpr std::string_view kAuditResource = "tie";
 
   static bool scope_exists(store::Transaction& transaction, const Scope& household) {
     return store::HouseholdRepository(transaction).exists(household);

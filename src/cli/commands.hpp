@@ -20,6 +20,10 @@ struct CommonOptions {
 // Applies pending migrations and reports the schema version.
 [[nodiscard]] int run_migrate(const CommonOptions& options);
 
+// Checks the audit log's hash chain: 0 when intact, 3 naming the first
+// event that does not fit, 1 when the database cannot be read.
+[[nodiscard]] int run_audit_verify(const CommonOptions& options);
+
 enum class UserAction { add, passwd, disable, enable, list };
 
 struct UserCommand {

@@ -39,6 +39,11 @@ int main(int argc, char** argv) {
   user_enable->add_option("username", user_command.username)->required();
   CLI::App* user_list = user->add_subcommand("list", "List accounts, with lockouts");
 
+  CLI::App* audit = app.add_subcommand("audit", "The audit log");
+  audit->require_subcommand(1);
+  CLI::App* audit_verify =
+      audit->add_subcommand("verify", "Check the hash chain; exit 3 naming the first broken event");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -48,6 +53,7 @@ int main(int argc, char** argv) {
 
   if (serve->parsed()) return dichtbij::cli::run_serve(options);
   if (migrate->parsed()) return dichtbij::cli::run_migrate(options);
+  if (audit_verify->parsed()) return dichtbij::cli::run_audit_verify(options);
   if (user->parsed()) {
     using dichtbij::cli::UserAction;
     if (user_add->parsed()) user_command.action = UserAction::add;

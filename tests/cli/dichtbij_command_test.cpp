@@ -11,6 +11,9 @@
 #include <sstream>
 #include <thread>
 
+#include <soci/soci.h>
+
+#include "access/audit.hpp"
 #include "support/engine_test.hpp"
 #include "support/http_client.hpp"
 
@@ -197,6 +200,38 @@ TEST_P(DichtbijCommandTest, UserCommandsManageAccounts) {
   EXPECT_EQ(listed_text.find("kees"), std::string::npos) << "nothing refused was added";
   EXPECT_EQ(run({"user", "passwd", "nobody"}, "lang en veilig genoeg\n").first, 2);
   EXPECT_EQ(run({"user", "passwd", "beheer"}, "nog een lang wachtwoord\n").first, 0);
+}
+
+TEST_P(DichtbijCommandTest, AuditVerifyNamesTheFirstBrokenEvent) {
+  DichtbijProcess migrate({"migrate"}, environment(), folder_.path());
+  ASSERT_EQ(migrate.wait_for_exit(), 0) << migrate.stderr_text();
+  {
+    std::unique_ptr<store::Database> database = database_->open(1);
+    for (const char* action : {"household.read", "tie.create", "household.network"}) {
+      access::AuditEvent event;
+      event.action = action;
+      event.household_id = "5d1c7f8e-0000-4000-8000-000000000001";
+      ASSERT_TRUE(access::record(*database, event).ok());
+    }
+  }
+  DichtbijProcess intact({"audit", "verify"}, environment(), folder_.path());
+  EXPECT_EQ(intact.wait_for_exit(), 0) << intact.stderr_text();
+  EXPECT_NE(intact.stderr_text().find("intact: 3 events"), std::string::npos);
+  {
+    std::unique_ptr<store::Database> database = database_->open(1);
+    ASSERT_TRUE(database
+                    ->in_transaction(store::TransactionKind::write,
+                                     [](store::Transaction& transaction) {
+                                       transaction.session() << "UPDATE audit_events SET action = "
+                                                                "'household.list' WHERE seq = 2";
+                                       return Result<void>();
+                                     })
+                    .ok());
+  }
+  DichtbijProcess broken({"audit", "verify"}, environment(), folder_.path());
+  EXPECT_EQ(broken.wait_for_exit(), 3) << broken.stderr_text();
+  EXPECT_NE(broken.stderr_text().find("broken at event 2"), std::string::npos)
+      << broken.stderr_text();
 }
 
 DICHTBIJ_INSTANTIATE_ENGINES(DichtbijCommandTest);

@@ -1,0 +1,57 @@
+// The audit log: who did what to which household's data, when, and whether
+// it was allowed (in the spirit of NEN 7513).
+//
+// Append-only and chained: each event's hash is BLAKE2b-256 over its own
+// fields and the previous event's hash, so editing, inserting or deleting an
+// event breaks the chain from there on, and verify() names the first event
+// that no longer fits. Appending takes the log's lock (see
+// store/audit_repository.hpp), so events chain in one order even with
+// several writers.
+//
+// An event is recorded in the same transaction as the write it accounts for,
+// or, for a read, committed before the answer leaves (record() waits for the
+// commit; group commit batches many at once).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/account.hpp"
+#include "core/result.hpp"
+#include "store/audit_repository.hpp"
+#include "store/database.hpp"
+
+namespace dichtbij::access {
+
+struct AuditEvent {
+  std::optional<Actor> actor;  // none for an anonymous attempt
+  bool break_glass = false;
+  std::string action;  // "<resource>.<operation>", e.g. "household.read", "tie.create"
+  std::optional<std::string> household_id;
+  std::optional<std::string> record_id;
+  bool allowed = true;
+  std::optional<std::string> reason;  // e.g. the reason given for break-the-glass
+  std::optional<std::string> client_address;
+};
+
+// Appends event inside an open write transaction.
+[[nodiscard]] Result<void> record(store::Transaction& transaction, const AuditEvent& event);
+// Appends event in a write transaction of its own and returns once it is
+// committed.
+[[nodiscard]] Result<void> record(store::Database& database, const AuditEvent& event);
+
+struct ChainReport {
+  std::int64_t events = 0;                 // checked
+  std::optional<std::int64_t> broken_at;   // the first event that does not fit
+  std::string problem;                     // what is wrong with it
+};
+
+// Checks the whole chain: sequence numbers without gaps from 1, each
+// previous_hash the hash before it, each hash matching the event's fields.
+[[nodiscard]] Result<ChainReport> verify_chain(store::Database& database);
+
+// The hash an event row should carry (hex BLAKE2b-256).
+[[nodiscard]] std::string event_hash(const store::AuditRow& row);
+
+}  // namespace dichtbij::access

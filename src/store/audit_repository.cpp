@@ -1,0 +1,130 @@
+#include "store/audit_repository.hpp"
+
+#include <soci/soci.h>
+
+namespace dichtbij::store {
+
+namespace {
+
+// The advisory lock key of the audit log's chain (an arbitrary constant:
+// NEN 7513).
+constexpr long long kChainLock = 7513;
+
+struct Row {
+  long long seq = 0;
+  std::string at, action, outcome, previous_hash, hash;
+  int break_glass = 0;
+  std::string account_id, username, role, household_id, record_id, reason, client_address;
+  soci::indicator account_i = soci::i_null, username_i = soci::i_null, role_i = soci::i_null,
+                  household_i = soci::i_null, record_i = soci::i_null, reason_i = soci::i_null,
+                  address_i = soci::i_null;
+
+  AuditRow to_row() const {
+    auto optional = [](const std::string& value, soci::indicator indicator) {
+      return indicator == soci::i_ok ? std::optional<std::string>(value) : std::nullopt;
+    };
+    return AuditRow{seq,
+                    at,
+                    optional(account_id, account_i),
+                    optional(username, username_i),
+                    optional(role, role_i),
+                    break_glass != 0,
+                    action,
+                    optional(household_id, household_i),
+                    optional(record_id, record_i),
+                    outcome,
+                    optional(reason, reason_i),
+                    optional(client_address, address_i),
+                    previous_hash,
+                    hash};
+  }
+};
+
+#define DICHTBIJ_AUDIT_INTO(row)                                                              \
+  soci::into(row.seq), soci::into(row.at), soci::into(row.account_id, row.account_i),          \
+      soci::into(row.username, row.username_i), soci::into(row.role, row.role_i),              \
+      soci::into(row.break_glass), soci::into(row.action),                                     \
+      soci::into(row.household_id, row.household_i), soci::into(row.record_id, row.record_i), \
+      soci::into(row.outcome), soci::into(row.reason, row.reason_i),                           \
+      soci::into(row.client_address, row.address_i), soci::into(row.previous_hash),            \
+      soci::into(row.hash)
+
+constexpr const char* kColumns =
+    "seq, at, account_id, username, role, break_glass, action, household_id, record_id, "
+    "outcome, reason, client_address, previous_hash, hash";
+
+soci::indicator bind(const std::optional<std::string>& value, std::string& out) {
+  out = value.value_or("");
+  return value ? soci::i_ok : soci::i_null;
+}
+
+}  // namespace
+
+Result<ChainHead> AuditRepository::lock_head() {
+  soci::session& session = transaction_.session();
+  if (transaction_.engine() == Engine::postgresql) {
+    session << "SELECT pg_advisory_xact_lock(:key)", soci::use(kChainLock);
+  }
+  ChainHead head;
+  long long seq = 0;
+  session << "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1", soci::into(seq),
+      soci::into(head.hash);
+  if (!session.got_data()) return ChainHead{};
+  head.seq = seq;
+  return head;
+}
+
+Result<void> AuditRepository::insert(const AuditRow& row) {
+  std::string account_id, username, role, household_id, record_id, reason, client_address;
+  soci::indicator account_i = bind(row.account_id, account_id);
+  soci::indicator username_i = bind(row.username, username);
+  soci::indicator role_i = bind(row.role, role);
+  soci::indicator household_i = bind(row.household_id, household_id);
+  soci::indicator record_i = bind(row.record_id, record_id);
+  soci::indicator reason_i = bind(row.reason, reason);
+  soci::indicator address_i = bind(row.client_address, client_address);
+  const long long seq = row.seq;
+  const int break_glass = row.break_glass ? 1 : 0;
+  transaction_.session()
+      << "INSERT INTO audit_events (" << kColumns
+      << ") VALUES (:seq, :at, :account, :username, :role, :glass, :action, :household, "
+         ":record, :outcome, :reason, :address, :previous, :hash)",
+      soci::use(seq), soci::use(row.at), soci::use(account_id, account_i),
+      soci::use(username, username_i), soci::use(role, role_i), soci::use(break_glass),
+      soci::use(row.action), soci::use(household_id, household_i),
+      soci::use(record_id, record_i), soci::use(row.outcome), soci::use(reason, reason_i),
+      soci::use(client_address, address_i), soci::use(row.previous_hash), soci::use(row.hash);
+  return {};
+}
+
+Result<void> AuditRepository::scan(std::int64_t from,
+                                   const std::function<bool(const AuditRow&)>& visit) {
+  Row row;
+  const long long first = from;
+  soci::statement statement =
+      (transaction_.session().prepare << "SELECT " << kColumns
+                                      << " FROM audit_events WHERE seq >= :from ORDER BY seq",
+       soci::use(first), DICHTBIJ_AUDIT_INTO(row));
+  statement.execute();
+  while (statement.fetch()) {
+    if (!visit(row.to_row())) break;
+  }
+  return {};
+}
+
+Result<std::vector<AuditRow>> AuditRepository::for_household(const std::string& household_id,
+                                                             int limit, int offset) {
+  Row row;
+  std::vector<AuditRow> rows;
+  soci::statement statement =
+      (transaction_.session().prepare
+           << "SELECT " << kColumns
+           << " FROM audit_events WHERE household_id = :household ORDER BY seq DESC LIMIT :limit "
+              "OFFSET :offset",
+       soci::use(household_id), soci::use(limit), soci::use(offset), DICHTBIJ_AUDIT_INTO(row));
+  statement.execute();
+  while (statement.fetch()) rows.push_back(row.to_row());
+  return rows;
+}
+
+}  // namespace dichtbij::store

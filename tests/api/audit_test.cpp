@@ -1,0 +1,155 @@
+// The audit log over real HTTP, on SQLite and PostgreSQL: every access to
+// personal data is an event, chained so that tampering shows.
+#include <soci/soci.h>
+
+#include <thread>
+
+#include "access/audit.hpp"
+#include "support/api_server.hpp"
+#include "support/engine_test.hpp"
+
+namespace dichtbij {
+namespace {
+
+using nlohmann::json;
+using testing::ApiServer;
+
+class AuditApiTest : public testing::EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    if (IsSkipped()) return;
+    api_ = std::make_unique<ApiServer>(engine());
+  }
+
+  std::string post(const std::string& path, const json& body) {
+    const auto result = api_->post(path, body);
+    EXPECT_EQ(result.status, 201) << path << ": " << result.body;
+    return result.json().value("id", "");
+  }
+
+  std::vector<store::AuditRow> events() {
+    std::vector<store::AuditRow> rows;
+    Result<void> read = api_->database().in_transaction(
+        store::TransactionKind::read, [&](store::Transaction& transaction) {
+          return store::AuditRepository(transaction).scan(1, [&](const store::AuditRow& row) {
+            rows.push_back(row);
+            return true;
+          });
+        });
+    EXPECT_TRUE(read.ok());
+    return rows;
+  }
+
+  void execute(const std::string& sql) {
+    ASSERT_TRUE(api_->database()
+                    .in_transaction(store::TransactionKind::write,
+                                    [&](store::Transaction& transaction) {
+                                      transaction.session() << sql;
+                                      return Result<void>();
+                                    })
+                    .ok());
+  }
+
+  std::unique_ptr<ApiServer> api_;
+};
+
+TEST_P(AuditApiTest, EveryAccessToPersonalDataIsAnEvent) {
+  const std::string practice =
+      post("/api/v1/practices", {{"name", "Maatjes"}, {"targetGroups", {"severeLoneliness"}}});
+  const std::string client = post("/api/v1/persons", {{"displayName", "Meneer Jansen"}});
+  const std::string daughter = post("/api/v1/persons", {{"displayName", "Eva"}});
+  const std::string household =
+      post("/api/v1/households", {{"kind", "person"},
+                                  {"name", "Jansen"},
+                                  {"targetGroup", "severeLoneliness"},
+                                  {"status", "active"},
+                                  {"practiceIds", {practice}},
+                                  {"members", {{{"personId", client}, {"from", "2025-01-01"}}}}});
+  const std::string ties = "/api/v1/households/" + household + "/ties";
+  const std::string tie = post(ties, {{"personId", daughter},
+                                      {"otherPersonId", client},
+                                      {"relationKind", "child"},
+                                      {"supportTypes", {"emotional"}},
+                                      {"closeness", 1},
+                                      {"direction", "gives"},
+                                      {"quality", "strong"},
+                                      {"from", "2025-01-01"}});
+  const std::size_t before = events().size();
+  ASSERT_EQ(api_->get("/api/v1/households/" + household).status, 200);
+  ASSERT_EQ(api_->get(ties).status, 200);
+  ASSERT_EQ(api_->get("/api/v1/households/" + household + "/network").status, 200);
+  ASSERT_EQ(api_->get("/api/v1/households/" + household + "/network").status, 200);  // cached
+  ASSERT_EQ(api_->del(ties + "/" + tie).status, 204);
+  ASSERT_EQ(api_->get("/api/v1/organisations").status, 200);  // no personal data: no event
+  ASSERT_EQ(api_->get("/api/v1/households/" + household + "/ties/" + tie).status, 404);
+
+  const std::vector<store::AuditRow> all = events();
+  ASSERT_EQ(all.size(), before + 5);
+  const std::vector<std::string> actions = {"household.read", "tie.list", "household.network",
+                                            "household.network", "tie.delete"};
+  for (std::size_t i = 0; i != actions.size(); ++i) {
+    const store::AuditRow& row = all[before + i];
+    EXPECT_EQ(row.action, actions[i]) << i;
+    EXPECT_EQ(row.household_id, household) << i;
+    EXPECT_EQ(row.username, "tester");
+    EXPECT_EQ(row.role, "professional");
+    EXPECT_EQ(row.outcome, "allowed");
+    EXPECT_EQ(row.client_address, "127.0.0.1");
+  }
+  EXPECT_EQ(all[before + 4].record_id, tie);
+  // The creations before were events too, in order, with the person ids.
+  EXPECT_EQ(all[0].action, "person.create");
+  EXPECT_EQ(all[0].record_id, client);
+  EXPECT_EQ(all[2].action, "household.create");
+  EXPECT_EQ(all[2].household_id, household);
+
+  Result<access::ChainReport> report = access::verify_chain(api_->database());
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(report->broken_at);
+  EXPECT_EQ(report->events, static_cast<std::int64_t>(all.size()));
+}
+
+TEST_P(AuditApiTest, AnEditedOrDeletedEventBreaksTheChainThere) {
+  for (int i = 0; i != 5; ++i) post("/api/v1/persons", {{"displayName", "P" + std::to_string(i)}});
+  ASSERT_FALSE(access::verify_chain(api_->database())->broken_at);
+
+  execute("UPDATE audit_events SET username = 'someone.else' WHERE seq = 3");
+  Result<access::ChainReport> edited = access::verify_chain(api_->database());
+  ASSERT_TRUE(edited.ok());
+  EXPECT_EQ(edited->broken_at, 3);
+  EXPECT_EQ(edited->events, 2);
+  EXPECT_NE(edited->problem.find("edited"), std::string::npos) << edited->problem;
+
+  // Re-hashing the edited event does not help: the next one points at the old hash.
+  const store::AuditRow third = events()[2];
+  execute("UPDATE audit_events SET hash = '" + access::event_hash(third) + "' WHERE seq = 3");
+  EXPECT_EQ(access::verify_chain(api_->database())->broken_at, 4);
+
+  execute("DELETE FROM audit_events WHERE seq = 2");
+  Result<access::ChainReport> removed = access::verify_chain(api_->database());
+  EXPECT_EQ(removed->broken_at, 2);
+  EXPECT_NE(removed->problem.find("missing"), std::string::npos) << removed->problem;
+}
+
+TEST_P(AuditApiTest, ConcurrentWritersStillMakeOneChain) {
+  std::vector<std::thread> writers;
+  for (int t = 0; t != 4; ++t) {
+    writers.emplace_back([&, t] {
+      for (int i = 0; i != 10; ++i) {
+        (void)api_->post("/api/v1/persons",
+                         {{"displayName", "W" + std::to_string(t) + "-" + std::to_string(i)}});
+      }
+    });
+  }
+  for (std::thread& writer : writers) writer.join();
+  Result<access::ChainReport> report = access::verify_chain(api_->database());
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(report->broken_at) << report->problem;
+  EXPECT_EQ(report->events, 40);
+}
+
+DICHTBIJ_INSTANTIATE_ENGINES(AuditApiTest);
+
+}  // namespace
+}  // namespace dichtbij
