@@ -40,6 +40,22 @@ start_dichtbij() {
   wait_for "http://127.0.0.1:$port/api/v1/health"
 }
 
+# sign_in BUILD_DIR DATABASE_URL API: adds the account "bench" (as `dichtbij
+# user add` does) and signs in; sets bench_cookie ("dichtbij_session=…") and
+# bench_csrf, which every request then carries.
+sign_in() {
+  local build_dir=$1 url=$2 api=$3 password="wrk load passphrase" answer
+  printf '%s\n' "$password" |
+    env DICHTBIJ_DATABASE_URL="$url" DICHTBIJ_LOG_LEVEL=warn "$build_dir/src/dichtbij" \
+      user add bench --role professional >/dev/null
+  answer=$(curl -fsS -D "$bench_work/session.headers" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"bench\",\"password\":\"$password\"}" "$api/session")
+  bench_csrf=$(echo "$answer" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
+  bench_cookie=$(sed -n 's/^[Ss]et-[Cc]ookie: \(dichtbij_session=[^;]*\).*/\1/p' \
+    "$bench_work/session.headers")
+  [[ -n "$bench_csrf" && -n "$bench_cookie" ]] || { echo "bench: cannot sign in" >&2; exit 1; }
+}
+
 # stop_last: stops the server started last.
 stop_last() {
   local pid=${bench_pids[-1]}
@@ -87,15 +103,18 @@ measure() {
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# compare_with_nginx TITLE APP_URL NGINX_URL ROUNDS SECONDS CONNECTIONS:
-# alternates wrk runs on the two URLs, then prints the medians as a table and
+# compare_with_nginx TITLE APP_URL NGINX_URL ROUNDS SECONDS CONNECTIONS
+# [APP_HEADER]: alternates wrk runs on the two URLs (the app's with the
+# header, e.g. its session cookie), then prints the medians as a table and
 # the ratio.
 compare_with_nginx() {
-  local title=$1 app_url=$2 nginx_url=$3 rounds=$4 seconds=$5 connections=$6
+  local title=$1 app_url=$2 nginx_url=$3 rounds=$4 seconds=$5 connections=$6 app_header=${7:-}
+  local app_args=()
+  [[ -n "$app_header" ]] && app_args=(-H "$app_header")
   : >"$bench_work/app.txt"
   : >"$bench_work/nginx.txt"
   for round in $(seq "$rounds"); do
-    measure "$app_url" "$connections" "$seconds" >>"$bench_work/app.txt"
+    measure "$app_url" "$connections" "$seconds" "${app_args[@]}" >>"$bench_work/app.txt"
     measure "$nginx_url" "$connections" "$seconds" >>"$bench_work/nginx.txt"
     echo "round $round: dichtbij $(tail -n1 "$bench_work/app.txt")  nginx $(tail -n1 "$bench_work/nginx.txt")  (req/s p99_ms non2xx)"
   done

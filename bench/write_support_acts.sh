@@ -34,8 +34,10 @@ run() {
   start_dichtbij "$build_dir" "$port" DICHTBIJ_DATABASE_URL="$url" DICHTBIJ_WORKER_THREADS=64 \
     DICHTBIJ_GROUP_COMMIT="$group_commit"
   api="http://127.0.0.1:$port/api/v1"
+  sign_in "$build_dir" "$url" "$api"
   post() {
-    curl -fsS -X POST -H 'Content-Type: application/json' -d "$2" "$api$1" |
+    curl -fsS -X POST -H 'Content-Type: application/json' -H "Cookie: $bench_cookie" \
+      -H "X-CSRF-Token: $bench_csrf" -d "$2" "$api$1" |
       sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p'
   }
   local practice
@@ -46,6 +48,8 @@ run() {
   cat >"$bench_work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Cookie"] = "$bench_cookie"
+wrk.headers["X-CSRF-Token"] = "$bench_csrf"
 wrk.body = '{"date":"2026-11-01","householdId":"$household","providerId":"$helper","receiverId":"$client","supportType":"practical","mode":"inPerson","mobilisedBy":"network"}'
 done = function(summary, latency, requests)
   io.stderr:write(string.format("acknowledged %d\n", summary.requests - summary.errors.status))
@@ -54,7 +58,7 @@ LUA
   local result acknowledged stored
   result=$(measure "$api/support-acts" "$connections" "$seconds" -s "$bench_work/post.lua" 2>"$bench_work/wrk.err")
   acknowledged=$(sed -n 's/acknowledged //p' "$bench_work/wrk.err")
-  stored=$(curl -fsS "$api/support-acts?pageSize=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+  stored=$(curl -fsS -H "Cookie: $bench_cookie" "$api/support-acts?pageSize=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
   stop_last
   echo "$result $stored $acknowledged"
 }

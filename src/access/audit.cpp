@@ -70,6 +70,7 @@ Result<void> record(store::Transaction& transaction, const AuditEvent& event) {
 Result<void> record(store::Database& database, const AuditEvent& event) {
   return database.in_transaction(store::TransactionKind::write,
                                  [&](store::Transaction& transaction) {
+                                   transaction.mark_bookkeeping_only();
                                    return record(transaction, event);
                                  });
 }
@@ -80,32 +81,30 @@ Result<ChainReport> verify_chain(store::Database& database) {
         ChainReport report;
         std::int64_t expected_seq = 1;
         std::string previous = kGenesis;
-        Result<void> scanned = store::AuditRepository(transaction)
-                                   .scan(1, [&](const store::AuditRow& row) {
-                                     if (row.seq != expected_seq) {
-                                       report.broken_at = expected_seq;
-                                       report.problem = "event " + std::to_string(expected_seq) +
-                                                        " is missing";
-                                       return false;
-                                     }
-                                     if (row.previous_hash != previous) {
-                                       report.broken_at = row.seq;
-                                       report.problem =
-                                           "its previous hash is not the hash of the event "
-                                           "before it (an event was changed, removed or added)";
-                                       return false;
-                                     }
-                                     if (event_hash(row) != row.hash) {
-                                       report.broken_at = row.seq;
-                                       report.problem =
-                                           "its fields do not match its hash (it was edited)";
-                                       return false;
-                                     }
-                                     ++report.events;
-                                     ++expected_seq;
-                                     previous = row.hash;
-                                     return true;
-                                   });
+        Result<void> scanned =
+            store::AuditRepository(transaction).scan(1, [&](const store::AuditRow& row) {
+              if (row.seq != expected_seq) {
+                report.broken_at = expected_seq;
+                report.problem = "event " + std::to_string(expected_seq) + " is missing";
+                return false;
+              }
+              if (row.previous_hash != previous) {
+                report.broken_at = row.seq;
+                report.problem =
+                    "its previous hash is not the hash of the event "
+                    "before it (an event was changed, removed or added)";
+                return false;
+              }
+              if (event_hash(row) != row.hash) {
+                report.broken_at = row.seq;
+                report.problem = "its fields do not match its hash (it was edited)";
+                return false;
+              }
+              ++report.events;
+              ++expected_seq;
+              previous = row.hash;
+              return true;
+            });
         if (!scanned.ok()) return std::move(scanned).error();
         return report;
       });

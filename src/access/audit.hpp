@@ -42,9 +42,9 @@ struct AuditEvent {
 [[nodiscard]] Result<void> record(store::Database& database, const AuditEvent& event);
 
 struct ChainReport {
-  std::int64_t events = 0;                 // checked
-  std::optional<std::int64_t> broken_at;   // the first event that does not fit
-  std::string problem;                     // what is wrong with it
+  std::int64_t events = 0;                // checked
+  std::optional<std::int64_t> broken_at;  // the first event that does not fit
+  std::string problem;                    // what is wrong with it
 };
 
 // Checks the whole chain: sequence numbers without gaps from 1, each

@@ -53,9 +53,9 @@ Result<void> Sessions::record_failure(const std::string& client_address,
       store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
         const std::string lock_until = store::utc_text_in(settings_.lock_for);
         if (account) {
-          Result<int> counted = store::AccountRepository(transaction)
-                                    .record_failure(*account, settings_.account_lock_after,
-                                                    lock_until);
+          Result<int> counted =
+              store::AccountRepository(transaction)
+                  .record_failure(*account, settings_.account_lock_after, lock_until);
           if (!counted.ok()) return std::move(counted).error();
         }
         store::SessionRepository sessions(transaction);
@@ -125,8 +125,8 @@ Result<SignedIn> Sessions::sign_in(const std::string& username, std::string_view
   if (account.disabled) {
     return make_error(ErrorCode::forbidden, "this account is disabled; ask an administrator");
   }
-  SignedIn signed_in{random_token(), random_token(),
-                     store::utc_text_in(settings_.absolute_timeout), actor_of(account)};
+  SignedIn signed_in{random_token(), random_token(), store::utc_text_in(settings_.absolute_timeout),
+                     actor_of(account)};
   Result<void> stored = database_.in_transaction(
       store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
         if (Result<void> cleared = store::AccountRepository(transaction).clear_failures(account.id);
@@ -162,6 +162,7 @@ Result<CurrentSession> Sessions::resolve(const std::string& token) {
   if (found->last_seen_at < store::utc_text_ago(touch_interval(settings_))) {
     Result<void> touched = database_.in_transaction(
         store::TransactionKind::write, [&](store::Transaction& transaction) {
+          transaction.mark_bookkeeping_only();
           return store::SessionRepository(transaction).touch(hash, now);
         });
     if (!touched.ok()) return std::move(touched).error();

@@ -8,8 +8,8 @@ std::string username_problem(std::string_view username) {
     return "must be at most " + std::to_string(AccountFields::kMaxUsernameLength) + " characters";
   }
   for (const char c : username) {
-    const bool allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-                         c == '-' || c == '_' || c == '@';
+    const bool allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+                         c == '_' || c == '@';
     if (!allowed) return "may hold only lower-case letters, digits, '.', '-', '_' and '@'";
   }
   return {};

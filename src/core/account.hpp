@@ -18,13 +18,13 @@ enum class AccountRole { admin, coordinator, professional, volunteer, researcher
 template <>
 struct EnumTraits<AccountRole> {
   static constexpr std::string_view kName = "accountRole";
-  static constexpr auto kValues = std::to_array<EnumValue>(
-      {{"admin", "Beheerder", "Administrator"},
-       {"coordinator", "Coördinator", "Coordinator"},
-       {"professional", "Professional", "Professional"},
-       {"volunteer", "Vrijwilliger", "Volunteer"},
-       {"researcher", "Onderzoeker", "Researcher"},
-       {"client", "Cliënt", "Client"}});
+  static constexpr auto kValues =
+      std::to_array<EnumValue>({{"admin", "Beheerder", "Administrator"},
+                                {"coordinator", "Coördinator", "Coordinator"},
+                                {"professional", "Professional", "Professional"},
+                                {"volunteer", "Vrijwilliger", "Volunteer"},
+                                {"researcher", "Onderzoeker", "Researcher"},
+                                {"client", "Cliënt", "Client"}});
 };
 
 struct AccountFields {
@@ -41,7 +41,7 @@ struct Account {
   int version = 1;
   AccountFields fields;
   bool disabled = false;
-  int failed_sign_ins = 0;                 // since the last success
+  int failed_sign_ins = 0;                  // since the last success
   std::optional<std::string> locked_until;  // UTC text; set by repeated failures
   std::string created_at;
 };

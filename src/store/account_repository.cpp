@@ -44,11 +44,11 @@ struct Row {
   }
 };
 
-#define DICHTBIJ_ACCOUNT_INTO(row)                                                    \
-  soci::into(row.id), soci::into(row.version), soci::into(row.username),              \
-      soci::into(row.role), soci::into(row.person, row.person_indicator),             \
-      soci::into(row.practice, row.practice_indicator), soci::into(row.password_hash), \
-      soci::into(row.disabled), soci::into(row.failed_sign_ins),                      \
+#define DICHTBIJ_ACCOUNT_INTO(row)                                                             \
+  soci::into(row.id), soci::into(row.version), soci::into(row.username), soci::into(row.role), \
+      soci::into(row.person, row.person_indicator),                                            \
+      soci::into(row.practice, row.practice_indicator), soci::into(row.password_hash),         \
+      soci::into(row.disabled), soci::into(row.failed_sign_ins),                               \
       soci::into(row.locked_until, row.locked_indicator), soci::into(row.created_at)
 
 constexpr const char* kColumns =
@@ -108,7 +108,8 @@ Result<StoredAccount> AccountRepository::get(const AccountId& id) {
   soci::session& session = transaction_.session();
   session << "SELECT " << kColumns << " FROM accounts WHERE id = :id", soci::use(id.str()),
       DICHTBIJ_ACCOUNT_INTO(row);
-  if (!session.got_data()) return make_error(ErrorCode::not_found, "there is no account " + id.str());
+  if (!session.got_data())
+    return make_error(ErrorCode::not_found, "there is no account " + id.str());
   return row.to_stored();
 }
 
@@ -126,8 +127,8 @@ Result<StoredAccount> AccountRepository::find_by_username(const std::string& use
 Result<std::vector<Account>> AccountRepository::list() {
   Row row;
   std::vector<Account> accounts;
-  soci::statement statement = (transaction_.session().prepare
-                                   << "SELECT " << kColumns << " FROM accounts ORDER BY username",
+  soci::statement statement = (transaction_.session().prepare << "SELECT " << kColumns
+                                                              << " FROM accounts ORDER BY username",
                                DICHTBIJ_ACCOUNT_INTO(row));
   statement.execute();
   while (statement.fetch()) accounts.push_back(row.to_stored().account);
@@ -138,9 +139,9 @@ Result<void> AccountRepository::set_password(const AccountId& id,
                                              const std::string& password_hash) {
   const std::string now = utc_now_text();
   soci::statement statement =
-      (transaction_.session().prepare
-           << "UPDATE accounts SET password_hash = :hash, failed_sign_ins = 0, locked_until = NULL, "
-              "version = version + 1, updated_at = :now WHERE id = :id",
+      (transaction_.session().prepare << "UPDATE accounts SET password_hash = :hash, "
+                                         "failed_sign_ins = 0, locked_until = NULL, "
+                                         "version = version + 1, updated_at = :now WHERE id = :id",
        soci::use(password_hash), soci::use(now), soci::use(id.str()));
   return expect_one_row(statement, id);
 }
@@ -161,7 +162,8 @@ Result<int> AccountRepository::record_failure(const AccountId& id, int lock_afte
   int failures = 0;
   session << "SELECT failed_sign_ins FROM accounts WHERE id = :id", soci::use(id.str()),
       soci::into(failures);
-  if (!session.got_data()) return make_error(ErrorCode::not_found, "there is no account " + id.str());
+  if (!session.got_data())
+    return make_error(ErrorCode::not_found, "there is no account " + id.str());
   ++failures;
   if (failures >= lock_after) {
     session << "UPDATE accounts SET failed_sign_ins = 0, locked_until = :until WHERE id = :id",

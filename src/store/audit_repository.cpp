@@ -41,12 +41,12 @@ struct Row {
 };
 
 #define DICHTBIJ_AUDIT_INTO(row)                                                              \
-  soci::into(row.seq), soci::into(row.at), soci::into(row.account_id, row.account_i),          \
-      soci::into(row.username, row.username_i), soci::into(row.role, row.role_i),              \
-      soci::into(row.break_glass), soci::into(row.action),                                     \
+  soci::into(row.seq), soci::into(row.at), soci::into(row.account_id, row.account_i),         \
+      soci::into(row.username, row.username_i), soci::into(row.role, row.role_i),             \
+      soci::into(row.break_glass), soci::into(row.action),                                    \
       soci::into(row.household_id, row.household_i), soci::into(row.record_id, row.record_i), \
-      soci::into(row.outcome), soci::into(row.reason, row.reason_i),                           \
-      soci::into(row.client_address, row.address_i), soci::into(row.previous_hash),            \
+      soci::into(row.outcome), soci::into(row.reason, row.reason_i),                          \
+      soci::into(row.client_address, row.address_i), soci::into(row.previous_hash),           \
       soci::into(row.hash)
 
 constexpr const char* kColumns =
@@ -91,9 +91,9 @@ Result<void> AuditRepository::insert(const AuditRow& row) {
          ":record, :outcome, :reason, :address, :previous, :hash)",
       soci::use(seq), soci::use(row.at), soci::use(account_id, account_i),
       soci::use(username, username_i), soci::use(role, role_i), soci::use(break_glass),
-      soci::use(row.action), soci::use(household_id, household_i),
-      soci::use(record_id, record_i), soci::use(row.outcome), soci::use(reason, reason_i),
-      soci::use(client_address, address_i), soci::use(row.previous_hash), soci::use(row.hash);
+      soci::use(row.action), soci::use(household_id, household_i), soci::use(record_id, record_i),
+      soci::use(row.outcome), soci::use(reason, reason_i), soci::use(client_address, address_i),
+      soci::use(row.previous_hash), soci::use(row.hash);
   return {};
 }
 

@@ -49,7 +49,8 @@ class AuditRepository {
   [[nodiscard]] Result<void> insert(const AuditRow& row);
   // Calls visit for every event from seq `from` on, in order, until it
   // returns false.
-  [[nodiscard]] Result<void> scan(std::int64_t from, const std::function<bool(const AuditRow&)>& visit);
+  [[nodiscard]] Result<void> scan(std::int64_t from,
+                                  const std::function<bool(const AuditRow&)>& visit);
   // The newest events about one household first, at most limit.
   [[nodiscard]] Result<std::vector<AuditRow>> for_household(const std::string& household_id,
                                                             int limit, int offset);

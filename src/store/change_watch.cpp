@@ -18,19 +18,20 @@ namespace dichtbij::store {
 
 namespace {
 
-// SQLite: a thread polls `PRAGMA data_version` on a connection of its own;
-// it moves when any other connection (of this process or another) commits.
+// SQLite: a thread polls the change counter on a connection of its own; it
+// moves when any process commits a change of data through store::Database.
 // Commits of this process count at once through note_commit(); those of
-// other processes within kSqlitePollInterval. Polling off the request path
-// keeps generation() a plain atomic read: a data_version read takes SQLite's
-// file locks, which was a twentieth of a cached read's time.
+// other processes within kPollInterval. (Not PRAGMA data_version: that moves
+// with audit events too, which under load retired every cached answer every
+// poll.) Polling off the request path keeps generation() a plain atomic
+// read.
 class SqliteWatch final : public ChangeWatch {
  public:
   static constexpr std::chrono::milliseconds kPollInterval{20};
 
   SqliteWatch(sqlite3* connection, sqlite3_stmt* statement)
       : connection_(connection), statement_(statement) {
-    (void)poll();  // takes the first data_version
+    (void)poll();  // takes the first count
     poller_ = std::thread([this] { run(); });
   }
 
@@ -51,8 +52,10 @@ class SqliteWatch final : public ChangeWatch {
     const int opened = sqlite3_open_v2(path.c_str(), &connection, SQLITE_OPEN_READONLY, nullptr);
     sqlite3_stmt* statement = nullptr;
     if (opened != SQLITE_OK ||
-        sqlite3_prepare_v2(connection, "PRAGMA data_version", -1, &statement, nullptr) !=
-            SQLITE_OK) {
+        sqlite3_prepare_v2(
+            connection,
+            ("SELECT counter FROM " + std::string(kSqliteChangeCounter) + " WHERE id = 1").c_str(),
+            -1, &statement, nullptr) != SQLITE_OK) {
       std::string reason = connection != nullptr ? sqlite3_errmsg(connection) : "out of memory";
       sqlite3_close(connection);
       return make_error(ErrorCode::unavailable,
@@ -73,7 +76,7 @@ class SqliteWatch final : public ChangeWatch {
     }
   }
 
-  // Reads data_version; moves the generation when it changed or cannot be
+  // Reads the counter; moves the generation when it changed or cannot be
   // read (then nothing may be taken as unchanged). Only one thread at a time:
   // the constructor, then the poller.
   bool poll() {

@@ -4,8 +4,9 @@
 // PostgreSQL database. Caches of rendered answers (api/network.cpp) keep an
 // entry exactly as long as the generation it was built under is current.
 //
-// SQLite: a thread reads `PRAGMA data_version` on a connection of its own
-// every 20 ms; it changes whenever any other connection commits. PostgreSQL: every write transaction sends
+// SQLite: every write transaction that changes data (not only bookkeeping
+// such as audit events) raises a counter row in kSqliteChangeCounter, and a
+// thread reads it every 20 ms on a connection of its own. PostgreSQL: every write transaction sends
 // NOTIFY on kChangeChannel with the sending instance's id as payload
 // (Database does so before COMMIT), and a listener thread with its own
 // connection counts the notifications of other instances. While that
@@ -32,6 +33,9 @@
 namespace dichtbij::store {
 
 inline constexpr std::string_view kChangeChannel = "dichtbij_changes";
+// Created by Database::open, outside the migrations: infrastructure, like the
+// migrations' own table.
+inline constexpr std::string_view kSqliteChangeCounter = "dichtbij_data_changes";
 
 class ChangeWatch {
  public:

@@ -129,15 +129,21 @@ std::optional<std::string> postgres_keyword_string(const std::string& uri, std::
   return keywords;
 }
 
-// Commits the open write transaction; on PostgreSQL first tells the other
-// instances' change watches (the notification is delivered with the commit).
-void commit_write(soci::session& session, Engine engine, ChangeWatch& watch) {
-  if (engine == Engine::postgresql) {
+// Commits the open write transaction. When it changed data (not only
+// bookkeeping), moves the data generation, and on PostgreSQL first tells the
+// other instances' change watches (the notification is delivered with the
+// commit).
+void commit_write(soci::session& session, Engine engine, ChangeWatch& watch, bool changed_data) {
+  if (changed_data && engine == Engine::postgresql) {
     // An id of our own making (a UUID): safe between the quotes.
     session << "NOTIFY " + std::string(kChangeChannel) + ", '" + watch.instance_id() + "'";
   }
+  if (changed_data && engine == Engine::sqlite) {
+    // One writer at a time holds SQLite's lock anyway: this costs no waiting.
+    session << "UPDATE " + std::string(kSqliteChangeCounter) + " SET counter = counter + 1";
+  }
   session << "COMMIT";
-  watch.note_commit();
+  if (changed_data) watch.note_commit();
 }
 
 const char* begin_statement(Engine engine, TransactionKind kind) {
@@ -280,10 +286,13 @@ class Database::GroupCommitter {
       return;
     }
     Transaction transaction(session, engine_);
+    bool changed_data = false;
     for (Job* job : batch) {
       try {
         session << "SAVEPOINT job";
+        transaction.bookkeeping_only_ = false;
         Result<void> outcome = (*job->work)(transaction);
+        changed_data = changed_data || (outcome.ok() && !transaction.bookkeeping_only_);
         session << (outcome.ok() ? "RELEASE SAVEPOINT job" : "ROLLBACK TO SAVEPOINT job");
         if (!outcome.ok()) session << "RELEASE SAVEPOINT job";
         job->outcome = std::move(outcome);
@@ -304,7 +313,7 @@ class Database::GroupCommitter {
       }
     }
     try {
-      commit_write(session, engine_, watch_);
+      commit_write(session, engine_, watch_, changed_data);
     } catch (const soci::soci_error& error) {
       // Nothing of the batch is durable: no job may report success.
       fail_all(batch, map_soci_error(error));
@@ -359,6 +368,18 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, const O
       return std::move(connected).error();
     }
   }
+  if (url.engine == Engine::sqlite) {
+    // The counter SQLite's change watch reads (store/change_watch.hpp).
+    try {
+      execute_script_on(pool->at(0), Engine::sqlite,
+                        "CREATE TABLE IF NOT EXISTS " + std::string(kSqliteChangeCounter) +
+                            " (id INTEGER PRIMARY KEY CHECK (id = 1), counter INTEGER NOT NULL);"
+                            "INSERT OR IGNORE INTO " +
+                            std::string(kSqliteChangeCounter) + " VALUES (1, 0);");
+    } catch (const soci::soci_error& error) {
+      return map_soci_error(error);
+    }
+  }
   Result<std::unique_ptr<ChangeWatch>> watch = ChangeWatch::start(url);
   if (!watch.ok()) return std::move(watch).error();
   std::unique_ptr<GroupCommitter> committer;
@@ -373,23 +394,25 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, const O
         return std::move(connected).error();
       }
     }
-    committer = std::make_unique<GroupCommitter>(std::move(sessions), url.engine,
-                                                 options.max_batch, **watch);
+    committer = std::make_unique<GroupCommitter>(std::move(sessions), url.engine, options.max_batch,
+                                                 **watch);
   }
   return std::unique_ptr<Database>(new Database(url, options.pool_size, std::move(pool),
                                                 std::move(*watch), std::move(committer)));
 }
 
 Database::Database(DatabaseUrl url, std::size_t pool_size,
-                   std::unique_ptr<soci::connection_pool> pool,
-                   std::unique_ptr<ChangeWatch> watch, std::unique_ptr<GroupCommitter> committer)
+                   std::unique_ptr<soci::connection_pool> pool, std::unique_ptr<ChangeWatch> watch,
+                   std::unique_ptr<GroupCommitter> committer)
     : url_(std::move(url)),
       pool_size_(pool_size),
       pool_(std::move(pool)),
       watch_(std::move(watch)),
       committer_(std::move(committer)) {}
 
-std::uint64_t Database::data_generation() { return watch_->generation(); }
+std::uint64_t Database::data_generation() {
+  return watch_->generation();
+}
 
 Database::~Database() = default;
 
@@ -427,7 +450,7 @@ Result<void> Database::in_pooled_transaction(
       return outcome;
     }
     if (kind == TransactionKind::write) {
-      commit_write(session, url_.engine, *watch_);
+      commit_write(session, url_.engine, *watch_, !transaction.bookkeeping_only_);
     } else {
       session << "COMMIT";
     }

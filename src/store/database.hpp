@@ -58,12 +58,18 @@ class Transaction {
   soci::session& session() noexcept { return session_; }
   Engine engine() const noexcept { return engine_; }
 
+  // Says that this work writes only bookkeeping no cached answer depends on
+  // (audit events, session activity), so its commit leaves the data
+  // generation (data_generation()) where it was.
+  void mark_bookkeeping_only() noexcept { bookkeeping_only_ = true; }
+
  private:
   friend class Database;
   Transaction(soci::session& session, Engine engine) : session_(session), engine_(engine) {}
 
   soci::session& session_;
   Engine engine_;
+  bool bookkeeping_only_ = false;  // of the work running now
 };
 
 class Database {

@@ -74,8 +74,7 @@ Result<std::optional<AddressFailures>> SessionRepository::address_failures(
 Result<void> SessionRepository::save_address_failures(const std::string& client_address,
                                                       const AddressFailures& failures) {
   soci::session& sql = transaction_.session();
-  sql << "DELETE FROM sign_in_failures WHERE client_address = :address",
-      soci::use(client_address);
+  sql << "DELETE FROM sign_in_failures WHERE client_address = :address", soci::use(client_address);
   const std::string locked_until = failures.locked_until.value_or("");
   soci::indicator locked_indicator = failures.locked_until ? soci::i_ok : soci::i_null;
   sql << "INSERT INTO sign_in_failures (client_address, failures, window_started_at, "

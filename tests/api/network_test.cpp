@@ -159,8 +159,8 @@ TEST_P(NetworkApiTest, AnswersFollowEveryChange) {
   EXPECT_EQ(network("2025-06-01"), first) << "the same data, the same answer";
 
   const std::string friend_id = post("/api/v1/persons", {{"displayName", "Vriend Kees"}});
-  tie("/api/v1/households/" + household_ + "/ties", friend_id, client_, "friend", 2,
-      "2025-01-01", std::nullopt);
+  tie("/api/v1/households/" + household_ + "/ties", friend_id, client_, "friend", 2, "2025-01-01",
+      std::nullopt);
   const json with_friend = network("2025-06-01");
   EXPECT_EQ(with_friend["nodes"].size(), first["nodes"].size() + 1);
   ASSERT_NE(node(with_friend, friend_id), nullptr);
