@@ -1,7 +1,6 @@
 #include "access/audit.hpp"
 
-#include <sodium.h>
-
+#include "access/hashing.hpp"
 #include "store/timestamps.hpp"
 
 namespace dichtbij::access {
@@ -35,12 +34,7 @@ std::string event_hash(const store::AuditRow& row) {
   add_field(text, row.reason);
   add_field(text, row.client_address);
   add_field(text, row.previous_hash);
-  unsigned char hash[32];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(text.data()),
-                     text.size(), nullptr, 0);
-  char hex[sizeof hash * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-  return hex;
+  return blake2b_hex(text);
 }
 
 Result<void> record(store::Transaction& transaction, const AuditEvent& event) {

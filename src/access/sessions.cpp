@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "access/hashing.hpp"
 #include "access/passwords.hpp"
 #include "store/account_repository.hpp"
 #include "store/session_repository.hpp"
@@ -39,12 +40,7 @@ std::string random_token() {
 }
 
 std::string token_hash(std::string_view token) {
-  unsigned char hash[32];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(token.data()),
-                     token.size(), nullptr, 0);
-  char hex[sizeof hash * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-  return hex;
+  return blake2b_hex(token);
 }
 
 Result<void> Sessions::record_failure(const std::string& client_address,
