@@ -1,6 +1,6 @@
 #include "access/audit.hpp"
 
-#include "access/hashing.hpp"
+#include "store/hashing.hpp"
 #include "store/timestamps.hpp"
 
 namespace dichtbij::access {
@@ -34,7 +34,7 @@ std::string event_hash(const store::AuditRow& row) {
   add_field(text, row.reason);
   add_field(text, row.client_address);
   add_field(text, row.previous_hash);
-  return blake2b_hex(text);
+  return store::blake2b_hex(text);
 }
 
 Result<void> record(store::Transaction& transaction, const AuditEvent& event) {

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "access/hashing.hpp"
 #include "access/passwords.hpp"
 #include "store/account_repository.hpp"
+#include "store/hashing.hpp"
 #include "store/session_repository.hpp"
 #include "store/timestamps.hpp"
 
@@ -40,7 +40,7 @@ std::string random_token() {
 }
 
 std::string token_hash(std::string_view token) {
-  return blake2b_hex(token);
+  return store::blake2b_hex(token);
 }
 
 Result<void> Sessions::record_failure(const std::string& client_address,

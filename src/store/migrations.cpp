@@ -1,5 +1,6 @@
 #include "store/migrations.hpp"
 
+#include "store/hashing.hpp"
 #include "store/timestamps.hpp"
 
 #include <soci/soci.h>
@@ -23,15 +24,6 @@ struct AppliedMigration {
   std::string name;
   std::string checksum;
 };
-
-std::string checksum_of(const std::string& sql) {
-  unsigned char hash[crypto_generichash_BYTES];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(sql.data()),
-                     sql.size(), nullptr, 0);
-  char hex[sizeof hash * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-  return hex;
-}
 
 std::string label(int version, const std::string& name) {
   return fmt::format("{:04}_{}", version, name);
@@ -68,7 +60,7 @@ Result<void> check_applied(const std::vector<AppliedMigration>& applied,
                                     applied.back().version, migrations.size()));
     }
     const Migration& known = migrations[static_cast<std::size_t>(row.version - 1)];
-    if (checksum_of(known.sql_for(engine)) != row.checksum) {
+    if (blake2b_hex(known.sql_for(engine)) != row.checksum) {
       return make_error(ErrorCode::conflict,
                         fmt::format("migration {} was changed after it was applied to this "
                                     "database (checksum differs); restore the original file",
@@ -180,7 +172,7 @@ Result<MigrationReport> migrate(Database& database, std::span<const Migration> m
               soci::use(migration.version), soci::into(already);
           if (already != 0) return {};  // another migrator was first
           execute_script(transaction, migration.sql_for(engine));
-          const std::string checksum = checksum_of(migration.sql_for(engine));
+          const std::string checksum = blake2b_hex(migration.sql_for(engine));
           const std::string now = utc_now_text();
           session << "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
                      "VALUES (:version, :name, :checksum, :applied_at)",

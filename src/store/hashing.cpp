@@ -1,8 +1,8 @@
-#include "access/hashing.hpp"
+#include "store/hashing.hpp"
 
 #include <sodium.h>
 
-namespace dichtbij::access {
+namespace dichtbij::store {
 
 std::string blake2b_hex(std::string_view data) {
   unsigned char hash[crypto_generichash_BYTES];
@@ -13,4 +13,4 @@ std::string blake2b_hex(std::string_view data) {
   return hex;
 }
 
-}  // namespace dichtbij::access
+}  // namespace dichtbij::store
