@@ -1,6 +1,7 @@
 #include "api/agreements.hpp"
 
 #include "api/crud_routes.hpp"
+#include "api/household_access.hpp"
 #include "core/agreement.hpp"
 #include "store/agreement_repository.hpp"
 #include "store/household_repository.hpp"
@@ -43,11 +44,11 @@ struct AgreementSpec {
   static constexpr std::string_view kScopeParameter = "householdId";
   static constexpr std::string_view kScopeName = "household";
   static constexpr std::string_view kCollection = "/api/v1/households/:householdId/agreements";
+  static constexpr access::Resource kResource = access::Resource::agreement;
   static constexpr OperationNames kNames{"Agreements", "Agreement", "AgreementInput", "agreement"};
   static constexpr bool kIfMatchRequired = true;
   static constexpr std::string_view kDescription =
       "An agreement in a household's support plan: who does what, and why.";
-  static constexpr std::string_view kAuditResource = "agreement";
 
   static bool scope_exists(store::Transaction& transaction, const Scope& household) {
     return store::HouseholdRepository(transaction).exists(household);
@@ -59,6 +60,10 @@ struct AgreementSpec {
     read_agreement_fields(reader, fields);
   }
   static std::vector<InvalidParam> check(const Fields&) { return {}; }
+  // A volunteer sees the agreements they are responsible for.
+  static PersonId owner(const Record& record) { return record.fields.responsible; }
+  static PersonId owner(const Fields& fields) { return fields.responsible; }
+  static void limit_to_owner(Query& query, const PersonId& person) { query.responsible = person; }
   static nlohmann::json to_json(const Record& agreement) {
     nlohmann::json json = agreement_fields_json(agreement.fields);
     json["id"] = agreement.id.str();
@@ -86,6 +91,16 @@ Response history(store::Database& database, const Request& request) {
     return problem(make_error(ErrorCode::not_found, "there is no such agreement"),
                    request.request_id);
   }
+  // Earlier versions name whoever was responsible before: not for a
+  // volunteer, who sees only their own agreements as they are.
+  Result<access::HouseholdAccess> access =
+      household_access(database, request, HouseholdId(std::string(household)),
+                       access::Resource::agreement, access::Operation::read, "agreement.history");
+  if (!access.ok()) return problem(access.error(), request.request_id);
+  if (access::own_records_only(*access, access::Resource::agreement)) {
+    return problem(make_error(ErrorCode::forbidden, "an agreement's history is for its team"),
+                   request.request_id);
+  }
   Result<std::vector<AgreementVersion>> versions =
       database.in_transaction<std::vector<AgreementVersion>>(
           store::TransactionKind::read,
@@ -98,6 +113,7 @@ Response history(store::Database& database, const Request& request) {
   event.actor = request.actor;
   event.action = "agreement.history";
   event.household_id = std::string(household);
+  event.break_glass = access->break_glass();
   event.record_id = std::string(id);
   event.client_address = request.client_address;
   if (Result<void> audited = access::record(database, event); !audited.ok()) {
@@ -149,7 +165,8 @@ void add_agreement_routes(ApiRegistry& registry, store::Database& database) {
                          {"items", {{"$ref", "#/components/schemas/AgreementVersion"}}}}}}}}}}}}}}},
              {"400", {{"$ref", "#/components/responses/BadRequest"}}},
              {"404", {{"$ref", "#/components/responses/NotFound"}}}}}}
-           .dump()});
+           .dump(),
+       true, access::allowed_roles(access::Resource::agreement, access::Operation::read)});
   nlohmann::json version_schema = registry.schemas["Agreement"];
   version_schema["description"] = "One version of an agreement.";
   version_schema["properties"].erase("id");

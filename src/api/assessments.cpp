@@ -27,12 +27,12 @@ struct AssessmentSpec {
   static constexpr std::string_view kScopeParameter = "householdId";
   static constexpr std::string_view kScopeName = "household";
   static constexpr std::string_view kCollection = "/api/v1/households/:householdId/assessments";
+  static constexpr access::Resource kResource = access::Resource::assessment;
   static constexpr OperationNames kNames{"Assessments", "Assessment", "AssessmentInput",
                                          "assessment"};
   static constexpr bool kIfMatchRequired = false;
   static constexpr std::string_view kDescription =
       "A Zelfredzaamheid-Matrix (ZRM 2017) profile of one person on one day.";
-  static constexpr std::string_view kAuditResource = "assessment";
 
   static bool scope_exists(store::Transaction& transaction, const Scope& household) {
     return store::HouseholdRepository(transaction).exists(household);

@@ -26,13 +26,30 @@
 //
 // and every route answers 404 when the enclosing record does not exist.
 //
-// A resource holding personal data names itself for the audit log:
+// Every resource names its kind for the access policy (access/policy.hpp):
 //
-//     static constexpr std::string_view kAuditResource = "tie";
-//     static std::optional<HouseholdId> household_of(const Record&);  // flat ones
+//     static constexpr access::Resource kResource = access::Resource::tie;
 //
-// and every operation on it is an audit event (access/audit.hpp): writes in
-// their own transaction, reads committed before the answer is sent.
+// which says which roles reach each route. When the kind holds personal
+// data, every operation is decided per household and is an audit event
+// (access/audit.hpp): writes in their own transaction, reads committed
+// before the answer is sent, refusals too. A flat resource that belongs to
+// a household says which:
+//
+//     static std::optional<HouseholdId> household_of(const Record&);
+//     static HouseholdId household_of(const Fields&);   // when it is created
+//
+// and its Query has `std::optional<Reach> reach`, so a list holds only
+// households within the caller's reach. Optional hooks:
+//
+//     static PersonId owner(const Record&), owner(const Fields&);
+//     static void limit_to_owner(Query&, const PersonId&);
+//         // whose record it is, for callers who see only their own
+//     static nlohmann::json to_minimised_json(const Record&);
+//         // what a volunteer sees
+//     static Result<void> check_create(const Actor&, const Fields&);
+//     static Result<void> check_update(const access::HouseholdAccess&,
+//                                      const Record& before, const Fields& after);
 //
 // Every route validates all input before touching the database, runs in one
 // transaction, and answers problem+json for every error.
@@ -42,6 +59,7 @@
 #include <type_traits>
 
 #include "access/audit.hpp"
+#include "access/policy.hpp"
 #include "api/idempotency.hpp"
 #include "api/operation_docs.hpp"
 #include "api/preconditions.hpp"
@@ -50,6 +68,7 @@
 #include "api/resource_support.hpp"
 #include "core/page.hpp"
 #include "store/database.hpp"
+#include "store/reach.hpp"
 
 namespace dichtbij::api {
 
@@ -66,11 +85,6 @@ requires requires {
 }
 struct ScopeOf<Spec> {
   using type = typename Spec::Scope;
-};
-
-template <typename Spec>
-concept Audited = requires {
-  Spec::kAuditResource;
 };
 
 template <typename Spec>
@@ -96,18 +110,26 @@ class CrudRoutes {
     (void)query.paging();
     const std::string name(Spec::kNames.schema);
 
+    auto roles = [](access::Operation operation) {
+      return access::allowed_roles(Spec::kResource, operation);
+    };
     registry.routes.push_back(
         {Method::get, collection, bind(&list),
-         scoped(list_operation(Spec::kNames, "list" + name + "s", query.parameters()))});
+         scoped(list_operation(Spec::kNames, "list" + name + "s", query.parameters())), true,
+         roles(access::Operation::list)});
     registry.routes.push_back({Method::post, collection, bind(&create),
-                               scoped(create_operation(Spec::kNames, "create" + name))});
-    registry.routes.push_back(
-        {Method::get, item, bind(&read), scoped(read_operation(Spec::kNames, "get" + name))});
+                               scoped(create_operation(Spec::kNames, "create" + name)), true,
+                               roles(access::Operation::create)});
+    registry.routes.push_back({Method::get, item, bind(&read),
+                               scoped(read_operation(Spec::kNames, "get" + name)), true,
+                               roles(access::Operation::read)});
     registry.routes.push_back(
         {Method::put, item, bind(&update),
-         scoped(update_operation(Spec::kNames, "update" + name, Spec::kIfMatchRequired))});
+         scoped(update_operation(Spec::kNames, "update" + name, Spec::kIfMatchRequired)), true,
+         roles(access::Operation::update)});
     registry.routes.push_back({Method::delete_, item, bind(&remove),
-                               scoped(delete_operation(Spec::kNames, "delete" + name))});
+                               scoped(delete_operation(Spec::kNames, "delete" + name)), true,
+                               roles(access::Operation::remove)});
 
     const nlohmann::json input = input_schema(&Spec::read_fields);
     registry.schemas[std::string(Spec::kNames.input_schema)] = input;
@@ -115,55 +137,169 @@ class CrudRoutes {
   }
 
  private:
-  // The household an event is about: the scope, or the record's own.
-  static std::optional<std::string> household_of(const Scope& scope, const Record* record) {
-    if constexpr (kScoped) {
-      (void)record;
-      return scope.str();
-    } else if constexpr (requires(const Record& r) { Spec::household_of(r); }) {
-      (void)scope;
-      if (record == nullptr) return std::nullopt;
-      const std::optional<HouseholdId> household = Spec::household_of(*record);
-      return household ? std::optional<std::string>(household->str()) : std::nullopt;
-    } else {
-      (void)scope;
-      (void)record;
-      return std::nullopt;
+  static constexpr bool kPersonal = access::holds_personal_data(Spec::kResource);
+  static constexpr bool kPersons = Spec::kResource == access::Resource::person;
+  static constexpr bool kHouseholds = Spec::kResource == access::Resource::household;
+
+  // What the policy decided about one request.
+  struct Decision {
+    access::HouseholdAccess access;
+    std::optional<std::string> household;
+    std::optional<std::string> refusal;  // why not, when refused
+  };
+
+  static std::string name_of(access::Operation operation) {
+    switch (operation) {
+      case access::Operation::list: return "list";
+      case access::Operation::read: return "read";
+      case access::Operation::create: return "create";
+      case access::Operation::update: return "update";
+      case access::Operation::remove: return "delete";
     }
+    return "";
   }
 
-  static access::AuditEvent audit_event(const Request& request, std::string_view operation,
-                                        const Scope& scope, const Record* record) {
+  static access::AuditEvent audit_event(const Request& request, access::Operation operation,
+                                        const Decision& decision, const Record* record) {
     access::AuditEvent event;
     event.actor = request.actor;
-    if constexpr (Audited<Spec>) event.action = std::string(Spec::kAuditResource);
-    event.action += "." + std::string(operation);
-    event.household_id = household_of(scope, record);
+    event.action = std::string(access::resource_name(Spec::kResource)) + "." + name_of(operation);
+    event.household_id = decision.household;
     if (record != nullptr) event.record_id = record->id.str();
+    event.break_glass = decision.access.break_glass();
+    event.allowed = !decision.refusal;
     event.client_address = request.client_address;
     return event;
   }
 
   // Records a write in its own transaction.
   static Result<void> audit(store::Transaction& transaction, const Request& request,
-                            std::string_view operation, const Scope& scope, const Record* record) {
-    if constexpr (!Audited<Spec>) return {};
-    return access::record(transaction, audit_event(request, operation, scope, record));
+                            access::Operation operation, const Decision& decision,
+                            const Record* record) {
+    if constexpr (!kPersonal) return {};
+    return access::record(transaction, audit_event(request, operation, decision, record));
   }
 
-  // Records a read; returns once the event is committed.
+  // Records a read, or a refusal; returns once the event is committed.
   static Result<void> audit(store::Database& database, const Request& request,
-                            std::string_view operation, const Scope& scope, const Record* record) {
-    if constexpr (!Audited<Spec>) return {};
-    return access::record(database, audit_event(request, operation, scope, record));
+                            access::Operation operation, const Decision& decision,
+                            const Record* record) {
+    if constexpr (!kPersonal) return {};
+    return access::record(database, audit_event(request, operation, decision, record));
+  }
+
+  // The answer to a refused request, once the refusal is in the audit log.
+  static Response refused(store::Database& database, const Request& request,
+                          access::Operation operation, const Decision& decision,
+                          const std::optional<RecordId>& id) {
+    access::AuditEvent event = audit_event(request, operation, decision, nullptr);
+    if (id) event.record_id = id->str();
+    if (Result<void> audited = access::record(database, event); !audited.ok()) {
+      return problem(audited.error(), request.request_id);
+    }
+    return problem(make_error(ErrorCode::forbidden, *decision.refusal), request.request_id);
+  }
+
+  static const Actor& actor(const Request& request) { return *request.actor; }
+
+  // How the caller stands to a household; refused unless operation is
+  // permitted there.
+  static Result<Decision> decide(store::Transaction& transaction, const Request& request,
+                                 access::Operation operation, const HouseholdId& household) {
+    Result<access::HouseholdAccess> access =
+        access::household_access(transaction, actor(request), household);
+    if (!access.ok()) return std::move(access).error();
+    Decision decision{*access, household.str(), std::nullopt};
+    if (!access::permits(*access, Spec::kResource, operation)) {
+      decision.refusal = "you have no access to household " + household.str() + " for this";
+    }
+    return decision;
+  }
+
+  // The caller's own records only, at some standings (a volunteer's acts).
+  template <typename Item>
+  static void check_owner(const Request& request, Decision& decision, const Item& item) {
+    if constexpr (requires { Spec::owner(item); }) {
+      if (decision.refusal || !access::own_records_only(decision.access, Spec::kResource)) return;
+      if (!actor(request).person || Spec::owner(item) != *actor(request).person) {
+        decision.refusal = "you may only see and change your own " +
+                           std::string(Spec::kNames.singular) + "s in this household";
+      }
+    } else {
+      (void)request, (void)decision, (void)item;
+    }
+  }
+
+  // The decision about an existing record (read, update, delete).
+  static Result<Decision> decide_on(store::Transaction& transaction, const Request& request,
+                                    access::Operation operation, const Scope& scope,
+                                    const Record& record) {
+    if constexpr (!kPersonal) {
+      return Decision{};
+    } else if constexpr (kScoped) {
+      Result<Decision> decision = decide(transaction, request, operation, scope);
+      if (decision.ok()) check_owner(request, *decision, record);
+      return decision;
+    } else if constexpr (kPersons) {
+      Result<bool> within =
+          store::person_within_reach(transaction, access::reach(actor(request)), record.id.str());
+      if (!within.ok()) return std::move(within).error();
+      Decision decision;
+      decision.access.standing = access::Standing::team;
+      if (!*within) decision.refusal = "you have no access to person " + record.id.str();
+      return decision;
+    } else {
+      const std::optional<HouseholdId> household = Spec::household_of(record);
+      Result<Decision> decision = decide(transaction, request, operation, *household);
+      if (decision.ok()) check_owner(request, *decision, record);
+      return decision;
+    }
+  }
+
+  // The decision about a new record, or a record's new fields.
+  static Result<Decision> decide_on(store::Transaction& transaction, const Request& request,
+                                    access::Operation operation, const Scope& scope,
+                                    const Fields& fields) {
+    if constexpr (!kPersonal || kPersons) {
+      return Decision{};
+    } else if constexpr (kHouseholds) {
+      Decision decision;
+      if (Result<void> allowed = Spec::check_create(actor(request), fields); !allowed.ok()) {
+        decision.refusal = allowed.error().message;
+      }
+      return decision;
+    } else {
+      Result<Decision> decision = [&] {
+        if constexpr (kScoped) {
+          return decide(transaction, request, operation, scope);
+        } else {
+          // An unknown household in the body is bad input, like any other
+          // unknown reference.
+          Result<Decision> decided =
+              decide(transaction, request, operation, Spec::household_of(fields));
+          if (decided.ok() || decided.error().code != ErrorCode::not_found) return decided;
+          Error error = make_error(ErrorCode::invalid_input,
+                                   "the " + std::string(Spec::kNames.singular) + " is not valid");
+          error.invalid_params.push_back({"householdId", decided.error().message});
+          return Result<Decision>(std::move(error));
+        }
+      }();
+      if (decision.ok()) check_owner(request, *decision, fields);
+      return decision;
+    }
+  }
+
+  static nlohmann::json to_json(const Request& request, const Record& record) {
+    if constexpr (requires { Spec::to_minimised_json(record); }) {
+      if (access::minimised_view(actor(request))) return Spec::to_minimised_json(record);
+    }
+    return Spec::to_json(record);
   }
 
   // The operation with the enclosing record's path parameter added.
   static std::string scoped(std::string operation) {
-    if constexpr (!kScoped) {
-      return operation;
-    } else {
-      nlohmann::json json = nlohmann::json::parse(operation);
+    nlohmann::json json = nlohmann::json::parse(operation);
+    if constexpr (kScoped) {
       json["parameters"].insert(
           json["parameters"].begin(),
           nlohmann::json{{"name", Spec::kScopeParameter},
@@ -172,8 +308,11 @@ class CrudRoutes {
                          {"description", "The " + std::string(Spec::kScopeName) + "'s id."},
                          {"schema", {{"type", "string"}, {"format", "uuid"}}}});
       json["responses"]["404"] = {{"$ref", "#/components/responses/NotFound"}};
-      return json.dump();
     }
+    if constexpr (kPersonal) {
+      json["responses"]["403"] = {{"$ref", "#/components/responses/Forbidden"}};
+    }
+    return json.dump();
   }
 
   static Result<Scope> path_scope(const Request& request) {
@@ -232,27 +371,66 @@ class CrudRoutes {
     return error;
   }
 
+  // A list holds only what the caller may see: the enclosing household's
+  // records when the caller may see that household, or the records of the
+  // households within their reach.
+  static Result<Decision> limit(store::Transaction& transaction, const Request& request,
+                                const Scope& scope, Query& query) {
+    Decision decision;
+    if constexpr (kPersonal) {
+      if constexpr (kScoped) {
+        Result<Decision> decided = decide(transaction, request, access::Operation::list, scope);
+        if (!decided.ok()) return decided;
+        decision = *decided;
+      } else {
+        (void)transaction, (void)scope;
+        query.reach = access::reach(actor(request));
+        decision.access.standing = access::Standing::team;
+        if (actor(request).role == AccountRole::volunteer) {
+          decision.access.standing = access::Standing::helper;
+        }
+      }
+      if constexpr (requires { Spec::limit_to_owner(query, PersonId()); }) {
+        if (!decision.refusal && access::own_records_only(decision.access, Spec::kResource)) {
+          Spec::limit_to_owner(query, actor(request).person.value_or(PersonId()));
+        }
+      }
+    } else {
+      (void)transaction, (void)request, (void)scope, (void)query;
+    }
+    return decision;
+  }
+
   static Response list(store::Database& database, const Request& request) {
     QueryReader reader(request);
-    const Query query = Spec::read_query(reader);
+    Query query = Spec::read_query(reader);
     const PageRequest page = reader.paging();
     if (Result<void> checked = reader.finish(); !checked.ok()) {
       return problem(checked.error(), request.request_id);
     }
     Result<Scope> scope = path_scope(request);
     if (!scope.ok()) return problem(scope.error(), request.request_id);
+    Decision decision;
     Result<Page<Record>> found = database.in_transaction<Page<Record>>(
         store::TransactionKind::read, [&](store::Transaction& transaction) -> Result<Page<Record>> {
           Result<Repository> repository = open(transaction, *scope);
           if (!repository.ok()) return std::move(repository).error();
+          Result<Decision> decided = limit(transaction, request, *scope, query);
+          if (!decided.ok()) return std::move(decided).error();
+          decision = *decided;
+          if (decision.refusal) return Page<Record>{};
           return Spec::list(*repository, query, Paging{page.offset(), page.page_size});
         });
     if (!found.ok()) return problem(found.error(), request.request_id);
-    if (Result<void> audited = audit(database, request, "list", *scope, nullptr); !audited.ok()) {
+    if (decision.refusal) {
+      return refused(database, request, access::Operation::list, decision, std::nullopt);
+    }
+    if (Result<void> audited = audit(database, request, access::Operation::list, decision, nullptr);
+        !audited.ok()) {
       return problem(audited.error(), request.request_id);
     }
     nlohmann::json items = nlohmann::json::array();
-    for (const Record& record : found->items) items.push_back(Spec::to_json(record));
+    for (const Record& record : found->items) items.push_back(to_json(request, record));
     return page_response(request, page, std::move(items), found->total);
   }
 
@@ -261,18 +439,37 @@ class CrudRoutes {
     if (!scope.ok()) return problem(scope.error(), request.request_id);
     Result<Fields> fields = read_body(request);
     if (!fields.ok()) return problem(fields.error(), request.request_id);
-    return create_once(database, request, [&](store::Transaction& transaction) -> Result<Response> {
-      Result<Repository> repository = open(transaction, *scope);
-      if (!repository.ok()) return std::move(repository).error();
-      Result<Record> created = repository->create(*fields);
-      if (!created.ok()) return std::move(created).error();
-      if (Result<void> audited = audit(transaction, request, "create", *scope, &*created);
-          !audited.ok()) {
-        return std::move(audited).error();
-      }
-      return item_response(201, Spec::to_json(*created), created->version,
-                           collection_path(*scope) + "/" + created->id.str());
-    });
+    Decision decision;
+    Response response =
+        create_once(database, request, [&](store::Transaction& transaction) -> Result<Response> {
+          Result<Repository> repository = open(transaction, *scope);
+          if (!repository.ok()) return std::move(repository).error();
+          Result<Decision> decided =
+              decide_on(transaction, request, access::Operation::create, *scope, *fields);
+          if (!decided.ok()) return std::move(decided).error();
+          decision = *decided;
+          if (decision.refusal) return make_error(ErrorCode::forbidden, *decision.refusal);
+          Result<Record> created = [&] {
+            if constexpr (requires { repository->create(*fields, actor(request).account); }) {
+              return repository->create(*fields, actor(request).account);
+            } else {
+              return repository->create(*fields);
+            }
+          }();
+          if (!created.ok()) return std::move(created).error();
+          if constexpr (kHouseholds) decision.household = created->id.str();
+          if (Result<void> audited =
+                  audit(transaction, request, access::Operation::create, decision, &*created);
+              !audited.ok()) {
+            return std::move(audited).error();
+          }
+          return item_response(201, to_json(request, *created), created->version,
+                               collection_path(*scope) + "/" + created->id.str());
+        });
+    if (decision.refusal) {
+      return refused(database, request, access::Operation::create, decision, std::nullopt);
+    }
+    return response;
   }
 
   static Response read(store::Database& database, const Request& request) {
@@ -280,17 +477,53 @@ class CrudRoutes {
     if (!scope.ok()) return problem(scope.error(), request.request_id);
     Result<RecordId> id = path_id(request);
     if (!id.ok()) return problem(id.error(), request.request_id);
+    Decision decision;
     Result<Record> found = database.in_transaction<Record>(
         store::TransactionKind::read, [&](store::Transaction& transaction) -> Result<Record> {
           Result<Repository> repository = open(transaction, *scope);
           if (!repository.ok()) return std::move(repository).error();
-          return repository->get(*id);
+          Result<Record> record = repository->get(*id);
+          if (!record.ok()) return record;
+          Result<Decision> decided =
+              decide_on(transaction, request, access::Operation::read, *scope, *record);
+          if (!decided.ok()) return std::move(decided).error();
+          decision = *decided;
+          return record;
         });
     if (!found.ok()) return problem(found.error(), request.request_id);
-    if (Result<void> audited = audit(database, request, "read", *scope, &*found); !audited.ok()) {
+    if (decision.refusal) {
+      return refused(database, request, access::Operation::read, decision, *id);
+    }
+    if (Result<void> audited = audit(database, request, access::Operation::read, decision, &*found);
+        !audited.ok()) {
       return problem(audited.error(), request.request_id);
     }
-    return item_response(200, Spec::to_json(*found), found->version);
+    return item_response(200, to_json(request, *found), found->version);
+  }
+
+  // The decision about changing current into fields: allowed on the record
+  // as it is and, when it moves to another household, there too.
+  static Result<Decision> decide_update(store::Transaction& transaction, const Request& request,
+                                        const Scope& scope, const Record& current,
+                                        const Fields& fields) {
+    Result<Decision> decision =
+        decide_on(transaction, request, access::Operation::update, scope, current);
+    if (!decision.ok() || decision->refusal) return decision;
+    if constexpr (kHouseholds) {
+      if (Result<void> allowed = Spec::check_update(decision->access, current, fields);
+          !allowed.ok()) {
+        decision->refusal = allowed.error().message;
+      }
+    } else if constexpr (kPersonal && !kPersons && !kScoped) {
+      if (Spec::household_of(fields) != *Spec::household_of(current)) {
+        Result<Decision> there =
+            decide_on(transaction, request, access::Operation::create, scope, fields);
+        if (!there.ok() || there->refusal) return there;
+      } else {
+        check_owner(request, *decision, fields);
+      }
+    }
+    return decision;
   }
 
   static Response update(store::Database& database, const Request& request) {
@@ -302,20 +535,31 @@ class CrudRoutes {
     if (!expected.ok()) return problem(expected.error(), request.request_id);
     Result<Fields> fields = read_body(request);
     if (!fields.ok()) return problem(fields.error(), request.request_id);
+    Decision decision;
     Result<Record> updated = database.in_transaction<Record>(
         store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<Record> {
           Result<Repository> repository = open(transaction, *scope);
           if (!repository.ok()) return std::move(repository).error();
+          Result<Record> current = repository->get(*id);
+          if (!current.ok()) return current;
+          Result<Decision> decided = decide_update(transaction, request, *scope, *current, *fields);
+          if (!decided.ok()) return std::move(decided).error();
+          decision = *decided;
+          if (decision.refusal) return make_error(ErrorCode::forbidden, *decision.refusal);
           Result<Record> updated = repository->update(*id, *expected, *fields);
           if (!updated.ok()) return updated;
-          if (Result<void> audited = audit(transaction, request, "update", *scope, &*updated);
+          if (Result<void> audited =
+                  audit(transaction, request, access::Operation::update, decision, &*updated);
               !audited.ok()) {
             return std::move(audited).error();
           }
           return updated;
         });
+    if (decision.refusal) {
+      return refused(database, request, access::Operation::update, decision, *id);
+    }
     if (!updated.ok()) return problem(updated.error(), request.request_id);
-    return item_response(200, Spec::to_json(*updated), updated->version);
+    return item_response(200, to_json(request, *updated), updated->version);
   }
 
   static Response remove(store::Database& database, const Request& request) {
@@ -325,20 +569,29 @@ class CrudRoutes {
     if (!id.ok()) return problem(id.error(), request.request_id);
     Result<std::optional<int>> expected = if_match_version(request, false);
     if (!expected.ok()) return problem(expected.error(), request.request_id);
+    Decision decision;
     Result<void> removed = database.in_transaction(
         store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
           Result<Repository> repository = open(transaction, *scope);
           if (!repository.ok()) return std::move(repository).error();
           Result<Record> current = repository->get(*id);
           if (!current.ok()) return std::move(current).error();
+          Result<Decision> decided =
+              decide_on(transaction, request, access::Operation::remove, *scope, *current);
+          if (!decided.ok()) return std::move(decided).error();
+          decision = *decided;
+          if (decision.refusal) return make_error(ErrorCode::forbidden, *decision.refusal);
           if (*expected && current->version != **expected) {
             return make_error(ErrorCode::precondition_failed,
                               "the " + std::string(Spec::kNames.singular) +
                                   " was changed by someone else since that ETag");
           }
           if (Result<void> removed = repository->remove(*id); !removed.ok()) return removed;
-          return audit(transaction, request, "delete", *scope, &*current);
+          return audit(transaction, request, access::Operation::remove, decision, &*current);
         });
+    if (decision.refusal) {
+      return refused(database, request, access::Operation::remove, decision, *id);
+    }
     if (!removed.ok()) return problem(removed.error(), request.request_id);
     return no_content();
   }

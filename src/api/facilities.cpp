@@ -16,6 +16,7 @@ struct FacilitySpec {
   using Repository = store::FacilityRepository;
   using Query = FacilityFilter;
   static constexpr std::string_view kCollection = "/api/v1/facilities";
+  static constexpr access::Resource kResource = access::Resource::facility;
   static constexpr OperationNames kNames{"Social map", "Facility", "FacilityInput", "facility"};
   static constexpr bool kIfMatchRequired = false;
   static constexpr std::string_view kDescription =
@@ -65,13 +66,14 @@ struct ReferralSpec {
   using Repository = store::ReferralRepository;
   using Query = ReferralFilter;
   static constexpr std::string_view kCollection = "/api/v1/referrals";
+  static constexpr access::Resource kResource = access::Resource::referral;
   static constexpr OperationNames kNames{"Social map", "Referral", "ReferralInput", "referral"};
   static constexpr bool kIfMatchRequired = false;
   static constexpr std::string_view kDescription = "A referral of a household to a facility.";
-  static constexpr std::string_view kAuditResource = "referral";
   static std::optional<HouseholdId> household_of(const Record& record) {
     return record.fields.household;
   }
+  static HouseholdId household_of(const Fields& fields) { return fields.household; }
 
   static void read_fields(FieldReader& reader, Fields& fields) {
     reader.date("date", fields.date, "The day of the referral.");

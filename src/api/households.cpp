@@ -2,6 +2,7 @@
 
 #include "api/crud_routes.hpp"
 #include "api/period_fields.hpp"
+#include "api/today.hpp"
 #include "core/household.hpp"
 #include "store/household_repository.hpp"
 
@@ -15,12 +16,19 @@ struct HouseholdSpec {
   using Repository = store::HouseholdRepository;
   using Query = HouseholdFilter;
   static constexpr std::string_view kCollection = "/api/v1/households";
+  static constexpr access::Resource kResource = access::Resource::household;
   static constexpr OperationNames kNames{"Households", "Household", "HouseholdInput", "household"};
   static constexpr bool kIfMatchRequired = true;
   static constexpr std::string_view kDescription =
       "A household, single person or group, with its practices, members and team over time.";
-  static constexpr std::string_view kAuditResource = "household";
   static std::optional<HouseholdId> household_of(const Record& record) { return record.id; }
+  static Result<void> check_create(const Actor& actor, const Fields& fields) {
+    return access::may_create_household(actor, fields, today());
+  }
+  static Result<void> check_update(const access::HouseholdAccess& access, const Record& before,
+                                   const Fields& after) {
+    return access::may_update_household(access, before.fields, after);
+  }
 
   static void read_fields(FieldReader& reader, Fields& fields) {
     reader.enumeration("kind", fields.kind, "Household, single person or group.");
@@ -60,6 +68,18 @@ struct HouseholdSpec {
       json["members"].push_back(person_period_json(member));
     for (const PersonPeriod& professional : fields.team)
       json["team"].push_back(person_period_json(professional));
+    return json;
+  }
+
+  // What a volunteer helping there sees: which household, and who is in it
+  // now (their first names come with the persons).
+  static nlohmann::json to_minimised_json(const Record& household) {
+    nlohmann::json json{{"id", household.id.str()},
+                        {"kind", to_code(household.fields.kind)},
+                        {"members", nlohmann::json::array()}};
+    for (const PersonPeriod& member : household.fields.members) {
+      if (member.period.contains(today())) json["members"].push_back(person_period_json(member));
+    }
     return json;
   }
 

@@ -83,6 +83,10 @@ struct Route {
   // changes). Only health, the API description, the enumerations and
   // signing in are public.
   bool needs_session = true;
+  // The roles that may call it at all; others get 403 before it runs. Every
+  // route that needs a session names them. Which households and records a
+  // caller may touch is decided inside, by access/policy.hpp.
+  RoleSet roles;
 };
 
 }  // namespace dichtbij::api

@@ -1,6 +1,8 @@
 #include "api/network.hpp"
 
 #include "access/audit.hpp"
+#include "access/policy.hpp"
+#include "api/household_access.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "api/rendered_cache.hpp"
@@ -80,10 +82,15 @@ Response network(store::Database& database, RenderedCache& cache, const Request&
         request.request_id);
   }
   const Date on = day.value_or(today());
+  Result<access::HouseholdAccess> access =
+      household_access(database, request, HouseholdId(std::string(household)),
+                       access::Resource::network, access::Operation::read, "household.network");
+  if (!access.ok()) return problem(access.error(), request.request_id);
   access::AuditEvent event;
   event.actor = request.actor;
   event.action = "household.network";
   event.household_id = std::string(household);
+  event.break_glass = access->break_glass();
   event.client_address = request.client_address;
   const std::string key = std::string(household) + ' ' + format_date(on);
   const std::uint64_t generation = database.data_generation();
@@ -195,7 +202,8 @@ void add_network_route(ApiRegistry& registry, store::Database& database) {
              {"400", {{"$ref", "#/components/responses/BadRequest"}}},
              {"404", {{"$ref", "#/components/responses/NotFound"}}},
              {"503", {{"$ref", "#/components/responses/ServiceUnavailable"}}}}}}
-           .dump()});
+           .dump(),
+       true, access::allowed_roles(access::Resource::network, access::Operation::read)});
   registry.schemas["Network"] = schema();
 }
 

@@ -14,6 +14,7 @@ struct OrganisationSpec {
   using Repository = store::OrganisationRepository;
   using Query = OrganisationFilter;
   static constexpr std::string_view kCollection = "/api/v1/organisations";
+  static constexpr access::Resource kResource = access::Resource::organisation;
   static constexpr OperationNames kNames{"Organisations", "Organisation", "OrganisationInput",
                                          "organisation"};
   static constexpr bool kIfMatchRequired = false;

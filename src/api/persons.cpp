@@ -62,6 +62,7 @@ nlohmann::json person_json(const Person& person) {
 struct ListQuery {
   PersonFilter filter;
   std::optional<Date> on;
+  std::optional<Reach> reach;
 };
 
 ListQuery read_person_query(QueryReader& query) {
@@ -80,10 +81,10 @@ struct PersonSpec {
   using Repository = store::PersonRepository;
   using Query = ListQuery;
   static constexpr std::string_view kCollection = "/api/v1/persons";
+  static constexpr access::Resource kResource = access::Resource::person;
   static constexpr OperationNames kNames{"Persons", "Person", "PersonInput", "person"};
   static constexpr bool kIfMatchRequired = true;
   static constexpr std::string_view kDescription = "A person in a support network.";
-  static constexpr std::string_view kAuditResource = "person";
 
   static void read_fields(FieldReader& reader, Fields& fields) {
     read_person_fields(reader, fields);
@@ -92,10 +93,17 @@ struct PersonSpec {
     return dichtbij::check(fields, static_cast<int>(today().year()));
   }
   static nlohmann::json to_json(const Record& person) { return person_json(person); }
+  // What a volunteer sees of the people they deal with: a first name.
+  static nlohmann::json to_minimised_json(const Record& person) {
+    const std::string& name = person.fields.display_name;
+    return {{"id", person.id.str()}, {"displayName", name.substr(0, name.find(' '))}};
+  }
   static Query read_query(QueryReader& query) { return read_person_query(query); }
   static Result<Page<Record>> list(Repository& repository, const Query& query,
                                    const Paging& paging) {
-    return repository.list(query.filter, query.on.value_or(today()), paging);
+    PersonFilter filter = query.filter;
+    filter.reach = query.reach;
+    return repository.list(filter, query.on.value_or(today()), paging);
   }
 };
 

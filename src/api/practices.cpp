@@ -14,6 +14,7 @@ struct PracticeSpec {
   using Repository = store::PracticeRepository;
   using Query = store::PracticeFilter;
   static constexpr std::string_view kCollection = "/api/v1/practices";
+  static constexpr access::Resource kResource = access::Resource::practice;
   static constexpr OperationNames kNames{"Practices", "Practice", "PracticeInput", "practice"};
   static constexpr bool kIfMatchRequired = false;
   static constexpr std::string_view kDescription =

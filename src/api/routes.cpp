@@ -75,7 +75,7 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   // read it freely).
   auto document = std::make_shared<std::string>();
   registry.routes.push_back(openapi_route(document));
-  require_sessions(registry.routes, sessions);
+  require_sessions(registry.routes, sessions, context.database);
   *document = build_openapi_document(registry.routes, registry.schemas, registry.tags).dump();
   return std::move(registry.routes);
 }

@@ -3,6 +3,9 @@
 #include <sodium.h>
 #include <strings.h>
 
+#include <stdexcept>
+
+#include "access/audit.hpp"
 #include "api/openapi.hpp"
 #include "api/problem.hpp"
 
@@ -105,9 +108,31 @@ bool same_token(std::string_view a, std::string_view b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-// The session check in front of one route.
-Handler guarded(Handler handler, std::shared_ptr<access::Sessions> sessions) {
-  return [handler = std::move(handler), sessions](const Request& request) -> Response {
+// A caller whose role may not call the route: 403, and an audit event.
+Response refuse_role(store::Database& database, const Request& request,
+                     std::string_view operation_id) {
+  access::AuditEvent event;
+  event.actor = request.actor;
+  event.action = "route." + std::string(operation_id);
+  event.allowed = false;
+  for (const auto& [name, value] : request.path_params) {
+    if (name == "householdId") event.household_id = value;
+  }
+  event.client_address = request.client_address;
+  if (Result<void> audited = access::record(database, event); !audited.ok()) {
+    return problem(audited.error(), request.request_id);
+  }
+  return problem(make_error(ErrorCode::forbidden,
+                            "an account with role " + std::string(to_code(request.actor->role)) +
+                                " may not do this (" + std::string(operation_id) + ")"),
+                 request.request_id);
+}
+
+// The session and role check in front of one route.
+Handler guarded(Handler handler, std::shared_ptr<access::Sessions> sessions,
+                store::Database& database, RoleSet roles, std::string operation_id) {
+  return [handler = std::move(handler), sessions, &database, roles,
+          operation_id = std::move(operation_id)](const Request& request) -> Response {
     const std::optional<std::string> token = cookie(request, kSessionCookie);
     if (!token) {
       return problem(make_error(ErrorCode::unauthenticated, "sign in first: there is no session"),
@@ -127,6 +152,9 @@ Handler guarded(Handler handler, std::shared_ptr<access::Sessions> sessions) {
     }
     Request signed_in = request;
     signed_in.actor = session->actor;
+    if (!roles.contains(session->actor.role)) {
+      return refuse_role(database, signed_in, operation_id);
+    }
     return handler(signed_in);
   };
 }
@@ -160,7 +188,8 @@ void add_session_routes(ApiRegistry& registry, std::shared_ptr<access::Sessions>
       {"API-Version", {{"$ref", "#/components/headers/API-Version"}}}};
 
   Route create{
-      Method::post, path,
+      Method::post,
+      path,
       [sessions, secure_cookies](const Request& request) {
         return sign_in(*sessions, secure_cookies, request);
       },
@@ -188,8 +217,10 @@ void add_session_routes(ApiRegistry& registry, std::shared_ptr<access::Sessions>
                        {"429", {{"$ref", "#/components/responses/TooManyRequests"}}},
                        {"503", {{"$ref", "#/components/responses/ServiceUnavailable"}}}}}}
           .dump(),
-      false};
-  Route read{Method::get, path,
+      false,
+      RoleSet{}};
+  Route read{Method::get,
+             path,
              [sessions](const Request& request) { return current(*sessions, request); },
              nlohmann::json{{"operationId", "getSession"},
                             {"summary", "Who is signed in"},
@@ -203,9 +234,11 @@ void add_session_routes(ApiRegistry& registry, std::shared_ptr<access::Sessions>
                               {"401", {{"$ref", "#/components/responses/Unauthorized"}}},
                               {"503", {{"$ref", "#/components/responses/ServiceUnavailable"}}}}}}
                  .dump(),
-             false};
+             false,
+             RoleSet{}};
   Route remove{
-      Method::delete_, path,
+      Method::delete_,
+      path,
       [sessions, secure_cookies](const Request& request) {
         return sign_out(*sessions, secure_cookies, request);
       },
@@ -217,7 +250,9 @@ void add_session_routes(ApiRegistry& registry, std::shared_ptr<access::Sessions>
                       {{"204", {{"description", "Signed out."}, {"headers", version_header}}},
                        {"400", {{"$ref", "#/components/responses/BadRequest"}}},
                        {"503", {{"$ref", "#/components/responses/ServiceUnavailable"}}}}}}
-          .dump()};
+          .dump(),
+      true,
+      RoleSet::every()};
   registry.routes.push_back(std::move(create));
   registry.routes.push_back(std::move(read));
   registry.routes.push_back(std::move(remove));
@@ -243,8 +278,8 @@ void add_session_routes(ApiRegistry& registry, std::shared_ptr<access::Sessions>
   registry.tags.push_back({{"name", "Session"}, {"description", "Signing in and out."}});
 }
 
-void require_sessions(std::vector<Route>& routes,
-                      const std::shared_ptr<access::Sessions>& sessions) {
+void require_sessions(std::vector<Route>& routes, const std::shared_ptr<access::Sessions>& sessions,
+                      store::Database& database) {
   for (Route& route : routes) {
     nlohmann::json operation = nlohmann::json::parse(route.openapi_operation);
     if (!route.needs_session) {
@@ -252,10 +287,15 @@ void require_sessions(std::vector<Route>& routes,
       route.openapi_operation = operation.dump();
       continue;
     }
-    route.handler = guarded(std::move(route.handler), sessions);
+    const std::string operation_id = operation.value("operationId", route.path);
+    if (route.roles.empty()) {
+      throw std::logic_error("route " + operation_id + " needs a session but names no roles");
+    }
+    route.handler =
+        guarded(std::move(route.handler), sessions, database, route.roles, operation_id);
     operation["responses"]["401"] = {{"$ref", "#/components/responses/Unauthorized"}};
+    operation["responses"]["403"] = {{"$ref", "#/components/responses/Forbidden"}};
     if (changes_state(route.method)) {
-      operation["responses"]["403"] = {{"$ref", "#/components/responses/Forbidden"}};
       operation["parameters"].push_back({{"$ref", "#/components/parameters/CsrfToken"}});
     }
     route.openapi_operation = operation.dump();

@@ -7,8 +7,8 @@
 //
 // require_sessions() wraps every route that needs a session: no valid
 // session cookie → 401; a POST, PUT, PATCH or DELETE without the session's
-// CSRF token in X-CSRF-Token → 403, before the route runs, so nothing
-// changes.
+// CSRF token in X-CSRF-Token → 403, and so is a role the route does not
+// name, before the route runs, so nothing changes.
 #pragma once
 
 #include <memory>
@@ -26,11 +26,13 @@ inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 void add_session_routes(ApiRegistry& registry, std::shared_ptr<access::Sessions> sessions,
                         bool secure_cookies);
 
-// Puts the session check in front of every route with needs_session, and
-// documents the 401 and 403 answers and the CSRF header in its operation;
-// marks the others as needing no session.
-void require_sessions(std::vector<Route>& routes,
-                      const std::shared_ptr<access::Sessions>& sessions);
+// Puts the session check in front of every route with needs_session — 401
+// without a session, 403 (audited) for a role the route does not name —
+// and documents the 401 and 403 answers and the CSRF header in its
+// operation; marks the others as needing no session. Throws
+// std::logic_error for a route that needs a session but names no roles.
+void require_sessions(std::vector<Route>& routes, const std::shared_ptr<access::Sessions>& sessions,
+                      store::Database& database);
 
 // The value of a cookie in the request's Cookie headers.
 [[nodiscard]] std::optional<std::string> cookie(const Request& request, std::string_view name);

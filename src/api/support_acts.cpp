@@ -15,15 +15,20 @@ struct SupportActSpec {
   using Repository = store::SupportActRepository;
   using Query = SupportActFilter;
   static constexpr std::string_view kCollection = "/api/v1/support-acts";
+  static constexpr access::Resource kResource = access::Resource::support_act;
   static constexpr OperationNames kNames{"Support acts", "SupportAct", "SupportActInput",
                                          "support act"};
   static constexpr bool kIfMatchRequired = false;
   static constexpr std::string_view kDescription =
       "A support act (steunmoment): who gave what support to whom, and who mobilised it.";
-  static constexpr std::string_view kAuditResource = "supportAct";
   static std::optional<HouseholdId> household_of(const Record& record) {
     return record.fields.household;
   }
+  static HouseholdId household_of(const Fields& fields) { return fields.household; }
+  // A volunteer sees and changes the acts they gave.
+  static PersonId owner(const Record& record) { return record.fields.provider; }
+  static PersonId owner(const Fields& fields) { return fields.provider; }
+  static void limit_to_owner(Query& query, const PersonId& person) { query.provider = person; }
 
   static void read_fields(FieldReader& reader, Fields& fields) {
     reader.date("date", fields.date, "The day the support was given.");

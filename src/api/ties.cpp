@@ -19,11 +19,11 @@ struct TieSpec {
   static constexpr std::string_view kScopeParameter = "householdId";
   static constexpr std::string_view kScopeName = "household";
   static constexpr std::string_view kCollection = "/api/v1/households/:householdId/ties";
+  static constexpr access::Resource kResource = access::Resource::tie;
   static constexpr OperationNames kNames{"Ties", "Tie", "TieInput", "tie"};
   static constexpr bool kIfMatchRequired = false;
   static constexpr std::string_view kDescription =
       "A tie between a network person and a household member or another network person.";
-  static constexpr std::string_view kAuditResource = "tie";
 
   static bool scope_exists(store::Transaction& transaction, const Scope& household) {
     return store::HouseholdRepository(transaction).exists(household);

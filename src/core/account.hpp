@@ -3,6 +3,7 @@
 // record), which is how the access policy finds the households it may see.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -25,6 +26,35 @@ struct EnumTraits<AccountRole> {
                                 {"volunteer", "Vrijwilliger", "Volunteer"},
                                 {"researcher", "Onderzoeker", "Researcher"},
                                 {"client", "Cliënt", "Client"}});
+};
+
+// Some of the roles: who may call a route at all (the household's own rules
+// come after, see access/policy.hpp).
+class RoleSet {
+ public:
+  constexpr RoleSet() = default;
+  constexpr RoleSet(std::initializer_list<AccountRole> roles) {
+    for (AccountRole role : roles) bits_ |= bit(role);
+  }
+  [[nodiscard]] static constexpr RoleSet every() {
+    return {AccountRole::admin,     AccountRole::coordinator, AccountRole::professional,
+            AccountRole::volunteer, AccountRole::researcher,  AccountRole::client};
+  }
+  // Every role that may see case content: all but the researcher.
+  [[nodiscard]] static constexpr RoleSet case_roles() {
+    return {AccountRole::admin, AccountRole::coordinator, AccountRole::professional,
+            AccountRole::volunteer, AccountRole::client};
+  }
+
+  [[nodiscard]] constexpr bool contains(AccountRole role) const noexcept {
+    return (bits_ & bit(role)) != 0;
+  }
+  [[nodiscard]] constexpr bool empty() const noexcept { return bits_ == 0; }
+  friend constexpr bool operator==(RoleSet, RoleSet) = default;
+
+ private:
+  static constexpr unsigned bit(AccountRole role) { return 1U << static_cast<unsigned>(role); }
+  unsigned bits_ = 0;
 };
 
 struct AccountFields {

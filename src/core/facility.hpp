@@ -10,6 +10,7 @@
 #include "core/date.hpp"
 #include "core/domain_enums.hpp"
 #include "core/ids.hpp"
+#include "core/reach.hpp"
 #include "core/result.hpp"
 
 namespace dichtbij {
@@ -59,6 +60,8 @@ struct ReferralFilter {
   std::optional<HouseholdId> household;
   std::optional<FacilityId> facility;
   std::optional<ReferralStatus> status;
+  // Only what lies within this reach (access/policy.hpp); everything when unset.
+  std::optional<Reach> reach;
 };
 
 [[nodiscard]] std::vector<InvalidParam> check(const FacilityFields& fields);

@@ -10,6 +10,7 @@
 #include "core/domain_enums.hpp"
 #include "core/ids.hpp"
 #include "core/period.hpp"
+#include "core/reach.hpp"
 #include "core/result.hpp"
 
 namespace dichtbij {
@@ -47,6 +48,8 @@ struct HouseholdFilter {
   std::optional<HouseholdStatus> status;
   std::optional<TargetGroup> target_group;
   std::optional<std::string> name_contains;
+  // Only what lies within this reach (access/policy.hpp); everything when unset.
+  std::optional<Reach> reach;
 };
 
 // Invariants beyond each field's type: a CBS buurt code, ordered periods, a

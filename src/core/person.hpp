@@ -10,6 +10,7 @@
 #include "core/domain_enums.hpp"
 #include "core/ids.hpp"
 #include "core/period.hpp"
+#include "core/reach.hpp"
 #include "core/result.hpp"
 
 namespace dichtbij {
@@ -51,6 +52,8 @@ struct PersonFilter {
   std::optional<PersonRole> role;  // holds this role today (or on as_of)
   std::optional<OrganisationId> organisation;
   std::optional<std::string> name_contains;
+  // Only what lies within this reach (access/policy.hpp); everything when unset.
+  std::optional<Reach> reach;
 };
 
 // Invariants beyond each field's type: the birth year is not in the future,

@@ -10,6 +10,7 @@
 #include "core/date.hpp"
 #include "core/domain_enums.hpp"
 #include "core/ids.hpp"
+#include "core/reach.hpp"
 #include "core/result.hpp"
 
 namespace dichtbij {
@@ -47,6 +48,8 @@ struct SupportActFilter {
   std::optional<Date> to;    // inclusive
   std::optional<SupportType> support_type;
   std::optional<MobilisedBy> mobilised_by;
+  // Only what lies within this reach (access/policy.hpp); everything when unset.
+  std::optional<Reach> reach;
 };
 
 // Provider and receiver differ, the act is not in the future, and nobody is

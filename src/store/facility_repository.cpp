@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "store/reach.hpp"
 #include "store/record_helpers.hpp"
 #include "store/timestamps.hpp"
 #include "store/uuid.hpp"
@@ -249,6 +250,8 @@ Result<Page<Referral>> ReferralRepository::list(const ReferralFilter& filter,
       " WHERE (CAST(:household1 AS TEXT) IS NULL OR household_id = :household2)"
       " AND (CAST(:facility1 AS TEXT) IS NULL OR facility_id = :facility2)"
       " AND (CAST(:status1 AS TEXT) IS NULL OR status = :status2)";
+  const std::string where = kWhere + (" AND " + in_reach("household_id"));
+  ReachValues reach(filter.reach.value_or(Reach::all()));
   soci::session& session = transaction_.session();
   OptionalText household(filter.household ? std::optional<std::string>(filter.household->str())
                                           : std::nullopt);
@@ -257,22 +260,25 @@ Result<Page<Referral>> ReferralRepository::list(const ReferralFilter& filter,
   OptionalText status(filter.status ? std::optional<std::string>(to_code(*filter.status))
                                     : std::nullopt);
   Page<Referral> page;
-  session << "SELECT COUNT(*) FROM referrals" << kWhere, DICHTBIJ_OPTIONAL(use, household),
+  session << reach_cte() << "SELECT COUNT(*) FROM referrals" << where,
+      DICHTBIJ_REACH_CTE_USE(reach), DICHTBIJ_OPTIONAL(use, household),
       DICHTBIJ_OPTIONAL(use, household), DICHTBIJ_OPTIONAL(use, facility),
       DICHTBIJ_OPTIONAL(use, facility), DICHTBIJ_OPTIONAL(use, status),
-      DICHTBIJ_OPTIONAL(use, status), soci::into(page.total);
+      DICHTBIJ_OPTIONAL(use, status), DICHTBIJ_REACH_ALL_USE(reach), soci::into(page.total);
   std::string id;
   int version = 0;
   ReferralColumns columns;
   long long limit = paging.limit;
   long long offset = paging.offset;
   soci::statement statement =
-      (session.prepare << "SELECT id, version, referred_on, household_id, facility_id, status, "
+      (session.prepare << reach_cte()
+                       << "SELECT id, version, referred_on, household_id, facility_id, status, "
                           "person_id, referred_by_id, note FROM referrals"
-                       << kWhere << " ORDER BY referred_on, id LIMIT :limit OFFSET :offset",
-       DICHTBIJ_OPTIONAL(use, household), DICHTBIJ_OPTIONAL(use, household),
-       DICHTBIJ_OPTIONAL(use, facility), DICHTBIJ_OPTIONAL(use, facility),
-       DICHTBIJ_OPTIONAL(use, status), DICHTBIJ_OPTIONAL(use, status), soci::use(limit),
+                       << where << " ORDER BY referred_on, id LIMIT :limit OFFSET :offset",
+       DICHTBIJ_REACH_CTE_USE(reach), DICHTBIJ_OPTIONAL(use, household),
+       DICHTBIJ_OPTIONAL(use, household), DICHTBIJ_OPTIONAL(use, facility),
+       DICHTBIJ_OPTIONAL(use, facility), DICHTBIJ_OPTIONAL(use, status),
+       DICHTBIJ_OPTIONAL(use, status), DICHTBIJ_REACH_ALL_USE(reach), soci::use(limit),
        soci::use(offset), soci::into(id), soci::into(version),
        DICHTBIJ_REFERRAL_COLUMNS(columns, into));
   statement.execute();

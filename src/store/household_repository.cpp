@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "store/child_rows.hpp"
+#include "store/reach.hpp"
 #include "store/record_helpers.hpp"
 #include "store/sql_text.hpp"
 #include "store/timestamps.hpp"
@@ -206,16 +207,20 @@ Result<Page<Household>> HouseholdRepository::list(const HouseholdFilter& filter,
   soci::session& session = transaction_.session();
   BoundFilter bound(filter);
   Page<Household> page;
-  session << "SELECT COUNT(*) FROM households" << kWhere, DICHTBIJ_HOUSEHOLD_FILTER_USE(bound),
-      soci::into(page.total);
+  ReachValues reach(filter.reach.value_or(Reach::all()));
+  const std::string where = kWhere + (" AND " + in_reach("households.id"));
+  session << reach_cte() << "SELECT COUNT(*) FROM households" << where,
+      DICHTBIJ_REACH_CTE_USE(reach), DICHTBIJ_HOUSEHOLD_FILTER_USE(bound),
+      DICHTBIJ_REACH_ALL_USE(reach), soci::into(page.total);
   Row row;
   long long limit = paging.limit;
   long long offset = paging.offset;
   std::vector<Household> found;
   soci::statement statement =
-      (session.prepare << "SELECT " << kColumns << " FROM households" << kWhere
+      (session.prepare << reach_cte() << "SELECT " << kColumns << " FROM households" << where
                        << " ORDER BY name, id LIMIT :limit OFFSET :offset",
-       DICHTBIJ_HOUSEHOLD_FILTER_USE(bound), soci::use(limit), soci::use(offset),
+       DICHTBIJ_REACH_CTE_USE(reach), DICHTBIJ_HOUSEHOLD_FILTER_USE(bound),
+       DICHTBIJ_REACH_ALL_USE(reach), soci::use(limit), soci::use(offset),
        DICHTBIJ_HOUSEHOLD_INTO(row));
   statement.execute();
   while (statement.fetch()) found.push_back(row.to_household());

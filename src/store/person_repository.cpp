@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "store/child_rows.hpp"
+#include "store/reach.hpp"
 #include "store/record_helpers.hpp"
 #include "store/sql_text.hpp"
 #include "store/timestamps.hpp"
@@ -171,7 +172,8 @@ void PersonRepository::load_children(std::vector<Person>& persons) {
       });
 }
 
-Result<Person> PersonRepository::create(const PersonFields& fields) {
+Result<Person> PersonRepository::create(const PersonFields& fields,
+                                        const std::optional<AccountId>& recorded_by) {
   if (Result<void> checked = check_references(fields); !checked.ok())
     return std::move(checked).error();
   const std::string id = new_uuid();
@@ -182,13 +184,15 @@ Result<Person> PersonRepository::create(const PersonFields& fields) {
   soci::indicator birth_indicator = fields.birth_year ? soci::i_ok : soci::i_null;
   const std::string languages = to_json_array(fields.languages);
   const std::string skills = to_json_array(fields.skills);
+  std::string recorder = recorded_by ? recorded_by->str() : std::string();
+  soci::indicator recorder_indicator = recorded_by ? soci::i_ok : soci::i_null;
   transaction_.session()
       << "INSERT INTO persons (id, version, display_name, birth_year, buurt_code, languages, "
-         "skills, created_at, updated_at) VALUES (:id, 1, :name, :birth_year, :buurt_code, "
-         ":languages, :skills, :created_at, :updated_at)",
+         "skills, created_by, created_at, updated_at) VALUES (:id, 1, :name, :birth_year, "
+         ":buurt_code, :languages, :skills, :created_by, :created_at, :updated_at)",
       soci::use(id), soci::use(fields.display_name), soci::use(birth_year, birth_indicator),
       soci::use(buurt_code, buurt_indicator), soci::use(languages), soci::use(skills),
-      soci::use(now), soci::use(now);
+      soci::use(recorder, recorder_indicator), soci::use(now), soci::use(now);
   write_children(id, fields);
   return Person{PersonId(id), 1, fields};
 }
@@ -210,16 +214,19 @@ Result<Page<Person>> PersonRepository::list(const PersonFilter& filter, const Da
   soci::session& session = transaction_.session();
   BoundFilter bound(filter, today);
   Page<Person> page;
-  session << "SELECT COUNT(*) FROM persons" << kWhere, DICHTBIJ_PERSON_FILTER_USE(bound),
-      soci::into(page.total);
+  ReachValues reach(filter.reach.value_or(Reach::all()));
+  const std::string where = kWhere + (" AND " + persons_in_reach());
+  session << reach_cte() << "SELECT COUNT(*) FROM persons" << where, DICHTBIJ_REACH_CTE_USE(reach),
+      DICHTBIJ_PERSON_FILTER_USE(bound), DICHTBIJ_PERSONS_REACH_USE(reach), soci::into(page.total);
   Row row;
   long long limit = paging.limit;
   long long offset = paging.offset;
   std::vector<Person> found;
   soci::statement statement =
-      (session.prepare << "SELECT " << kColumns << " FROM persons" << kWhere
+      (session.prepare << reach_cte() << "SELECT " << kColumns << " FROM persons" << where
                        << " ORDER BY display_name, id LIMIT :limit OFFSET :offset",
-       DICHTBIJ_PERSON_FILTER_USE(bound), soci::use(limit), soci::use(offset),
+       DICHTBIJ_REACH_CTE_USE(reach), DICHTBIJ_PERSON_FILTER_USE(bound),
+       DICHTBIJ_PERSONS_REACH_USE(reach), soci::use(limit), soci::use(offset),
        DICHTBIJ_PERSON_INTO(row));
   statement.execute();
   while (statement.fetch()) found.push_back(row.to_person());

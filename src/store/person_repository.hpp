@@ -16,7 +16,10 @@ class PersonRepository {
 
   // invalid_input naming memberships[i].organisationId when it names no
   // organisation.
-  [[nodiscard]] Result<Person> create(const PersonFields& fields);
+  // recorded_by: the account that registered the person, who keeps seeing
+  // them (access/policy.hpp).
+  [[nodiscard]] Result<Person> create(const PersonFields& fields,
+                                      const std::optional<AccountId>& recorded_by = std::nullopt);
   [[nodiscard]] Result<Person> get(const PersonId& id);
   // Ordered by display name, then id. A role filter means holding that role
   // on the day given.

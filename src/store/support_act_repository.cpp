@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "store/child_rows.hpp"
+#include "store/reach.hpp"
 #include "store/record_helpers.hpp"
 #include "store/timestamps.hpp"
 #include "store/uuid.hpp"
@@ -204,8 +205,11 @@ Result<Page<SupportAct>> SupportActRepository::list(const SupportActFilter& filt
   soci::session& session = transaction_.session();
   BoundFilter bound(filter);
   Page<SupportAct> page;
-  session << "SELECT COUNT(*) FROM support_acts" << kWhere, DICHTBIJ_SUPPORT_ACT_FILTER_USE(bound),
-      soci::into(page.total);
+  ReachValues reach(filter.reach.value_or(Reach::all()));
+  const std::string where = kWhere + (" AND " + in_reach("household_id"));
+  session << reach_cte() << "SELECT COUNT(*) FROM support_acts" << where,
+      DICHTBIJ_REACH_CTE_USE(reach), DICHTBIJ_SUPPORT_ACT_FILTER_USE(bound),
+      DICHTBIJ_REACH_ALL_USE(reach), soci::into(page.total);
   std::string id;
   int version = 0;
   Columns columns;
@@ -213,9 +217,10 @@ Result<Page<SupportAct>> SupportActRepository::list(const SupportActFilter& filt
   long long offset = paging.offset;
   std::vector<SupportAct> found;
   soci::statement statement =
-      (session.prepare << "SELECT id, version, " << kColumns << " FROM support_acts" << kWhere
-                       << " ORDER BY act_date, id LIMIT :limit OFFSET :offset",
-       DICHTBIJ_SUPPORT_ACT_FILTER_USE(bound), soci::use(limit), soci::use(offset), soci::into(id),
+      (session.prepare << reach_cte() << "SELECT id, version, " << kColumns << " FROM support_acts"
+                       << where << " ORDER BY act_date, id LIMIT :limit OFFSET :offset",
+       DICHTBIJ_REACH_CTE_USE(reach), DICHTBIJ_SUPPORT_ACT_FILTER_USE(bound),
+       DICHTBIJ_REACH_ALL_USE(reach), soci::use(limit), soci::use(offset), soci::into(id),
        soci::into(version), DICHTBIJ_SUPPORT_ACT_COLUMNS(columns, into));
   statement.execute();
   while (statement.fetch())

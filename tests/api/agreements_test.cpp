@@ -15,10 +15,6 @@ class AgreementsApiTest : public testing::EngineTest {
     EngineTest::SetUp();
     if (IsSkipped()) return;
     api_ = std::make_unique<ApiServer>(engine());
-    const std::string practice =
-        api_->post("/api/v1/practices",
-                   {{"name", "Welzijn nieuwe stijl"}, {"targetGroups", {"deprivedNeighbourhood"}}})
-            .json()["id"];
     client_ = api_->post("/api/v1/persons", {{"displayName", "Mevrouw Bakker"}}).json()["id"];
     worker_ = api_->post("/api/v1/persons", {{"displayName", "Karim (buurtteam)"}}).json()["id"];
     neighbour_ = api_->post("/api/v1/persons", {{"displayName", "Buurman Joop"}}).json()["id"];
@@ -26,7 +22,7 @@ class AgreementsApiTest : public testing::EngineTest {
                                                    {"name", "Bakker"},
                                                    {"targetGroup", "deprivedNeighbourhood"},
                                                    {"status", "active"},
-                                                   {"practiceIds", {practice}}})
+                                                   {"practiceIds", {api_->practice_id().str()}}})
                      .json()["id"];
     agreements_ = "/api/v1/households/" + household_ + "/agreements";
   }

@@ -15,17 +15,13 @@ class AssessmentsApiTest : public testing::EngineTest {
     EngineTest::SetUp();
     if (IsSkipped()) return;
     api_ = std::make_unique<ApiServer>(engine());
-    const std::string practice =
-        api_->post("/api/v1/practices",
-                   {{"name", "Zelfstandig wonen"}, {"targetGroups", {"formerlyHomeless"}}})
-            .json()["id"];
     resident_ = api_->post("/api/v1/persons", {{"displayName", "Ronald"}}).json()["id"];
     worker_ = api_->post("/api/v1/persons", {{"displayName", "Marieke (HVO)"}}).json()["id"];
     household_ = api_->post("/api/v1/households", {{"kind", "person"},
                                                    {"name", "Ronald"},
                                                    {"targetGroup", "formerlyHomeless"},
                                                    {"status", "active"},
-                                                   {"practiceIds", {practice}}})
+                                                   {"practiceIds", {api_->practice_id().str()}}})
                      .json()["id"];
     assessments_ = "/api/v1/households/" + household_ + "/assessments";
   }

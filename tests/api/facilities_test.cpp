@@ -16,15 +16,11 @@ class FacilitiesApiTest : public testing::EngineTest {
     EngineTest::SetUp();
     if (IsSkipped()) return;
     api_ = std::make_unique<ApiServer>(engine());
-    const std::string practice =
-        api_->post("/api/v1/practices",
-                   {{"name", "Sociaal netwerk"}, {"targetGroups", {"sociallyIsolated"}}})
-            .json()["id"];
     household_ = api_->post("/api/v1/households", {{"kind", "household"},
                                                    {"name", "Familie Yilmaz"},
                                                    {"targetGroup", "sociallyIsolated"},
                                                    {"status", "active"},
-                                                   {"practiceIds", {practice}}})
+                                                   {"practiceIds", {api_->practice_id().str()}}})
                      .json()["id"];
   }
 

@@ -15,9 +15,7 @@ class HouseholdsApiTest : public testing::EngineTest {
     EngineTest::SetUp();
     if (IsSkipped()) return;
     api_ = std::make_unique<ApiServer>(engine());
-    practice_id_ = api_->post("/api/v1/practices",
-                              {{"name", "Tienermoeders"}, {"targetGroups", {"teenageMother"}}})
-                       .json()["id"];
+    practice_id_ = api_->practice_id().str();  // the signed-in coordinator's
     mother_id_ = api_->post("/api/v1/persons", {{"displayName", "Sanne"}}).json()["id"];
     baby_id_ = api_->post("/api/v1/persons", {{"displayName", "Noor"}}).json()["id"];
     worker_id_ = api_->post("/api/v1/persons", {{"displayName", "Ilse (ambulant)"}}).json()["id"];
@@ -64,8 +62,8 @@ TEST_P(HouseholdsApiTest, CreateReadReplaceDelete) {
 TEST_P(HouseholdsApiTest, InvalidHouseholdsAre400NamingTheField) {
   const std::vector<std::pair<std::function<void(json&)>, std::string>> cases = {
       {[](json& h) { h["practiceIds"] = json::array(); }, "practiceIds"},
-      {[](json& h) { h["practiceIds"] = {"00000000-0000-4000-8000-00000000000a"}; },
-       "practiceIds[0]"},
+      {[](json& h) { h["practiceIds"].push_back("00000000-0000-4000-8000-00000000000a"); },
+       "practiceIds[1]"},
       {[](json& h) { h["members"][1]["personId"] = "00000000-0000-4000-8000-00000000000b"; },
        "members[1].personId"},
       {[](json& h) { h["team"][0]["until"] = "2024-01-01"; }, "team[0].until"},
@@ -95,8 +93,9 @@ TEST_P(HouseholdsApiTest, FiltersByPracticeStatusAndTargetGroup) {
 
 TEST_P(HouseholdsApiTest, AListedPageGivesEachHouseholdItsOwnPeopleAndPractices) {
   const std::string other_practice =
-      api_->post("/api/v1/practices",
-                 {{"name", "Buurtgezinnen"}, {"targetGroups", {"sociallyIsolated"}}})
+      api_->admin()
+          .post("/api/v1/practices",
+                {{"name", "Buurtgezinnen"}, {"targetGroups", {"sociallyIsolated"}}})
           .json()["id"];
   const std::string father = api_->post("/api/v1/persons", {{"displayName", "Ahmed"}}).json()["id"];
   const std::string son = api_->post("/api/v1/persons", {{"displayName", "Yusuf"}}).json()["id"];
@@ -116,7 +115,7 @@ TEST_P(HouseholdsApiTest, AListedPageGivesEachHouseholdItsOwnPeopleAndPractices)
                       {"name", "Leeg huis"},
                       {"targetGroup", "other"},
                       {"status", "intake"},
-                      {"practiceIds", {other_practice}}};
+                      {"practiceIds", {practice_id_, other_practice}}};
   ASSERT_EQ(api_->post("/api/v1/households", sanne()).status, 201);
   ASSERT_EQ(api_->post("/api/v1/households", ahmed).status, 201);
   ASSERT_EQ(api_->post("/api/v1/households", alone).status, 201);
@@ -140,7 +139,7 @@ TEST_P(HouseholdsApiTest, AListedPageGivesEachHouseholdItsOwnPeopleAndPractices)
 TEST_P(HouseholdsApiTest, PersonsInAHouseholdCannotBeDeleted) {
   ASSERT_EQ(api_->post("/api/v1/households", sanne()).status, 201);
   EXPECT_EQ(api_->del("/api/v1/persons/" + mother_id_).status, 409);
-  EXPECT_EQ(api_->del("/api/v1/practices/" + practice_id_).status, 409);
+  EXPECT_EQ(api_->admin().del("/api/v1/practices/" + practice_id_).status, 409);
 }
 
 DICHTBIJ_INSTANTIATE_ENGINES(HouseholdsApiTest);

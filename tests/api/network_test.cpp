@@ -20,10 +20,10 @@ class NetworkApiTest : public testing::EngineTest {
     EngineTest::SetUp();
     if (IsSkipped()) return;
     api_ = std::make_unique<ApiServer>(engine());
-    organisation_ = post("/api/v1/organisations",
-                         {{"name", "Buurtteam West"}, {"kind", "welfare"}, {"formal", true}});
-    const std::string practice = post(
-        "/api/v1/practices", {{"name", "Eenzaamheid"}, {"targetGroups", {"severeLoneliness"}}});
+    organisation_ = api_->admin()
+                        .post("/api/v1/organisations",
+                              {{"name", "Buurtteam West"}, {"kind", "welfare"}, {"formal", true}})
+                        .json()["id"];
     client_ = post("/api/v1/persons", {{"displayName", "Meneer Jansen"},
                                        {"roles", {{{"role", "client"}, {"from", "2024-01-01"}}}}});
     daughter_ = post("/api/v1/persons", {{"displayName", "Dochter Eva"}});
@@ -38,7 +38,7 @@ class NetworkApiTest : public testing::EngineTest {
                                     {"name", "Jansen"},
                                     {"targetGroup", "severeLoneliness"},
                                     {"status", "active"},
-                                    {"practiceIds", {practice}},
+                                    {"practiceIds", {api_->practice_id().str()}},
                                     {"members", {{{"personId", client_}, {"from", "2024-01-01"}}}},
                                     {"team", {{{"personId", worker_}, {"from", "2024-02-01"}}}}});
     const std::string ties = "/api/v1/households/" + household_ + "/ties";

@@ -19,7 +19,9 @@ class OrganisationsApiTest : public testing::EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (IsSkipped()) return;
-    api_ = std::make_unique<ApiServer>(engine());
+    ApiServer::Options options;
+    options.role = AccountRole::admin;  // organisations and practices are theirs
+    api_ = std::make_unique<ApiServer>(engine(), options);
   }
 
   std::string create(const json& body) {

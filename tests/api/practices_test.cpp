@@ -14,7 +14,9 @@ class PracticesApiTest : public testing::EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (IsSkipped()) return;
-    api_ = std::make_unique<ApiServer>(engine());
+    ApiServer::Options options;
+    options.role = AccountRole::admin;  // organisations and practices are theirs
+    api_ = std::make_unique<ApiServer>(engine(), options);
     organisation_id_ = api_->post("/api/v1/organisations",
                                   {{"name", "Cordaan"}, {"kind", "healthcare"}, {"formal", true}})
                            .json()["id"];

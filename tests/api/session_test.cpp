@@ -33,7 +33,14 @@ class SessionApiTest : public testing::EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (IsSkipped()) return;
-    start(ApiServer::Options());
+    start(admin_options());
+  }
+
+  // Signed in as an administrator, who may change organisations.
+  static ApiServer::Options admin_options() {
+    ApiServer::Options options;
+    options.role = AccountRole::admin;
+    return options;
   }
 
   void start(const ApiServer::Options& options) {
@@ -172,7 +179,7 @@ TEST_P(SessionApiTest, RepeatedFailuresFromOneAddressLockTheAddress) {
 }
 
 TEST_P(SessionApiTest, ASessionEndsAfterBeingIdle) {
-  ApiServer::Options options;
+  ApiServer::Options options = admin_options();
   options.sessions.idle_timeout = std::chrono::seconds(3);
   start(options);
   for (int i = 0; i != 4; ++i) {  // activity keeps it alive past the idle time
@@ -184,7 +191,7 @@ TEST_P(SessionApiTest, ASessionEndsAfterBeingIdle) {
 }
 
 TEST_P(SessionApiTest, ASessionEndsAtItsAbsoluteTimeoutWhateverTheActivity) {
-  ApiServer::Options options;
+  ApiServer::Options options = admin_options();
   options.sessions.absolute_timeout = std::chrono::seconds(3);
   start(options);
   EXPECT_EQ(api_->get("/api/v1/persons").status, 200);

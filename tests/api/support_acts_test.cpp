@@ -17,9 +17,7 @@ class SupportActsApiTest : public testing::EngineTest {
     EngineTest::SetUp();
     if (IsSkipped()) return;
     api_ = std::make_unique<ApiServer>(engine());
-    practice_ = api_->post("/api/v1/practices",
-                           {{"name", "Maatjes"}, {"targetGroups", {"severeLoneliness"}}})
-                    .json()["id"];
+    practice_ = api_->practice_id().str();
     client_ = person("Mevrouw Smit");
     mentor_ = person("Maatje Hans");
     worker_ = person("Anouk (welzijn)");
@@ -27,7 +25,7 @@ class SupportActsApiTest : public testing::EngineTest {
                                                    {"name", "Smit"},
                                                    {"targetGroup", "severeLoneliness"},
                                                    {"status", "active"},
-                                                   {"practiceIds", {practice_}}})
+                                                   {"practiceIds", {api_->practice_id().str()}}})
                      .json()["id"];
   }
 
@@ -168,12 +166,13 @@ TEST_P(SupportActsApiTest, AnAgreementMustBelongToTheHousehold) {
   act["agreementId"] = agreement;
   ASSERT_EQ(api_->post("/api/v1/support-acts", act).status, 201);
 
-  const std::string other = api_->post("/api/v1/households", {{"kind", "household"},
-                                                              {"name", "Anderen"},
-                                                              {"targetGroup", "other"},
-                                                              {"status", "intake"},
-                                                              {"practiceIds", {practice_}}})
-                                .json()["id"];
+  const std::string other =
+      api_->post("/api/v1/households", {{"kind", "household"},
+                                        {"name", "Anderen"},
+                                        {"targetGroup", "other"},
+                                        {"status", "intake"},
+                                        {"practiceIds", {api_->practice_id().str()}}})
+          .json()["id"];
   act["householdId"] = other;
   const auto wrong = api_->post("/api/v1/support-acts", act);
   EXPECT_EQ(wrong.status, 400);

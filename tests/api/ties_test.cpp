@@ -15,10 +15,6 @@ class TiesApiTest : public testing::EngineTest {
     EngineTest::SetUp();
     if (IsSkipped()) return;
     api_ = std::make_unique<ApiServer>(engine());
-    const std::string practice =
-        api_->post("/api/v1/practices",
-                   {{"name", "Eenzaamheid"}, {"targetGroups", {"severeLoneliness"}}})
-            .json()["id"];
     client_ = person("Meneer De Vries");
     neighbour_ = person("Buurvrouw Ans");
     daughter_ = person("Dochter Petra");
@@ -27,7 +23,7 @@ class TiesApiTest : public testing::EngineTest {
                                {"name", "De Vries"},
                                {"targetGroup", "severeLoneliness"},
                                {"status", "active"},
-                               {"practiceIds", {practice}},
+                               {"practiceIds", {api_->practice_id().str()}},
                                {"members", {{{"personId", client_}, {"from", "2024-01-01"}}}}});
     ASSERT_EQ(household.status, 201) << household.body;
     household_ = household.json()["id"];

@@ -40,7 +40,8 @@ struct TestRoutes {
     std::vector<api::Route> routes;
     routes.push_back(
         {api::Method::get, "/api/v1/test/throw",
-         [](const api::Request&) -> api::Response { throw std::runtime_error("kapot"); }, "{}"});
+         [](const api::Request&) -> api::Response { throw std::runtime_error("kapot"); }, "{}",
+         false, RoleSet{}});
     routes.push_back({api::Method::post, "/api/v1/test/echo/:name",
                       [](const api::Request& request) {
                         Result<nlohmann::json> body = api::parse_json_body(request);
@@ -50,14 +51,14 @@ struct TestRoutes {
                                                     {"body", *body},
                                                     {"q", request.query_param("q").value_or("")}});
                       },
-                      "{}"});
+                      "{}", false, RoleSet{}});
     routes.push_back({api::Method::get, "/api/v1/test/slow",
                       [this](const api::Request&) {
                         slow_entered.set_value();
                         slow_release.wait();
                         return api::Response::json(200, {{"slow", true}});
                       },
-                      "{}"});
+                      "{}", false, RoleSet{}});
     return routes;
   }
 };

@@ -6,7 +6,10 @@
 
 #include "access/accounts.hpp"
 #include "api/routes.hpp"
+#include "store/account_repository.hpp"
 #include "store/migrations.hpp"
+#include "store/person_repository.hpp"
+#include "store/practice_repository.hpp"
 
 namespace dichtbij::testing {
 
@@ -24,8 +27,32 @@ ApiServer::ApiServer(store::Engine engine, const Options& server_options) : test
       options, api::make_api_routes({*database_, server_options.sessions}));
   if (!started.ok()) throw std::runtime_error(started.error().message);
   server_ = std::move(started).value();
+  base_url_ = "http://127.0.0.1:" + std::to_string(server_->port());
   if (server_options.username.empty()) return;
-  (void)add_account(server_options.username, server_options.role);
+  const bool coordinator = server_options.role == AccountRole::coordinator;
+  Result<void> seeded = database_->in_transaction(
+      store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
+        if (coordinator) {
+          PracticeFields practice;
+          practice.name = "Testpraktijk";
+          practice.target_groups = {TargetGroup::other};
+          Result<Practice> created = store::PracticeRepository(transaction).create(practice);
+          if (!created.ok()) return std::move(created).error();
+          practice_ = created->id;
+        }
+        if (server_options.with_person) {
+          PersonFields person;
+          person.display_name = "Tess Tester";
+          Result<Person> added = store::PersonRepository(transaction).create(person);
+          if (!added.ok()) return std::move(added).error();
+          person_ = added->id;
+        }
+        return {};
+      });
+  if (!seeded.ok()) throw std::runtime_error(seeded.error().message);
+  (void)add_account(server_options.username, server_options.role,
+                    server_options.with_person ? std::optional<PersonId>(person_) : std::nullopt,
+                    coordinator ? std::optional<PracticeId>(practice_) : std::nullopt);
   const HttpResult signed_in = sign_in(server_options.username);
   if (signed_in.status != 201) throw std::runtime_error("cannot sign in: " + signed_in.body);
 }
@@ -39,7 +66,22 @@ Account ApiServer::add_account(const std::string& username, AccountRole role,
   return *added;
 }
 
-HttpResult ApiServer::sign_in(const std::string& username, std::string_view password) {
+ApiClient& ApiServer::as(const std::string& username, AccountRole role,
+                         std::optional<PersonId> person, std::optional<PracticeId> practice) {
+  std::unique_ptr<ApiClient>& caller = callers_[username];
+  if (caller) return *caller;
+  Result<store::StoredAccount> existing = database_->in_transaction<store::StoredAccount>(
+      store::TransactionKind::read, [&](store::Transaction& transaction) {
+        return store::AccountRepository(transaction).find_by_username(username);
+      });
+  if (!existing.ok()) (void)add_account(username, role, person, practice);
+  caller = std::make_unique<ApiClient>(base_url_);
+  const HttpResult signed_in = caller->sign_in(username);
+  if (signed_in.status != 201) throw std::runtime_error("cannot sign in: " + signed_in.body);
+  return *caller;
+}
+
+HttpResult ApiClient::sign_in(const std::string& username, std::string_view password) {
   const HttpResult result = http(HttpRequest{
       "POST",
       url("/api/v1/session"),
@@ -55,7 +97,7 @@ HttpResult ApiServer::sign_in(const std::string& username, std::string_view pass
   return result;
 }
 
-HttpResult ApiServer::send(HttpRequest request) const {
+HttpResult ApiClient::send(HttpRequest request) const {
   if (!session_cookie_.empty()) request.headers.push_back("Cookie: " + session_cookie_);
   if (!csrf_token_.empty() && request.method != "GET") {
     request.headers.push_back("X-CSRF-Token: " + csrf_token_);
@@ -67,32 +109,28 @@ ApiServer::~ApiServer() {
   if (server_) server_->stop();
 }
 
-std::string ApiServer::url(const std::string& path) const {
-  return "http://127.0.0.1:" + std::to_string(server_->port()) + path;
-}
-
-HttpResult ApiServer::get(const std::string& path, std::vector<std::string> headers) const {
+HttpResult ApiClient::get(const std::string& path, std::vector<std::string> headers) const {
   return send(HttpRequest{"GET", url(path), {}, std::move(headers)});
 }
 
-HttpResult ApiServer::post(const std::string& path, const nlohmann::json& body,
+HttpResult ApiClient::post(const std::string& path, const nlohmann::json& body,
                            std::vector<std::string> headers) const {
   return post_raw(path, body.dump(), std::move(headers));
 }
 
-HttpResult ApiServer::post_raw(const std::string& path, const std::string& body,
+HttpResult ApiClient::post_raw(const std::string& path, const std::string& body,
                                std::vector<std::string> headers) const {
   headers.push_back("Content-Type: application/json");
   return send(HttpRequest{"POST", url(path), body, std::move(headers)});
 }
 
-HttpResult ApiServer::put(const std::string& path, const nlohmann::json& body,
+HttpResult ApiClient::put(const std::string& path, const nlohmann::json& body,
                           std::vector<std::string> headers) const {
   headers.push_back("Content-Type: application/json");
   return send(HttpRequest{"PUT", url(path), body.dump(), std::move(headers)});
 }
 
-HttpResult ApiServer::del(const std::string& path, std::vector<std::string> headers) const {
+HttpResult ApiClient::del(const std::string& path, std::vector<std::string> headers) const {
   return send(HttpRequest{"DELETE", url(path), {}, std::move(headers)});
 }
 

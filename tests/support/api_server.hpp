@@ -2,6 +2,7 @@
 // database of the test's engine: what API contract tests talk to.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,26 +18,14 @@
 
 namespace dichtbij::testing {
 
-// Requests go out signed in (session cookie and CSRF token) as the account
-// the server starts with, unless signed out.
-class ApiServer {
+// One caller of the API: requests go out signed in (session cookie and
+// CSRF token) once sign_in() succeeded, unless signed out.
+class ApiClient {
  public:
-  struct Options {
-    access::SessionSettings sessions{};
-    // The account every request is signed in as; none when empty.
-    std::string username = "tester";
-    AccountRole role = AccountRole::professional;
-  };
   static constexpr std::string_view kPassword = "correct horse battery";
 
-  explicit ApiServer(store::Engine engine) : ApiServer(engine, Options()) {}
-  ApiServer(store::Engine engine, const Options& options);
-  ~ApiServer();
+  explicit ApiClient(std::string base_url = {}) : base_url_(std::move(base_url)) {}
 
-  // Adds an account (with kPassword) directly, as `dichtbij user add` does.
-  Account add_account(const std::string& username, AccountRole role,
-                      std::optional<PersonId> person = std::nullopt,
-                      std::optional<PracticeId> practice = std::nullopt);
   // Signs in over HTTP; on 201 later requests carry the new session.
   HttpResult sign_in(const std::string& username, std::string_view password = kPassword);
   // Later requests carry no session (the server still knows it).
@@ -44,11 +33,7 @@ class ApiServer {
   const std::string& session_cookie() const { return session_cookie_; }
   const std::string& csrf_token() const { return csrf_token_; }
 
-  std::string url(const std::string& path) const;
-  store::Database& database() { return *database_; }
-  // The server's database, to open a second connection to it as another
-  // process or instance would.
-  const TestDatabase& test_database() const { return test_database_; }
+  std::string url(const std::string& path) const { return base_url_ + path; }
 
   // JSON requests to paths under the server; extra headers as "Name: value".
   HttpResult get(const std::string& path, std::vector<std::string> headers = {}) const;
@@ -62,12 +47,63 @@ class ApiServer {
   // Any request, with the session's cookie and CSRF token added.
   HttpResult send(HttpRequest request) const;
 
+ protected:
+  std::string base_url_;  // "http://127.0.0.1:<port>"
+
+ private:
+  std::string session_cookie_;  // "dichtbij_session=…", or empty
+  std::string csrf_token_;
+};
+
+// The default caller signs in as the account the server starts with: a
+// coordinator of a practice of its own (practice_id()), linked to a person
+// (person_id()), so households of that practice are within its reach. (With
+// another role the account has the person but not the practice.)
+// Other callers come from as().
+class ApiServer : public ApiClient {
+ public:
+  struct Options {
+    access::SessionSettings sessions{};
+    // The account every request is signed in as; none when empty.
+    std::string username = "tester";
+    AccountRole role = AccountRole::coordinator;
+    // Whether the account is linked to a person of its own (who then shows
+    // in person lists).
+    bool with_person = true;
+  };
+
+  explicit ApiServer(store::Engine engine) : ApiServer(engine, Options()) {}
+  ApiServer(store::Engine engine, const Options& options);
+  ~ApiServer();
+
+  // Adds an account (with kPassword) directly, as `dichtbij user add` does.
+  Account add_account(const std::string& username, AccountRole role,
+                      std::optional<PersonId> person = std::nullopt,
+                      std::optional<PracticeId> practice = std::nullopt);
+  // A caller signed in as username, added first with role, person and
+  // practice when there is no such account yet. Lives as long as the server.
+  ApiClient& as(const std::string& username, AccountRole role,
+                std::optional<PersonId> person = std::nullopt,
+                std::optional<PracticeId> practice = std::nullopt);
+  // A caller signed in as an administrator (organisations, practices).
+  ApiClient& admin() { return as("admin", AccountRole::admin); }
+
+  // The default account's practice and person (set unless username is empty).
+  const PracticeId& practice_id() const { return practice_; }
+  const PersonId& person_id() const { return person_; }
+
+  store::Database& database() { return *database_; }
+  // The server's database, to open a second connection to it as another
+  // process or instance would.
+  const TestDatabase& test_database() const { return test_database_; }
+
  private:
   TestDatabase test_database_;
   std::unique_ptr<store::Database> database_;
   std::unique_ptr<server::HttpServer> server_;
-  std::string session_cookie_;  // "dichtbij_session=…", or empty
-  std::string csrf_token_;
+  std::map<std::string, std::unique_ptr<ApiClient>> callers_;
+  PracticeId practice_;
+  PersonId person_;
 };
 
 // The names in a problem's invalidParams, in order.

@@ -1,0 +1,201 @@
+#include "access/policy.hpp"
+
+#include <array>
+
+#include "store/reach.hpp"
+#include "store/timestamps.hpp"
+
+namespace dichtbij::access {
+
+namespace {
+
+using enum AccountRole;
+
+struct ResourceRules {
+  std::string_view name;
+  RoleSet list, read, create, update, remove;
+};
+
+constexpr RoleSet kEvery = RoleSet::every();
+constexpr RoleSet kCase = RoleSet::case_roles();
+constexpr RoleSet kAdmin{admin};
+constexpr RoleSet kNone{};
+// Who keeps case files: professionals, coordinators, and admins who are on
+// a team.
+constexpr RoleSet kKeepers{admin, coordinator, professional};
+constexpr RoleSet kKeepersAndClient{admin, coordinator, professional, client};
+
+// In the order of Resource.
+constexpr std::array<ResourceRules, 13> kRules{{
+    {"organisation", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
+    {"practice", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
+    {"facility", kEvery, kEvery, kKeepers, kKeepers, kKeepers},
+    {"referral", kKeepersAndClient, kKeepersAndClient, kKeepers, kKeepers, kKeepers},
+    {"person", kCase, kCase, kKeepersAndClient, kKeepers, kKeepers},
+    {"household", kCase, kCase, RoleSet{coordinator, professional}, kKeepers, RoleSet{coordinator}},
+    {"tie", kKeepersAndClient, kKeepersAndClient, kKeepersAndClient, kKeepers, kKeepers},
+    {"agreement", kCase, kCase, kKeepers, kKeepers, kKeepers},
+    {"supportAct", kCase, kCase, RoleSet{admin, coordinator, professional, volunteer},
+     RoleSet{admin, coordinator, professional, volunteer},
+     RoleSet{admin, coordinator, professional, volunteer}},
+    {"assessment", kKeepersAndClient, kKeepersAndClient, kKeepers, kKeepers, kKeepers},
+    {"network", kNone, kKeepersAndClient, kNone, kNone, kNone},
+    {"accessLog", kKeepersAndClient, kNone, kNone, kNone, kNone},
+    {"breakGlass", RoleSet{coordinator, professional}, kNone, RoleSet{coordinator, professional},
+     kNone, kNone},
+}};
+
+const ResourceRules& rules(Resource resource) {
+  return kRules[static_cast<std::size_t>(resource)];
+}
+
+}  // namespace
+
+std::string_view resource_name(Resource resource) noexcept {
+  return rules(resource).name;
+}
+
+RoleSet allowed_roles(Resource resource, Operation operation) noexcept {
+  const ResourceRules& rule = rules(resource);
+  switch (operation) {
+    case Operation::list: return rule.list;
+    case Operation::read: return rule.read;
+    case Operation::create: return rule.create;
+    case Operation::update: return rule.update;
+    case Operation::remove: return rule.remove;
+  }
+  return kNone;
+}
+
+Reach reach(const Actor& actor) {
+  Reach reach;
+  reach.today = store::utc_now_text().substr(0, 10);
+  reach.now = store::utc_now_text();
+  reach.self = actor.person;
+  reach.account = actor.account;
+  if (!actor.person && actor.role != AccountRole::coordinator) return reach;
+  switch (actor.role) {
+    case AccountRole::coordinator:
+      reach.practice = actor.practice;
+      reach.team = actor.person;
+      reach.break_glass = actor.account;
+      break;
+    case AccountRole::professional:
+      reach.team = actor.person;
+      reach.break_glass = actor.account;
+      break;
+    case AccountRole::admin: reach.team = actor.person; break;
+    case AccountRole::volunteer: reach.helper = actor.person; break;
+    case AccountRole::client: reach.member = actor.person; break;
+    case AccountRole::researcher: break;
+  }
+  return reach;
+}
+
+Result<HouseholdAccess> household_access(store::Transaction& transaction, const Actor& actor,
+                                         const HouseholdId& household) {
+  Result<store::HouseholdStanding> standing =
+      store::household_standing(transaction, reach(actor), household.str());
+  if (!standing.ok()) return std::move(standing).error();
+  if (!standing->exists) {
+    return make_error(ErrorCode::not_found, "there is no household " + household.str());
+  }
+  HouseholdAccess access;
+  access.coordinates = standing->practice;
+  if (standing->team || standing->practice) {
+    access.standing = Standing::team;
+  } else if (standing->break_glass) {
+    access.standing = Standing::break_glass;
+  } else if (standing->member) {
+    access.standing = Standing::member;
+  } else if (standing->helper) {
+    access.standing = Standing::helper;
+  }
+  return access;
+}
+
+bool permits(const HouseholdAccess& access, Resource resource, Operation operation) noexcept {
+  const bool reading = operation == Operation::list || operation == Operation::read;
+  switch (access.standing) {
+    case Standing::none: return false;
+    case Standing::team:
+    case Standing::break_glass: return true;
+    case Standing::member:
+      switch (resource) {
+        case Resource::household:
+        case Resource::person:
+        case Resource::agreement:
+        case Resource::support_act:
+        case Resource::assessment:
+        case Resource::network:
+        case Resource::referral:
+        case Resource::access_log: return reading;
+        case Resource::tie: return reading || operation == Operation::create;
+        default: return false;
+      }
+    case Standing::helper:
+      switch (resource) {
+        case Resource::household:
+        case Resource::person:
+        case Resource::agreement: return reading;
+        case Resource::support_act: return true;
+        default: return false;
+      }
+  }
+  return false;
+}
+
+bool own_records_only(const HouseholdAccess& access, Resource resource) noexcept {
+  return access.standing == Standing::helper &&
+         (resource == Resource::agreement || resource == Resource::support_act);
+}
+
+bool minimised_view(const Actor& actor) noexcept {
+  return actor.role == AccountRole::volunteer;
+}
+
+namespace {
+
+bool same_people(const std::vector<PersonPeriod>& a, const std::vector<PersonPeriod>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i != a.size(); ++i) {
+    if (a[i].person != b[i].person || a[i].period.from != b[i].period.from ||
+        a[i].period.until != b[i].period.until) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<void> may_create_household(const Actor& actor, const HouseholdFields& fields,
+                                  const Date& today) {
+  if (actor.role == AccountRole::coordinator) {
+    for (const PracticeId& practice : fields.practices) {
+      if (actor.practice && practice == *actor.practice) return {};
+    }
+    return make_error(ErrorCode::forbidden,
+                      "a coordinator registers households of their own practice only");
+  }
+  for (const PersonPeriod& spell : fields.team) {
+    if (actor.person && spell.person == *actor.person && spell.period.contains(today)) return {};
+  }
+  return make_error(ErrorCode::forbidden,
+                    "a household you register must have you on its team from today");
+}
+
+Result<void> may_update_household(const HouseholdAccess& access, const HouseholdFields& before,
+                                  const HouseholdFields& after) {
+  if (access.coordinates) return {};
+  if (!same_people(before.team, after.team)) {
+    return make_error(ErrorCode::forbidden, "only a coordinator of its practice assigns the team");
+  }
+  if (before.practices != after.practices) {
+    return make_error(ErrorCode::forbidden,
+                      "only a coordinator of its practice changes a household's practices");
+  }
+  return {};
+}
+
+}  // namespace dichtbij::access

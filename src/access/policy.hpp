@@ -1,0 +1,121 @@
+// Who may do what: the one place that decides.
+//
+// Two questions, asked in this order:
+//
+//  1. May this role do this operation on this kind of resource at all?
+//     allowed_roles(); the API puts it in front of every route, so a role
+//     that may never list ties gets 403 before anything is read.
+//  2. May this caller touch this household's records? household_access()
+//     for one household, reach() for lists, which the store turns into SQL
+//     so a list never returns a row the caller may not see.
+//
+// The rules (DESIGN.md §1, issue 4):
+//  - professional: the households whose current team holds their person;
+//  - coordinator: those, and every household of their practice; only a
+//    coordinator assigns a household's team or deletes a household;
+//  - volunteer: the households where their person helps — a tie to it,
+//    an agreement they are responsible for, an act they gave — and there
+//    only a minimised view: first names, their own agreements and acts;
+//  - client: their own household (their person a current member): read,
+//    add people to the network, see who looked at the file;
+//  - researcher: no personal records at all;
+//  - admin: accounts, organisations, practices; case content only through
+//    a team, like a professional;
+//  - break-the-glass: a professional or coordinator who gives a reason
+//    opens a household outside their reach for an hour; every access in
+//    that hour is flagged in the audit log.
+#pragma once
+
+#include <string_view>
+
+#include "core/account.hpp"
+#include "core/date.hpp"
+#include "core/household.hpp"
+#include "core/ids.hpp"
+#include "core/reach.hpp"
+#include "core/result.hpp"
+#include "store/database.hpp"
+
+namespace dichtbij::access {
+
+// The kinds of resource the API serves.
+enum class Resource {
+  organisation,
+  practice,
+  facility,
+  referral,
+  person,
+  household,
+  tie,
+  agreement,
+  support_act,
+  assessment,
+  network,
+  access_log,
+  break_glass,
+};
+
+enum class Operation { list, read, create, update, remove };
+
+// The resource's name in audit events: "household", "supportAct", …
+[[nodiscard]] std::string_view resource_name(Resource resource) noexcept;
+// Whether it holds personal data, so that every access is decided per
+// household and audited.
+[[nodiscard]] constexpr bool holds_personal_data(Resource resource) noexcept {
+  return resource != Resource::organisation && resource != Resource::practice &&
+         resource != Resource::facility;
+}
+// The roles that may do operation on resource at all.
+[[nodiscard]] RoleSet allowed_roles(Resource resource, Operation operation) noexcept;
+
+// How a caller stands to one household.
+enum class Standing {
+  none,         // may not see it
+  member,       // a client in their own household
+  helper,       // a volunteer helping there: the minimised view
+  team,         // on the team, or the coordinator of its practice
+  break_glass,  // opened with a reason, for an hour
+};
+
+struct HouseholdAccess {
+  Standing standing = Standing::none;
+  bool coordinates = false;  // the caller coordinates one of its practices
+
+  [[nodiscard]] bool any() const noexcept { return standing != Standing::none; }
+  // Full case content: the team, the practice's coordinator, break-the-glass.
+  [[nodiscard]] bool full() const noexcept {
+    return standing == Standing::team || standing == Standing::break_glass;
+  }
+  [[nodiscard]] bool break_glass() const noexcept { return standing == Standing::break_glass; }
+};
+
+// How actor stands to household now; not_found when it does not exist.
+[[nodiscard]] Result<HouseholdAccess> household_access(store::Transaction& transaction,
+                                                       const Actor& actor,
+                                                       const HouseholdId& household);
+
+// The households actor may see, for lists; the store filters by it.
+[[nodiscard]] Reach reach(const Actor& actor);
+
+// Whether a caller at this standing may do operation on resource in the
+// household (allowed_roles() already let the role through).
+[[nodiscard]] bool permits(const HouseholdAccess& access, Resource resource,
+                           Operation operation) noexcept;
+// Whether, at this standing, the caller sees and changes only their own
+// records of resource: a volunteer's own agreements and acts.
+[[nodiscard]] bool own_records_only(const HouseholdAccess& access, Resource resource) noexcept;
+// Whether the caller gets the minimised view (first names only): volunteers.
+[[nodiscard]] bool minimised_view(const Actor& actor) noexcept;
+
+// Creating a household: a coordinator for their own practice, a
+// professional who is on its team from today. forbidden, saying why,
+// otherwise.
+[[nodiscard]] Result<void> may_create_household(const Actor& actor, const HouseholdFields& fields,
+                                                const Date& today);
+// Changing one: only a coordinator of one of its practices changes its team
+// or its practices.
+[[nodiscard]] Result<void> may_update_household(const HouseholdAccess& access,
+                                                const HouseholdFields& before,
+                                                const HouseholdFields& after);
+
+}  // namespace dichtbij::access

@@ -1,0 +1,23 @@
+// The access check for routes about one household that CrudRoutes does not
+// build (the ecomap, an agreement's history, the access log, …).
+#pragma once
+
+#include <string_view>
+
+#include "access/policy.hpp"
+#include "api/http.hpp"
+#include "core/ids.hpp"
+#include "core/result.hpp"
+#include "store/database.hpp"
+
+namespace dichtbij::api {
+
+// How the caller stands to household when the policy permits operation on
+// resource there. Otherwise records the refusal in the audit log (action
+// names it) and answers forbidden; not_found when there is no such
+// household.
+[[nodiscard]] Result<access::HouseholdAccess> household_access(
+    store::Database& database, const Request& request, const HouseholdId& household,
+    access::Resource resource, access::Operation operation, std::string_view action);
+
+}  // namespace dichtbij::api
