@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "access/passwords.hpp"
+#include "access/second_factors.hpp"
 #include "store/account_repository.hpp"
 #include "store/hashing.hpp"
 #include "store/session_repository.hpp"
@@ -16,11 +17,6 @@ namespace {
 
 constexpr std::string_view kWrongCredentials = "the username or password is wrong";
 constexpr std::string_view kSessionEnded = "sign in first: there is no session, or it has ended";
-
-Actor actor_of(const Account& account) {
-  return Actor{account.id, account.fields.username, account.fields.role, account.fields.person,
-               account.fields.practice};
-}
 
 // How often a session's last activity is written: often enough for the idle
 // timeout, rarely enough that reads stay reads.
@@ -71,7 +67,8 @@ Result<void> Sessions::record_failure(const std::string& client_address,
 }
 
 Result<SignedIn> Sessions::sign_in(const std::string& username, std::string_view password,
-                                   const std::string& client_address) {
+                                   const std::string& client_address,
+                                   const SecondFactorProof& proof) {
   struct Found {
     std::optional<store::StoredAccount> account;
     std::optional<std::string> address_locked_until;
@@ -121,8 +118,30 @@ Result<SignedIn> Sessions::sign_in(const std::string& username, std::string_view
   if (account.disabled) {
     return make_error(ErrorCode::forbidden, "this account is disabled; ask an administrator");
   }
+  Result<SignInFactor> factor =
+      SecondFactors(database_, settings_).check_sign_in(account, proof, client_address);
+  if (!factor.ok()) return std::move(factor).error();
+  if (*factor == SignInFactor::missing) {
+    Error error = make_error(ErrorCode::unauthenticated,
+                             "this account signs in with a second factor: send the code from "
+                             "the authenticator app as \"code\", or a recovery code as "
+                             "\"recoveryCode\"");
+    error.problem_code = kSecondFactorRequired;
+    return error;
+  }
+  if (*factor == SignInFactor::wrong) {
+    if (Result<void> recorded = record_failure(client_address, account.id); !recorded.ok()) {
+      return std::move(recorded).error();
+    }
+    Error error = make_error(ErrorCode::unauthenticated,
+                             "the second-factor code is wrong, or was used already; wait for "
+                             "the next code, or use a recovery code");
+    error.problem_code = kSecondFactorWrong;
+    return error;
+  }
+  const bool setup_required = *factor == SignInFactor::setup_required;
   SignedIn signed_in{random_token(), random_token(), store::utc_text_in(settings_.absolute_timeout),
-                     actor_of(account)};
+                     actor_of(account), setup_required};
   Result<void> stored = database_.in_transaction(
       store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
         if (Result<void> cleared = store::AccountRepository(transaction).clear_failures(account.id);
@@ -134,7 +153,8 @@ Result<SignedIn> Sessions::sign_in(const std::string& username, std::string_view
           return cleared;
         }
         return sessions.create(token_hash(signed_in.token), account.id, signed_in.csrf_token,
-                               store::utc_now_text(), signed_in.expires_at, client_address);
+                               store::utc_now_text(), signed_in.expires_at, client_address,
+                               setup_required);
       });
   if (!stored.ok()) return std::move(stored).error();
   return signed_in;
@@ -163,7 +183,8 @@ Result<CurrentSession> Sessions::resolve(const std::string& token) {
         });
     if (!touched.ok()) return std::move(touched).error();
   }
-  return CurrentSession{actor_of(found->account.account), found->csrf_token, found->expires_at};
+  return CurrentSession{actor_of(found->account.account), found->csrf_token, found->expires_at,
+                        found->second_factor_setup_required};
 }
 
 Result<void> Sessions::sign_out(const std::string& token) {

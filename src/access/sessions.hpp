@@ -11,11 +11,17 @@
 // row, for lock_for; a client address after address_lock_after failures
 // within lock_for, for lock_for. A wrong password and an unknown username
 // get the same answer and take the same time.
+//
+// An account with a second factor (access/second_factors.hpp) needs its
+// code, or a recovery code, as well; a wrong one counts as a failure. Only
+// after the right password does the answer say that a code is needed.
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 
+#include "access/totp.hpp"
 #include "core/account.hpp"
 #include "core/result.hpp"
 #include "store/database.hpp"
@@ -28,6 +34,15 @@ struct SessionSettings {
   int account_lock_after = 5;
   int address_lock_after = 20;
   std::chrono::seconds lock_for{std::chrono::minutes(15)};
+  // The time second-factor codes are checked against; tests inject theirs.
+  TotpClock totp_clock = &system_clock_now;
+};
+
+// What a sign-in (or a change to the second factor) offers besides the
+// password: at most one of the two.
+struct SecondFactorProof {
+  std::optional<std::string> code;           // six digits from the authenticator
+  std::optional<std::string> recovery_code;  // one of the recovery codes
 };
 
 struct SignedIn {
@@ -35,12 +50,16 @@ struct SignedIn {
   std::string csrf_token;  // for the browser to echo
   std::string expires_at;  // the absolute end, UTC text
   Actor actor;
+  bool second_factor_setup_required = false;  // see CurrentSession
 };
 
 struct CurrentSession {
   Actor actor;
   std::string csrf_token;
   std::string expires_at;
+  // The role requires a second factor the account has not set up: the
+  // session may reach only the session routes until it does.
+  bool second_factor_setup_required = false;
 };
 
 class Sessions {
@@ -54,8 +73,12 @@ class Sessions {
   // unauthenticated for an unknown username or a wrong password (one
   // message for both); too_many_requests while the account or the address
   // is locked; forbidden for a disabled account with the right password.
+  // With the right password and an active second factor: unauthenticated
+  // with problem_code kSecondFactorRequired when proof is empty, or
+  // kSecondFactorWrong (counted as a failure) when it does not fit.
   [[nodiscard]] Result<SignedIn> sign_in(const std::string& username, std::string_view password,
-                                         const std::string& client_address);
+                                         const std::string& client_address,
+                                         const SecondFactorProof& proof = {});
   // The session of this token; unauthenticated when there is none or it
   // ended. Records the request as activity (at most every few seconds).
   [[nodiscard]] Result<CurrentSession> resolve(const std::string& token);

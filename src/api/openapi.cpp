@@ -15,6 +15,14 @@ nlohmann::json components() {
       {"properties",
        {{"type", {{"type", "string"}, {"description", "A URI naming the kind of problem."}}},
         {"title", {{"type", "string"}, {"description", "The HTTP reason phrase."}}},
+        {"code",
+         {{"type", "string"},
+          {"description",
+           "Present where a client must tell this problem apart from others with the same "
+           "status: secondFactorRequired (401: the password was right, send the code too), "
+           "secondFactorWrong (401: the code was wrong or used before), "
+           "secondFactorSetupRequired (403: set up a second factor first)."},
+          {"enum", {"secondFactorRequired", "secondFactorWrong", "secondFactorSetupRequired"}}}},
         {"status", {{"type", "integer"}, {"format", "int32"}}},
         {"detail", {{"type", "string"}, {"description", "What went wrong, for people."}}},
         {"requestId",
@@ -104,8 +112,9 @@ nlohmann::json components() {
         {"PreconditionRequired", problem_response("This change needs an If-Match header.")},
         {"Unauthorized", problem_response("Not signed in, or the session has ended.")},
         {"Forbidden",
-         problem_response("Not allowed: the account may not do this, or a change came without "
-                          "the session's CSRF token.")},
+         problem_response("Not allowed: the account may not do this, a change came without "
+                          "the session's CSRF token, or (code secondFactorSetupRequired) the "
+                          "account's role requires a second factor it has not set up yet.")},
         {"TooManyRequests",
          problem_response("Too many failed sign-ins: the account or the address is locked for a "
                           "while.")},

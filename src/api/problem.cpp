@@ -75,7 +75,14 @@ Response problem(const Error& error, std::string_view request_id) {
                                  : "Something went wrong on our side; quote the request id.",
                    request_id);
   }
-  return problem(status, error.message, request_id, error.invalid_params);
+  Response response = problem(status, error.message, request_id, error.invalid_params);
+  if (!error.problem_code.empty()) {
+    nlohmann::json body = nlohmann::json::parse(response.body);
+    body["type"] = std::string(kProblemTypePrefix) + error.problem_code;
+    body["code"] = error.problem_code;
+    response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  return response;
 }
 
 }  // namespace dichtbij::api

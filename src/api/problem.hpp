@@ -30,7 +30,12 @@ namespace dichtbij::api {
 [[nodiscard]] Response problem(int status, std::string_view detail, std::string_view request_id,
                                const std::vector<InvalidParam>& invalid_params = {});
 
-// The answer for an error a domain call returned.
+// What a problem's "type" starts with when the error has a problem_code;
+// the code follows, and is also the problem's "code" member.
+inline constexpr std::string_view kProblemTypePrefix = "urn:dichtbij:problem:";
+
+// The answer for an error a domain call returned; an Error::problem_code
+// becomes its "code" and names its "type".
 [[nodiscard]] Response problem(const Error& error, std::string_view request_id);
 
 }  // namespace dichtbij::api

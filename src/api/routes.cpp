@@ -14,6 +14,7 @@
 #include "api/persons.hpp"
 #include "api/practices.hpp"
 #include "api/resource_support.hpp"
+#include "api/second_factor.hpp"
 #include "api/session.hpp"
 #include "api/support_acts.hpp"
 #include "api/ties.hpp"
@@ -58,6 +59,8 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   auto sessions = std::make_shared<access::Sessions>(context.database, context.sessions);
   registry.routes.push_back(health_route(context.database));
   add_session_routes(registry, sessions, context.secure_cookies);
+  add_second_factor_routes(
+      registry, std::make_shared<access::SecondFactors>(context.database, context.sessions));
   add_enumeration_routes(registry);
   add_organisation_routes(registry, context.database);
   add_person_routes(registry, context.database);

@@ -6,8 +6,10 @@
 #include <stdexcept>
 
 #include "access/audit.hpp"
+#include "access/second_factors.hpp"
 #include "api/openapi.hpp"
 #include "api/problem.hpp"
+#include "api/second_factor.hpp"
 
 namespace dichtbij::api {
 
@@ -48,31 +50,41 @@ nlohmann::json account_json(const Actor& actor) {
 }
 
 nlohmann::json session_json(const Actor& actor, const std::string& csrf_token,
-                            const std::string& expires_at) {
-  return {{"account", account_json(actor)}, {"csrfToken", csrf_token}, {"expiresAt", expires_at}};
+                            const std::string& expires_at, bool second_factor_setup_required) {
+  return {{"account", account_json(actor)},
+          {"csrfToken", csrf_token},
+          {"expiresAt", expires_at},
+          {"secondFactorSetupRequired", second_factor_setup_required}};
 }
 
 struct Credentials {
   std::string username;
   std::string password;
+  access::SecondFactorProof proof;
 };
 
 void read_credentials(FieldReader& reader, Credentials& credentials) {
   reader.text("username", credentials.username, AccountFields::kMaxUsernameLength,
               "The account's username.");
   reader.text("password", credentials.password, 256, "The account's password.");
+  read_second_factor_proof(reader, credentials.proof,
+                           "For an account with a second factor: the 6-digit code its "
+                           "authenticator app shows now.",
+                           "For an account with a second factor whose authenticator is at hand "
+                           "no more: one of its recovery codes, each good once.");
 }
 
 Response sign_in(access::Sessions& sessions, bool secure_cookies, const Request& request) {
   Result<Credentials> credentials = read_input(request, &read_credentials);
   if (!credentials.ok()) return problem(credentials.error(), request.request_id);
-  Result<access::SignedIn> signed_in =
-      sessions.sign_in(credentials->username, credentials->password, request.client_address);
+  Result<access::SignedIn> signed_in = sessions.sign_in(
+      credentials->username, credentials->password, request.client_address, credentials->proof);
   if (!signed_in.ok()) return problem(signed_in.error(), request.request_id);
   const bool is_secure = secure(request, secure_cookies);
   const int max_age = static_cast<int>(sessions.settings().absolute_timeout.count());
   Response response = Response::json(
-      201, session_json(signed_in->actor, signed_in->csrf_token, signed_in->expires_at));
+      201, session_json(signed_in->actor, signed_in->csrf_token, signed_in->expires_at,
+                        signed_in->second_factor_setup_required));
   response.with_header("Set-Cookie",
                        set_cookie(kSessionCookie, signed_in->token, true, is_secure, max_age));
   response.with_header("Set-Cookie",
@@ -88,8 +100,8 @@ Response current(access::Sessions& sessions, const Request& request) {
   }
   Result<access::CurrentSession> session = sessions.resolve(*token);
   if (!session.ok()) return problem(session.error(), request.request_id);
-  return Response::json(200,
-                        session_json(session->actor, session->csrf_token, session->expires_at));
+  return Response::json(200, session_json(session->actor, session->csrf_token, session->expires_at,
+                                          session->second_factor_setup_required));
 }
 
 Response sign_out(access::Sessions& sessions, bool secure_cookies, const Request& request) {
@@ -128,11 +140,20 @@ Response refuse_role(store::Database& database, const Request& request,
                  request.request_id);
 }
 
+// The routes a session reaches before a required second factor is set up:
+// the session itself and the second factor's enrolment.
+bool reachable_before_second_factor(const std::string& path) {
+  const std::string session_path = std::string(kApiBasePath) + "/session";
+  return path == session_path || path.rfind(session_path + "/", 0) == 0;
+}
+
 // The session and role check in front of one route.
 Handler guarded(Handler handler, std::shared_ptr<access::Sessions> sessions,
-                store::Database& database, RoleSet roles, std::string operation_id) {
+                store::Database& database, RoleSet roles, std::string operation_id,
+                bool reachable_before_setup) {
   return [handler = std::move(handler), sessions, &database, roles,
-          operation_id = std::move(operation_id)](const Request& request) -> Response {
+          operation_id = std::move(operation_id),
+          reachable_before_setup](const Request& request) -> Response {
     const std::optional<std::string> token = cookie(request, kSessionCookie);
     if (!token) {
       return problem(make_error(ErrorCode::unauthenticated, "sign in first: there is no session"),
@@ -149,6 +170,13 @@ Handler guarded(Handler handler, std::shared_ptr<access::Sessions> sessions,
                                                  " header (GET /api/v1/session gives it)"),
             request.request_id);
       }
+    }
+    if (session->second_factor_setup_required && !reachable_before_setup) {
+      Error error = make_error(ErrorCode::forbidden,
+                               "set up a second factor first: your role requires one (POST "
+                               "/api/v1/session/second-factor, then its confirmation)");
+      error.problem_code = access::kSecondFactorSetupRequired;
+      return problem(error, request.request_id);
     }
     Request signed_in = request;
     signed_in.actor = session->actor;
@@ -199,7 +227,13 @@ void add_session_routes(ApiRegistry& registry, std::shared_ptr<access::Sessions>
                       "Checks the username and password and starts a session: an HttpOnly cookie, "
                       "and a CSRF token to send in X-CSRF-Token with every change. A wrong "
                       "password and an unknown username get the same answer. Repeated failures "
-                      "lock the account and the client address for a while (429)."},
+                      "lock the account and the client address for a while (429). An account "
+                      "with a second factor also needs `code` or `recoveryCode`: with the right "
+                      "password and neither, the 401 problem has code secondFactorRequired; "
+                      "with a wrong or reused one, secondFactorWrong (a failure that counts "
+                      "towards the lock). When the account's role requires a second factor "
+                      "it has not set up, the session has secondFactorSetupRequired and "
+                      "reaches only the session routes until it is set up."},
                      {"tags", {"Session"}},
                      {"requestBody",
                       {{"required", true},
@@ -261,20 +295,27 @@ void add_session_routes(ApiRegistry& registry, std::shared_ptr<access::Sessions>
   Credentials ignored;
   read_credentials(describer, ignored);
   registry.schemas["Credentials"] = describer.schema();
-  registry.schemas["Session"] = {{"type", "object"},
-                                 {"required", {"account", "csrfToken", "expiresAt"}},
-                                 {"properties",
-                                  {{"account",
-                                    {{"type", "object"},
-                                     {"required", {"id", "username", "role"}},
-                                     {"properties",
-                                      {{"id", {{"type", "string"}, {"format", "uuid"}}},
-                                       {"username", {{"type", "string"}}},
-                                       {"role", {{"type", "string"}}},
-                                       {"personId", {{"type", "string"}, {"format", "uuid"}}},
-                                       {"practiceId", {{"type", "string"}, {"format", "uuid"}}}}}}},
-                                   {"csrfToken", {{"type", "string"}}},
-                                   {"expiresAt", {{"type", "string"}, {"format", "date-time"}}}}}};
+  registry.schemas["Session"] = {
+      {"type", "object"},
+      {"required", {"account", "csrfToken", "expiresAt", "secondFactorSetupRequired"}},
+      {"properties",
+       {{"account",
+         {{"type", "object"},
+          {"required", {"id", "username", "role"}},
+          {"properties",
+           {{"id", {{"type", "string"}, {"format", "uuid"}}},
+            {"username", {{"type", "string"}}},
+            {"role", {{"type", "string"}}},
+            {"personId", {{"type", "string"}, {"format", "uuid"}}},
+            {"practiceId", {{"type", "string"}, {"format", "uuid"}}}}}}},
+        {"csrfToken", {{"type", "string"}}},
+        {"expiresAt", {{"type", "string"}, {"format", "date-time"}}},
+        {"secondFactorSetupRequired",
+         {{"type", "boolean"},
+          {"description",
+           "The role requires a second factor this account has not "
+           "set up: until it does, every route but the session "
+           "routes answers 403 secondFactorSetupRequired."}}}}}};
   registry.tags.push_back({{"name", "Session"}, {"description", "Signing in and out."}});
 }
 
@@ -291,8 +332,9 @@ void require_sessions(std::vector<Route>& routes, const std::shared_ptr<access::
     if (route.roles.empty()) {
       throw std::logic_error("route " + operation_id + " needs a session but names no roles");
     }
+    const bool reachable = reachable_before_second_factor(route.path);
     route.handler =
-        guarded(std::move(route.handler), sessions, database, route.roles, operation_id);
+        guarded(std::move(route.handler), sessions, database, route.roles, operation_id, reachable);
     operation["responses"]["401"] = {{"$ref", "#/components/responses/Unauthorized"}};
     operation["responses"]["403"] = {{"$ref", "#/components/responses/Forbidden"}};
     if (changes_state(route.method)) {

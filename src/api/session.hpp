@@ -1,14 +1,19 @@
 // Signing in and out, and the session every other route needs.
 //
-//   POST   /api/v1/session   {username, password} → the account, a CSRF
-//                            token; sets the HttpOnly session cookie
+//   POST   /api/v1/session   {username, password[, code | recoveryCode]} →
+//                            the account, a CSRF token; sets the HttpOnly
+//                            session cookie
 //   GET    /api/v1/session   who is signed in, and the CSRF token again
 //   DELETE /api/v1/session   signs out
 //
 // require_sessions() wraps every route that needs a session: no valid
 // session cookie → 401; a POST, PUT, PATCH or DELETE without the session's
 // CSRF token in X-CSRF-Token → 403, and so is a role the route does not
-// name, before the route runs, so nothing changes.
+// name, before the route runs, so nothing changes. A session whose role
+// requires a second factor the account has not set up reaches only the
+// routes under /api/v1/session (signing out, setting one up:
+// api/second_factor.hpp); every other route answers 403 with the problem
+// code secondFactorSetupRequired.
 #pragma once
 
 #include <memory>

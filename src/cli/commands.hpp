@@ -24,18 +24,29 @@ struct CommonOptions {
 // event that does not fit, 1 when the database cannot be read.
 [[nodiscard]] int run_audit_verify(const CommonOptions& options);
 
-enum class UserAction { add, passwd, disable, enable, list };
+enum class UserAction {
+  add,
+  passwd,
+  disable,
+  enable,
+  list,
+  require_second_factor,
+  reset_second_factor
+};
 
 struct UserCommand {
   UserAction action = UserAction::list;
   std::string username;
-  std::string role;      // add: an account role code
+  std::string role;      // add, require_second_factor: an account role code
   std::string person;    // add: optional person id
   std::string practice;  // add: a coordinator's practice id
+  bool off = false;      // require_second_factor: stop requiring it
 };
 
 // Adds an account, sets a password (read from stdin), disables or enables
-// one, or lists them with their lockouts.
+// one, or lists them with their lockouts and second factors; requires a
+// second factor per role (listing the roles that need one when no role is
+// given), or resets an account's second factor after a lost device.
 [[nodiscard]] int run_user(const CommonOptions& options, const UserCommand& command);
 
 }  // namespace dichtbij::cli

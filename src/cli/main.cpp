@@ -37,7 +37,17 @@ int main(int argc, char** argv) {
   user_disable->add_option("username", user_command.username)->required();
   CLI::App* user_enable = user->add_subcommand("enable", "Enable a disabled account");
   user_enable->add_option("username", user_command.username)->required();
-  CLI::App* user_list = user->add_subcommand("list", "List accounts, with lockouts");
+  CLI::App* user_list =
+      user->add_subcommand("list", "List accounts, with lockouts and second factors");
+  CLI::App* user_require = user->add_subcommand(
+      "require-second-factor",
+      "Require a second factor for every account of a role; without --role, list those roles");
+  user_require->add_option("--role", user_command.role,
+                           "admin, coordinator, professional, volunteer, researcher or client");
+  user_require->add_flag("--off", user_command.off, "Stop requiring it for the role");
+  CLI::App* user_reset = user->add_subcommand(
+      "reset-second-factor", "Remove an account's second factor (a lost device); ends sessions");
+  user_reset->add_option("username", user_command.username)->required();
 
   CLI::App* audit = app.add_subcommand("audit", "The audit log");
   audit->require_subcommand(1);
@@ -61,6 +71,8 @@ int main(int argc, char** argv) {
     if (user_disable->parsed()) user_command.action = UserAction::disable;
     if (user_enable->parsed()) user_command.action = UserAction::enable;
     if (user_list->parsed()) user_command.action = UserAction::list;
+    if (user_require->parsed()) user_command.action = UserAction::require_second_factor;
+    if (user_reset->parsed()) user_command.action = UserAction::reset_second_factor;
     return dichtbij::cli::run_user(options, user_command);
   }
   return 2;

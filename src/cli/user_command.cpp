@@ -1,5 +1,6 @@
-// dichtbij user add|passwd|disable|enable|list: accounts from the command
-// line. The first administrator comes from here (or from the demo data).
+// dichtbij user add|passwd|disable|enable|list|require-second-factor|
+// reset-second-factor: accounts from the command line. The first
+// administrator comes from here (or from the demo data).
 //
 // Passwords are never arguments (they would sit in the shell history and in
 // `ps`): they are read from standard input — typed twice without echo at a
@@ -11,6 +12,7 @@
 #include <string>
 
 #include "access/accounts.hpp"
+#include "access/second_factors.hpp"
 #include "cli/commands.hpp"
 #include "cli/startup.hpp"
 
@@ -68,6 +70,46 @@ int report(const Error& error) {
   return usage ? 2 : 1;
 }
 
+constexpr std::string_view kRoleChoices =
+    "--role must be one of admin, coordinator, professional, volunteer, researcher, client";
+
+std::string second_factor_column(const access::SecondFactorStatus& status) {
+  switch (status.state) {
+    case access::SecondFactorState::active:
+      return "active (" + std::to_string(status.unused_recovery_codes) + " recovery codes left)";
+    case access::SecondFactorState::pending:
+      return status.required ? "required, being set up" : "being set up";
+    case access::SecondFactorState::none: return status.required ? "required, not set up" : "-";
+  }
+  return "-";
+}
+
+int require_second_factor(access::SecondFactors& second_factors, const UserCommand& command) {
+  if (!command.role.empty()) {
+    std::optional<AccountRole> role = from_code<AccountRole>(command.role);
+    if (!role) {
+      std::cerr << "dichtbij user: " << kRoleChoices << '\n';
+      return 2;
+    }
+    if (Result<void> set = second_factors.set_required(*role, !command.off); !set.ok()) {
+      return report(set.error());
+    }
+    std::cout << (command.off ? "a second factor is no longer required for role "
+                              : "a second factor is now required for role ")
+              << command.role << '\n';
+  } else if (command.off) {
+    std::cerr << "dichtbij user: --off needs --role\n";
+    return 2;
+  }
+  Result<std::vector<AccountRole>> roles = second_factors.required_roles();
+  if (!roles.ok()) return report(roles.error());
+  std::cout << "roles that must sign in with a second factor:";
+  if (roles->empty()) std::cout << " none";
+  for (const AccountRole role : *roles) std::cout << ' ' << to_code(role);
+  std::cout << '\n';
+  return 0;
+}
+
 }  // namespace
 
 int run_user(const CommonOptions& options, const UserCommand& command) {
@@ -80,8 +122,7 @@ int run_user(const CommonOptions& options, const UserCommand& command) {
     fields.username = command.username;
     std::optional<AccountRole> role = from_code<AccountRole>(command.role);
     if (!role) {
-      std::cerr << "dichtbij user: --role must be one of admin, coordinator, professional, "
-                   "volunteer, researcher, client\n";
+      std::cerr << "dichtbij user: " << kRoleChoices << '\n';
       return 2;
     }
     fields.role = *role;
@@ -109,6 +150,7 @@ int run_user(const CommonOptions& options, const UserCommand& command) {
   std::unique_ptr<store::Database> database = open_and_migrate(*config, 1);
   if (!database) return 1;
   access::Accounts accounts(*database);
+  access::SecondFactors second_factors(*database, access::SessionSettings());
   switch (command.action) {
     case UserAction::add: {
       Result<Account> added = accounts.add(fields, *password);
@@ -134,15 +176,25 @@ int run_user(const CommonOptions& options, const UserCommand& command) {
     case UserAction::list: {
       Result<std::vector<Account>> listed = accounts.list();
       if (!listed.ok()) return report(listed.error());
-      std::cout << "username\trole\tstatus\tperson\tpractice\n";
+      std::cout << "username\trole\tstatus\tperson\tpractice\tsecond factor\n";
       for (const Account& account : *listed) {
         std::string status = account.disabled ? "disabled" : "active";
         if (account.locked_until) status += ", locked until " + *account.locked_until;
+        Result<access::SecondFactorStatus> factor = second_factors.status_of(account);
+        if (!factor.ok()) return report(factor.error());
         std::cout << account.fields.username << '\t' << to_code(account.fields.role) << '\t'
                   << status << '\t' << (account.fields.person ? account.fields.person->str() : "-")
                   << '\t' << (account.fields.practice ? account.fields.practice->str() : "-")
-                  << '\n';
+                  << '\t' << second_factor_column(*factor) << '\n';
       }
+      return 0;
+    }
+    case UserAction::require_second_factor: return require_second_factor(second_factors, command);
+    case UserAction::reset_second_factor: {
+      Result<void> reset = second_factors.reset(command.username);
+      if (!reset.ok()) return report(reset.error());
+      std::cout << "removed the second factor of " << command.username
+                << "; their sessions have ended, and they can set up a new one after signing in\n";
       return 0;
     }
   }

@@ -2,6 +2,11 @@
 
 namespace dichtbij {
 
+Actor actor_of(const Account& account) {
+  return Actor{account.id, account.fields.username, account.fields.role, account.fields.person,
+               account.fields.practice};
+}
+
 std::string username_problem(std::string_view username) {
   if (username.empty()) return "must not be empty";
   if (username.size() > AccountFields::kMaxUsernameLength) {

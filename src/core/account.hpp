@@ -85,6 +85,9 @@ struct Actor {
   std::optional<PracticeId> practice;
 };
 
+// The account as the caller of a request.
+[[nodiscard]] Actor actor_of(const Account& account);
+
 // Why a username is not acceptable, or empty when it is.
 [[nodiscard]] std::string username_problem(std::string_view username);
 

@@ -40,10 +40,14 @@ struct Error {
   ErrorCode code = ErrorCode::internal;
   std::string message;
   std::vector<InvalidParam> invalid_params;  // filled for invalid_input
+  // A camelCase name for a failure that clients must tell apart from others
+  // with the same code (e.g. "secondFactorRequired" among the 401s); empty
+  // for most. The API answers it as the problem's "code".
+  std::string problem_code;
 };
 
 [[nodiscard]] inline Error make_error(ErrorCode code, std::string message) {
-  return Error{code, std::move(message), {}};
+  return Error{code, std::move(message), {}, {}};
 }
 
 // Either a T or an Error. Reading the wrong alternative is a programmer error

@@ -19,6 +19,8 @@ struct StoredSession {
   std::string last_seen_at;
   std::string expires_at;  // absolute end
   bool revoked = false;
+  // The account's role requires a second factor it has not set up yet.
+  bool second_factor_setup_required = false;
   StoredAccount account;
 };
 
@@ -36,13 +38,22 @@ class SessionRepository {
   [[nodiscard]] Result<void> create(const std::string& token_hash, const AccountId& account,
                                     const std::string& csrf_token, const std::string& now,
                                     const std::string& expires_at,
-                                    const std::string& client_address);
+                                    const std::string& client_address,
+                                    bool second_factor_setup_required);
   // not_found when there is no session with this token hash.
   [[nodiscard]] Result<StoredSession> find(const std::string& token_hash);
   [[nodiscard]] Result<void> touch(const std::string& token_hash, const std::string& now);
   [[nodiscard]] Result<void> revoke(const std::string& token_hash, const std::string& now);
   // Every session of the account (password change, disabling).
   [[nodiscard]] Result<void> revoke_all(const AccountId& account, const std::string& now);
+  // Sets second_factor_setup_required on the account's sessions (cleared
+  // once it confirms a second factor).
+  [[nodiscard]] Result<void> set_second_factor_setup_required(const AccountId& account,
+                                                              bool required);
+  // Sets second_factor_setup_required on the live sessions of every account
+  // of this role that has no confirmed second factor (when the requirement
+  // is switched on or off).
+  [[nodiscard]] Result<void> set_second_factor_setup_required(AccountRole role, bool required);
 
   // Failed sign-ins from one address; nullopt when there are none recorded.
   [[nodiscard]] Result<std::optional<AddressFailures>> address_failures(

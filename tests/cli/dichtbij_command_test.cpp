@@ -202,6 +202,53 @@ TEST_P(DichtbijCommandTest, UserCommandsManageAccounts) {
   EXPECT_EQ(run({"user", "passwd", "beheer"}, "nog een lang wachtwoord\n").first, 0);
 }
 
+TEST_P(DichtbijCommandTest, UserCommandsRequireAndResetSecondFactors) {
+  auto run = [&](std::vector<std::string> arguments, const std::string& input = "") {
+    DichtbijProcess process(std::move(arguments), environment(), folder_.path(), input);
+    const int code = process.wait_for_exit();
+    return std::make_pair(code, process.stderr_text());
+  };
+  ASSERT_EQ(run({"user", "add", "sem", "--role", "professional"}, "lang en veilig genoeg\n").first,
+            0);
+  auto [none, none_text] = run({"user", "require-second-factor"});
+  EXPECT_EQ(none, 0) << none_text;
+  EXPECT_NE(none_text.find("second factor: none"), std::string::npos) << none_text;
+
+  auto [required, required_text] = run({"user", "require-second-factor", "--role", "professional"});
+  EXPECT_EQ(required, 0) << required_text;
+  EXPECT_NE(required_text.find("now required for role professional"), std::string::npos);
+  EXPECT_NE(required_text.find("second factor: professional"), std::string::npos) << required_text;
+  auto [listed, listed_text] = run({"user", "list"});
+  EXPECT_EQ(listed, 0);
+  EXPECT_NE(listed_text.find("\tsecond factor\n"), std::string::npos) << listed_text;
+  EXPECT_NE(listed_text.find("\trequired, not set up\n"), std::string::npos) << listed_text;
+
+  EXPECT_EQ(run({"user", "require-second-factor", "--role", "boss"}).first, 2);
+  EXPECT_EQ(run({"user", "require-second-factor", "--off"}).first, 2) << "--off needs a role";
+  auto [off, off_text] = run({"user", "require-second-factor", "--role", "professional", "--off"});
+  EXPECT_EQ(off, 0) << off_text;
+  EXPECT_NE(off_text.find("second factor: none"), std::string::npos) << off_text;
+
+  auto [reset, reset_text] = run({"user", "reset-second-factor", "sem"});
+  EXPECT_EQ(reset, 0) << reset_text;
+  EXPECT_NE(reset_text.find("sessions have ended"), std::string::npos) << reset_text;
+  EXPECT_EQ(run({"user", "reset-second-factor", "nobody"}).first, 2);
+
+  std::unique_ptr<store::Database> database = database_->open(1);
+  int events = 0;
+  ASSERT_TRUE(database
+                  ->in_transaction(store::TransactionKind::read,
+                                   [&](store::Transaction& transaction) {
+                                     transaction.session()
+                                         << "SELECT COUNT(*) FROM audit_events WHERE action "
+                                            "LIKE 'secondFactor.%'",
+                                         soci::into(events);
+                                     return Result<void>();
+                                   })
+                  .ok());
+  EXPECT_EQ(events, 3) << "two requirement changes and a reset";
+}
+
 TEST_P(DichtbijCommandTest, AuditVerifyNamesTheFirstBrokenEvent) {
   DichtbijProcess migrate({"migrate"}, environment(), folder_.path());
   ASSERT_EQ(migrate.wait_for_exit(), 0) << migrate.stderr_text();

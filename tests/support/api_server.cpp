@@ -82,11 +82,12 @@ ApiClient& ApiServer::as(const std::string& username, AccountRole role,
 }
 
 HttpResult ApiClient::sign_in(const std::string& username, std::string_view password) {
+  return sign_in_with({{"username", username}, {"password", std::string(password)}});
+}
+
+HttpResult ApiClient::sign_in_with(const nlohmann::json& credentials) {
   const HttpResult result = http(HttpRequest{
-      "POST",
-      url("/api/v1/session"),
-      nlohmann::json{{"username", username}, {"password", std::string(password)}}.dump(),
-      {"Content-Type: application/json"}});
+      "POST", url("/api/v1/session"), credentials.dump(), {"Content-Type: application/json"}});
   if (result.status != 201) return result;
   csrf_token_ = result.json()["csrfToken"];
   for (const auto& [name, value] : result.headers) {

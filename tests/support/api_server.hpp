@@ -28,6 +28,8 @@ class ApiClient {
 
   // Signs in over HTTP; on 201 later requests carry the new session.
   HttpResult sign_in(const std::string& username, std::string_view password = kPassword);
+  // Signs in with this body (e.g. with a second-factor "code"); the same.
+  HttpResult sign_in_with(const nlohmann::json& credentials);
   // Later requests carry no session (the server still knows it).
   void forget_session() { session_cookie_.clear(), csrf_token_.clear(); }
   const std::string& session_cookie() const { return session_cookie_; }
