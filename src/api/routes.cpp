@@ -16,6 +16,7 @@
 #include "api/resource_support.hpp"
 #include "api/second_factor.hpp"
 #include "api/session.hpp"
+#include "api/subject_rights.hpp"
 #include "api/support_acts.hpp"
 #include "api/ties.hpp"
 
@@ -72,6 +73,7 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_network_route(registry, context.database);
   add_assessment_routes(registry, context.database);
   add_facility_routes(registry, context.database);
+  add_subject_rights_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
   // complete; the route shares the finished text (immutable, so threads may

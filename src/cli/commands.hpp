@@ -49,4 +49,28 @@ struct UserCommand {
 // given), or resets an account's second factor after a lost device.
 [[nodiscard]] int run_user(const CommonOptions& options, const UserCommand& command);
 
+struct SubjectExportCommand {
+  std::string person;  // a person's id
+  std::string output;  // a file to create; stdout when empty
+};
+
+// Writes everything about one person as one JSON document (GDPR art. 15).
+// The file is created new, readable by its owner only; an existing file is
+// never overwritten.
+[[nodiscard]] int run_subject_export(const CommonOptions& options,
+                                     const SubjectExportCommand& command);
+
+struct SubjectEraseCommand {
+  std::string person;
+  std::string reason;
+};
+
+// Anonymises one person in place (GDPR art. 17); erasing twice says so.
+[[nodiscard]] int run_subject_erase(const CommonOptions& options,
+                                    const SubjectEraseCommand& command);
+
+// Anonymises households closed longer than retention_years ago, showing
+// progress at a terminal; --dry-run only counts.
+[[nodiscard]] int run_retention(const CommonOptions& options, bool dry_run);
+
 }  // namespace dichtbij::cli

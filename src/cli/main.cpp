@@ -54,6 +54,29 @@ int main(int argc, char** argv) {
   CLI::App* audit_verify =
       audit->add_subcommand("verify", "Check the hash chain; exit 3 naming the first broken event");
 
+  dichtbij::cli::SubjectExportCommand export_command;
+  dichtbij::cli::SubjectEraseCommand erase_command;
+  CLI::App* subject =
+      app.add_subcommand("subject", "A person's rights: access to and erasure of their data");
+  subject->require_subcommand(1);
+  CLI::App* subject_export =
+      subject->add_subcommand("export", "Everything about one person as one JSON document");
+  subject_export->add_option("--person", export_command.person, "The person's id")->required();
+  subject_export->add_option("--output", export_command.output,
+                             "A new file to write it to (owner-only); default standard output");
+  CLI::App* subject_erase =
+      subject->add_subcommand("erase", "Anonymise one person in place; disables their accounts");
+  subject_erase->add_option("--person", erase_command.person, "The person's id")->required();
+  subject_erase->add_option("--reason", erase_command.reason, "Why (kept in the erasure record)")
+      ->required();
+
+  bool dry_run = false;
+  CLI::App* retention = app.add_subcommand("retention", "The retention period");
+  retention->require_subcommand(1);
+  CLI::App* retention_run = retention->add_subcommand(
+      "run", "Anonymise households closed longer than retention_years ago");
+  retention_run->add_flag("--dry-run", dry_run, "Only count what would be anonymised");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -64,6 +87,9 @@ int main(int argc, char** argv) {
   if (serve->parsed()) return dichtbij::cli::run_serve(options);
   if (migrate->parsed()) return dichtbij::cli::run_migrate(options);
   if (audit_verify->parsed()) return dichtbij::cli::run_audit_verify(options);
+  if (subject_export->parsed()) return dichtbij::cli::run_subject_export(options, export_command);
+  if (subject_erase->parsed()) return dichtbij::cli::run_subject_erase(options, erase_command);
+  if (retention_run->parsed()) return dichtbij::cli::run_retention(options, dry_run);
   if (user->parsed()) {
     using dichtbij::cli::UserAction;
     if (user_add->parsed()) user_command.action = UserAction::add;

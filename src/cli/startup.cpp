@@ -1,5 +1,8 @@
 #include "cli/startup.hpp"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <iostream>
 
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -55,6 +58,16 @@ std::unique_ptr<store::Database> open_and_migrate(const server::Config& config,
   }
   spdlog::info("database {} at schema version {}", url->redacted(), report->to_version);
   return std::move(database).value();
+}
+
+access::Requester command_line_requester() {
+  const passwd* entry = getpwuid(geteuid());
+  const std::string login = entry != nullptr ? entry->pw_name : "uid " + std::to_string(geteuid());
+  return access::Requester{std::nullopt, "command line (" + login + ")", std::nullopt};
+}
+
+Date utc_today() {
+  return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
 }
 
 }  // namespace dichtbij::cli

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "access/subject_rights.hpp"
 #include "cli/commands.hpp"
 #include "server/config.hpp"
 #include "store/database.hpp"
@@ -21,5 +22,12 @@ void configure_logging(const server::Config& config);
 // migrations, logging each. nullptr after logging why that failed.
 [[nodiscard]] std::unique_ptr<store::Database> open_and_migrate(const server::Config& config,
                                                                 std::size_t pool_size);
+
+// The operator at the command line, as the erasure records and the audit
+// log name them: "command line (<login name>)".
+[[nodiscard]] access::Requester command_line_requester();
+
+// Today in UTC.
+[[nodiscard]] Date utc_today();
 
 }  // namespace dichtbij::cli

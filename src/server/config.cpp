@@ -120,6 +120,10 @@ const std::vector<Setting>& settings() {
          config.secure_cookies = text == "true";
          return std::nullopt;
        }},
+      {"retention_years",
+       [](Config& config, const std::string& text) {
+         return parse_integer<int>(text, 1, 100, config.retention_years);
+       }},
   };
   return kSettings;
 }

@@ -58,6 +58,10 @@ struct Config {
   // https (X-Forwarded-Proto). Default false; set it behind a TLS proxy
   // that does not forward the protocol.
   bool secure_cookies = false;
+  // Households closed longer ago than this many years are anonymised by
+  // `dichtbij retention run` (1-100). Default 15; lowering it anonymises
+  // more at the next run, and that cannot be undone.
+  int retention_years = 15;
 };
 
 // Environment variables as name → value; injected so tests need not touch

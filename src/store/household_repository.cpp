@@ -170,6 +170,14 @@ void HouseholdRepository::load_children(std::vector<Household>& households) {
       });
 }
 
+void HouseholdRepository::set_closed_on(const std::string& id, bool closed) {
+  // The day in UTC, like every other timestamp here.
+  const std::string today = utc_now_text().substr(0, 10);
+  soci::indicator indicator = closed ? soci::i_ok : soci::i_null;
+  transaction_.session() << "UPDATE households SET closed_on = :today WHERE id = :id",
+      soci::use(today, indicator), soci::use(id);
+}
+
 Result<Household> HouseholdRepository::create(const HouseholdFields& fields) {
   if (Result<void> checked = check_references(fields); !checked.ok())
     return std::move(checked).error();
@@ -186,6 +194,7 @@ Result<Household> HouseholdRepository::create(const HouseholdFields& fields) {
          ":created_at, :updated_at)",
       soci::use(id), soci::use(kind), soci::use(fields.name), soci::use(group),
       soci::use(buurt_code, buurt_indicator), soci::use(status), soci::use(now), soci::use(now);
+  if (fields.status == HouseholdStatus::closed) set_closed_on(id, true);
   write_children(id, fields);
   return Household{HouseholdId(id), 1, fields};
 }
@@ -250,6 +259,9 @@ Result<Household> HouseholdRepository::update(const HouseholdId& id,
                             ":group, buurt_code = :buurt_code, status = :status WHERE id = :id",
       soci::use(kind), soci::use(fields.name), soci::use(group),
       soci::use(buurt_code, buurt_indicator), soci::use(status), soci::use(id.str());
+  const bool was_closed = current->fields.status == HouseholdStatus::closed;
+  const bool is_closed = fields.status == HouseholdStatus::closed;
+  if (was_closed != is_closed) set_closed_on(id.str(), is_closed);
   write_children(id.str(), fields);
   return Household{id, current->version + 1, fields};
 }

@@ -14,6 +14,8 @@
 #include <soci/soci.h>
 
 #include "access/audit.hpp"
+#include "store/household_repository.hpp"
+#include "store/person_repository.hpp"
 #include "support/engine_test.hpp"
 #include "support/http_client.hpp"
 
@@ -281,6 +283,139 @@ TEST_P(DichtbijCommandTest, AuditVerifyNamesTheFirstBrokenEvent) {
       << broken.stderr_text();
 }
 
+TEST_P(DichtbijCommandTest, SubjectExportAndEraseOneOperatorRequest) {
+  auto run = [&](std::vector<std::string> arguments) {
+    DichtbijProcess process(std::move(arguments), environment(), folder_.path());
+    const int code = process.wait_for_exit();
+    return std::make_pair(code, process.stderr_text());
+  };
+  ASSERT_EQ(run({"migrate"}).first, 0);
+  std::string person;
+  {
+    std::unique_ptr<store::Database> database = database_->open(1);
+    ASSERT_TRUE(database
+                    ->in_transaction(store::TransactionKind::write,
+                                     [&](store::Transaction& transaction) -> Result<void> {
+                                       PersonFields fields;
+                                       fields.display_name = "Meneer Operatorverzoek";
+                                       fields.birth_year = 1950;
+                                       Result<Person> created =
+                                           store::PersonRepository(transaction).create(fields);
+                                       if (!created.ok()) return std::move(created).error();
+                                       person = created->id.str();
+                                       return {};
+                                     })
+                    .ok());
+  }
+
+  auto [exported, exported_text] =
+      run({"subject", "export", "--person", person, "--output", "inzage.json"});
+  ASSERT_EQ(exported, 0) << exported_text;
+  EXPECT_NE(exported_text.find("wrote everything about person " + person), std::string::npos);
+  const std::filesystem::path file = folder_.path() / "inzage.json";
+  EXPECT_EQ(std::filesystem::status(file).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  std::ifstream in(file);
+  const nlohmann::json document = nlohmann::json::parse(in);
+  EXPECT_EQ(document["records"]["persons"][0]["displayName"], "Meneer Operatorverzoek");
+
+  auto [again, again_text] =
+      run({"subject", "export", "--person", person, "--output", "inzage.json"});
+  EXPECT_EQ(again, 1);
+  EXPECT_NE(again_text.find("never overwritten"), std::string::npos) << again_text;
+
+  auto [erased, erased_text] = run({"subject", "erase", "--person", person, "--reason", "Brief"});
+  ASSERT_EQ(erased, 0) << erased_text;
+  EXPECT_NE(erased_text.find("erased person " + person), std::string::npos) << erased_text;
+  auto [twice, twice_text] = run({"subject", "erase", "--person", person, "--reason", "Brief"});
+  EXPECT_EQ(twice, 0) << twice_text;
+  EXPECT_NE(twice_text.find("was already erased"), std::string::npos) << twice_text;
+
+  auto [to_stdout, stdout_text] = run({"subject", "export", "--person", person});
+  EXPECT_EQ(to_stdout, 0);
+  EXPECT_NE(stdout_text.find("\"displayName\": \"Geanonimiseerd\""), std::string::npos);
+  EXPECT_NE(stdout_text.find("\"requestedBy\": \"command line ("), std::string::npos);
+  EXPECT_EQ(stdout_text.find("Operatorverzoek"), std::string::npos);
+}
+
+TEST_P(DichtbijCommandTest, RetentionRunAnonymisesWhatIsDueAndADryRunNothing) {
+  auto run = [&](std::vector<std::string> arguments,
+                 std::vector<std::pair<std::string, std::string>> extra = {}) {
+    auto variables = environment();
+    variables.insert(variables.end(), extra.begin(), extra.end());
+    DichtbijProcess process(std::move(arguments), variables, folder_.path());
+    const int code = process.wait_for_exit();
+    return std::make_pair(code, process.stderr_text());
+  };
+  ASSERT_EQ(run({"migrate"}).first, 0);
+  std::string household;
+  auto name = [&]() {
+    std::string value;
+    std::unique_ptr<store::Database> database = database_->open(1);
+    EXPECT_TRUE(database
+                    ->in_transaction(store::TransactionKind::read,
+                                     [&](store::Transaction& transaction) {
+                                       transaction.session()
+                                           << "SELECT name FROM households WHERE id = :id",
+                                           soci::use(household), soci::into(value);
+                                       return Result<void>();
+                                     })
+                    .ok());
+    return value;
+  };
+  {
+    std::unique_ptr<store::Database> database = database_->open(1);
+    ASSERT_TRUE(
+        database
+            ->in_transaction(
+                store::TransactionKind::write,
+                [&](store::Transaction& transaction) -> Result<void> {
+                  PersonFields member;
+                  member.display_name = "Mevrouw Lang Geleden";
+                  Result<Person> person = store::PersonRepository(transaction).create(member);
+                  if (!person.ok()) return std::move(person).error();
+                  HouseholdFields fields;
+                  fields.name = "Huishouden Lang Geleden";
+                  fields.status = HouseholdStatus::closed;
+                  fields.members.push_back(
+                      {person->id,
+                       {Date{std::chrono::year(2001), std::chrono::May, std::chrono::day(1)}, {}}});
+                  Result<Household> created =
+                      store::HouseholdRepository(transaction).create(fields);
+                  if (!created.ok()) return std::move(created).error();
+                  household = created->id.str();
+                  transaction.session() << "UPDATE households SET closed_on = '2002-02-02'";
+                  return {};
+                })
+            .ok());
+  }
+
+  auto [dry, dry_text] = run({"retention", "run", "--dry-run"});
+  EXPECT_EQ(dry, 0) << dry_text;
+  EXPECT_NE(dry_text.find("dry run: would anonymise 1 households and 1 persons"), std::string::npos)
+      << dry_text;
+  EXPECT_EQ(name(), "Huishouden Lang Geleden");
+
+  auto [bad, bad_text] = run({"retention", "run"}, {{"DICHTBIJ_RETENTION_YEARS", "0"}});
+  EXPECT_EQ(bad, 2);
+  EXPECT_NE(bad_text.find("DICHTBIJ_RETENTION_YEARS: must be between 1 and 100"), std::string::npos)
+      << bad_text;
+  auto [words, words_text] = run({"retention", "run"}, {{"DICHTBIJ_RETENTION_YEARS", "vijftien"}});
+  EXPECT_EQ(words, 2);
+  EXPECT_NE(words_text.find("DICHTBIJ_RETENTION_YEARS: must be a whole number"), std::string::npos);
+  EXPECT_EQ(name(), "Huishouden Lang Geleden");
+
+  auto [done, done_text] = run({"retention", "run"});
+  EXPECT_EQ(done, 0) << done_text;
+  EXPECT_NE(done_text.find("anonymised 1 households and 1 persons"), std::string::npos)
+      << done_text;
+  EXPECT_NE(done_text.find("retention 15 years"), std::string::npos) << done_text;
+  EXPECT_EQ(name(), "Geanonimiseerd");
+  auto [nothing, nothing_text] = run({"retention", "run"}, {{"DICHTBIJ_RETENTION_YEARS", "1"}});
+  EXPECT_EQ(nothing, 0);
+  EXPECT_NE(nothing_text.find("anonymised 0 households"), std::string::npos) << nothing_text;
+}
+
 DICHTBIJ_INSTANTIATE_ENGINES(DichtbijCommandTest);
 
 // Bad start-up input: one row per case, each must exit non-zero and say what
@@ -334,6 +469,29 @@ INSTANTIATE_TEST_SUITE_P(
         BadStart{"missing_file", {"--config", "nope.toml", "serve"}, {}, 2, "nope.toml"},
         BadStart{"no_subcommand", {}, {}, 2, "subcommand"},
         BadStart{"unknown_subcommand", {"dance"}, {}, 2, "subcommand is required"},
+        BadStart{"export_without_person", {"subject", "export"}, {}, 2, "--person is required"},
+        BadStart{"erase_without_reason",
+                 {"subject", "erase", "--person", "5d1c7f8e-0000-4000-8000-000000000001"},
+                 {},
+                 2,
+                 "--reason is required"},
+        BadStart{"export_bad_person",
+                 {"subject", "export", "--person", "Jansen"},
+                 {{"DICHTBIJ_DATABASE_URL", "sqlite:never-created.db"}},
+                 2,
+                 "--person must be a person's id"},
+        BadStart{"erase_empty_reason",
+                 {"subject", "erase", "--person", "5d1c7f8e-0000-4000-8000-000000000001",
+                  "--reason", " "},
+                 {{"DICHTBIJ_DATABASE_URL", "sqlite:fresh.db"}},
+                 2,
+                 "--reason: say why"},
+        BadStart{"erase_unknown_person",
+                 {"subject", "erase", "--person", "5d1c7f8e-0000-4000-8000-000000000001",
+                  "--reason", "Brief"},
+                 {{"DICHTBIJ_DATABASE_URL", "sqlite:fresh.db"}},
+                 2,
+                 "there is no person 5d1c7f8e-0000-4000-8000-000000000001"},
         BadStart{"unreachable_database",
                  {"migrate"},
                  {{"DICHTBIJ_DATABASE_URL", "postgresql://x:pw@127.0.0.1:1/d?connect_timeout=2"}},

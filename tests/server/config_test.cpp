@@ -22,6 +22,7 @@ TEST(Config, DefaultsWithoutFileOrEnvironment) {
   EXPECT_EQ(config->log_level, LogLevel::info);
   EXPECT_EQ(config->shutdown_grace, std::chrono::seconds(30));
   EXPECT_TRUE(config->group_commit);
+  EXPECT_EQ(config->retention_years, 15);
 }
 
 TEST(Config, EnvironmentSetsEverySetting) {
@@ -33,7 +34,8 @@ TEST(Config, EnvironmentSetsEverySetting) {
                                        {"DICHTBIJ_STATIC_DIR", "/srv/web"},
                                        {"DICHTBIJ_LOG_LEVEL", "debug"},
                                        {"DICHTBIJ_SHUTDOWN_GRACE_SECONDS", "5"},
-                                       {"DICHTBIJ_GROUP_COMMIT", "false"}},
+                                       {"DICHTBIJ_GROUP_COMMIT", "false"},
+                                       {"DICHTBIJ_RETENTION_YEARS", "7"}},
                                       std::nullopt);
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->listen_address, "0.0.0.0");
@@ -45,6 +47,7 @@ TEST(Config, EnvironmentSetsEverySetting) {
   EXPECT_EQ(config->log_level, LogLevel::debug);
   EXPECT_EQ(config->shutdown_grace, std::chrono::seconds(5));
   EXPECT_FALSE(config->group_commit);
+  EXPECT_EQ(config->retention_years, 7);
 }
 
 // One row per way an environment value can be wrong; the message must name
@@ -83,6 +86,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BadValue{"DICHTBIJ_LISTEN_ADDRESS", "", "must not be empty"},
                       BadValue{"DICHTBIJ_SHUTDOWN_GRACE_SECONDS", "9999", "between 0 and 3600"},
                       BadValue{"DICHTBIJ_GROUP_COMMIT", "yes", "true or false"},
+                      BadValue{"DICHTBIJ_RETENTION_YEARS", "0", "between 1 and 100"},
+                      BadValue{"DICHTBIJ_RETENTION_YEARS", "15y", "whole number"},
                       BadValue{"DICHTBIJ_PROT", "8080", "is not a setting"}));
 
 TEST(Config, ReportsEveryBadValueAtOnce) {
