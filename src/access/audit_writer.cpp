@@ -22,12 +22,14 @@ AuditWriter::~AuditWriter() {
 Result<void> AuditWriter::append(const AuditEvent& event) {
   Pending pending;
   pending.event = &event;
-  std::unique_lock lock(mutex_);
-  if (stopping_) return make_error(ErrorCode::unavailable, "the audit log is closing");
-  queue_.push_back(&pending);
-  // The writer waits for the first event, or for the batch to fill up.
-  if (queue_.size() == 1 || queue_.size() == wave_) queued_.notify_one();
-  finished_.wait(lock, [&] { return pending.finished; });
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return make_error(ErrorCode::unavailable, "the audit log is closing");
+    queue_.push_back(&pending);
+    // The writer waits for the first event, or for the batch to fill up.
+    if (queue_.size() == 1 || queue_.size() == wave_) queued_.notify_one();
+  }
+  pending.finished.acquire();
   return std::move(pending.outcome);
 }
 
@@ -65,14 +67,10 @@ void AuditWriter::run() {
         return make_error(ErrorCode::internal, "the audit events could not be written");
       }
     }();
-    {
-      std::lock_guard lock(mutex_);
-      for (Pending* pending : batch) {
-        pending->outcome = outcome;
-        pending->finished = true;
-      }
+    for (Pending* pending : batch) {
+      pending->outcome = outcome;
+      pending->finished.release();  // after this, pending may be gone
     }
-    finished_.notify_all();
     batch.clear();
   }
 }

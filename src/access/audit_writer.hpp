@@ -24,6 +24,7 @@
 #include <cstddef>
 #include <deque>
 #include <mutex>
+#include <semaphore>
 #include <thread>
 #include <vector>
 
@@ -64,8 +65,10 @@ class AuditWriter final : public store::Database::Attachment {
  private:
   struct Pending {
     const AuditEvent* event = nullptr;  // the caller's, valid while it waits
-    bool finished = false;              // guarded by mutex_
-    Result<void> outcome;               // set before finished
+    Result<void> outcome;               // set by the writer before it releases finished
+    // Wakes exactly this caller: one condition variable for all would wake
+    // every waiting caller at each commit, most of them for a later batch.
+    std::binary_semaphore finished{0};
   };
 
   void run();
@@ -74,12 +77,11 @@ class AuditWriter final : public store::Database::Attachment {
 
   store::Database& database_;
   std::mutex mutex_;
-  std::condition_variable queued_;    // the writer waits for events
-  std::condition_variable finished_;  // callers wait for their batch
-  std::deque<Pending*> queue_;        // guarded by mutex_; on the callers' stacks
-  bool stopping_ = false;             // guarded by mutex_
-  std::size_t wave_ = 1;              // guarded by mutex_; the last batch's size
-  std::thread writer_;                // last: starts once the rest is ready
+  std::condition_variable queued_;  // the writer waits for events
+  std::deque<Pending*> queue_;      // guarded by mutex_; on the callers' stacks
+  bool stopping_ = false;           // guarded by mutex_
+  std::size_t wave_ = 1;            // guarded by mutex_; the last batch's size
+  std::thread writer_;              // last: starts once the rest is ready
 };
 
 }  // namespace dichtbij::access
