@@ -5,6 +5,9 @@
 #
 #   bench/http_network.sh [BUILD_DIR] [ROUNDS] [SECONDS] [CONNECTIONS]
 #
+# BENCH_ENV="DICHTBIJ_WORKER_THREADS=64" (any VAR=VALUE words) configures
+# the server beyond the defaults.
+#
 # Signed in, and every read an audit event committed before the answer.
 # Bar (issue 3, before sign-in and auditing): ratio >= 0.5 and p99 <= 20 ms;
 # (issue 4, with them): ratio >= 0.25, p99 <= 50 ms, audit verify passes.
@@ -17,7 +20,8 @@ connections=${4:-64}
 source bench/lib.sh
 
 app_port=$(free_port)
-start_dichtbij "$build_dir" "$app_port" DICHTBIJ_DATABASE_URL="sqlite:$bench_work/bench.db"
+# shellcheck disable=SC2086 # BENCH_ENV holds several words
+start_dichtbij "$build_dir" "$app_port" DICHTBIJ_DATABASE_URL="sqlite:$bench_work/bench.db" ${BENCH_ENV:-}
 api="http://127.0.0.1:$app_port/api/v1"
 # The real path of a user: signed in, and every read an audit event.
 sign_in "$build_dir" "sqlite:$bench_work/bench.db" "$api"
@@ -59,8 +63,25 @@ nginx_port=$(free_port)
 start_nginx "$bench_work/www" "$nginx_port"
 wait_for "http://127.0.0.1:$nginx_port/network.json"
 
+# audit_events: the number of events in a verified chain.
+audit_events() {
+  env DICHTBIJ_DATABASE_URL="sqlite:$bench_work/bench.db" DICHTBIJ_LOG_LEVEL=warn \
+    "$build_dir/src/dichtbij" audit verify 2>&1 | tee "$bench_work/verify.txt" |
+    sed -n 's/.*intact: \([0-9]*\) events.*/\1/p'
+}
+events_before=$(audit_events)
 compare_with_nginx "GET …/network (30 persons, a year of acts), signed in and audited" "$url" \
   "http://127.0.0.1:$nginx_port/network.json" "$rounds" "$seconds" "$connections" \
   "Cookie: $bench_cookie"
-echo "audit verify: $(env DICHTBIJ_DATABASE_URL="sqlite:$bench_work/bench.db" DICHTBIJ_LOG_LEVEL=warn \
-  "$build_dir/src/dichtbij" audit verify 2>&1)"
+events_after=$(audit_events)
+echo "audit verify: $(cat "$bench_work/verify.txt")"
+# One event per answer: wrk counts the answers it received; those still in
+# flight when a run stops (at most one per connection) were audited but not
+# counted.
+answered=$(awk '{ s += $1 } END { print s }' "$bench_work/app_requests.txt")
+added=$((events_after - events_before))
+echo "audit events added: $added for $answered answers counted by wrk"
+if [[ -z "$events_after" || $added -lt $answered || $added -gt $((answered + rounds * connections)) ]]; then
+  echo "bench: the audit log does not hold one event per answered request" >&2
+  exit 1
+fi

@@ -86,13 +86,16 @@ CONF
 }
 
 # measure URL CONNECTIONS SECONDS [wrk args…]: prints "requests_per_second
-# p99_ms non_2xx" for one wrk run.
+# p99_ms non_2xx" for one wrk run, and leaves the number of answers wrk
+# counted in $bench_work/last_requests.
 measure() {
   local url=$1 connections=$2 seconds=$3
   shift 3
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" "$url" | awk '
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" "$url" |
+    awk -v requests_file="$bench_work/last_requests" '
     /Requests\/sec:/ { rps = $2 }
     /Non-2xx or 3xx responses:/ { bad = $5 }
+    / requests in / { print $1 > requests_file }
     $1 == "99%" {
       v = $2; unit = v; gsub(/[0-9.]/, "", unit); gsub(/[a-z]/, "", v)
       if (unit == "us") v /= 1000; else if (unit == "s") v *= 1000
@@ -112,9 +115,11 @@ compare_with_nginx() {
   local app_args=()
   [[ -n "$app_header" ]] && app_args=(-H "$app_header")
   : >"$bench_work/app.txt"
+  : >"$bench_work/app_requests.txt"
   : >"$bench_work/nginx.txt"
   for round in $(seq "$rounds"); do
     measure "$app_url" "$connections" "$seconds" "${app_args[@]}" >>"$bench_work/app.txt"
+    cat "$bench_work/last_requests" >>"$bench_work/app_requests.txt"
     measure "$nginx_url" "$connections" "$seconds" >>"$bench_work/nginx.txt"
     echo "round $round: dichtbij $(tail -n1 "$bench_work/app.txt")  nginx $(tail -n1 "$bench_work/nginx.txt")  (req/s p99_ms non2xx)"
   done

@@ -1,5 +1,7 @@
 #include "access/audit.hpp"
 
+#include "access/audit_writer.hpp"
+
 #include "store/hashing.hpp"
 #include "store/timestamps.hpp"
 
@@ -37,12 +39,9 @@ std::string event_hash(const store::AuditRow& row) {
   return store::blake2b_hex(text);
 }
 
-Result<void> record(store::Transaction& transaction, const AuditEvent& event) {
-  store::AuditRepository log(transaction);
-  Result<store::ChainHead> head = log.lock_head();
-  if (!head.ok()) return std::move(head).error();
+store::AuditRow chained_row(const AuditEvent& event, const store::ChainHead& head) {
   store::AuditRow row;
-  row.seq = head->seq + 1;
+  row.seq = head.seq + 1;
   row.at = store::utc_now_text();
   if (event.actor) {
     row.account_id = event.actor->account.str();
@@ -56,17 +55,20 @@ Result<void> record(store::Transaction& transaction, const AuditEvent& event) {
   row.outcome = event.allowed ? "allowed" : "denied";
   row.reason = event.reason;
   row.client_address = event.client_address;
-  row.previous_hash = head->seq == 0 ? kGenesis : head->hash;
+  row.previous_hash = head.seq == 0 ? kGenesis : head.hash;
   row.hash = event_hash(row);
-  return log.insert(row);
+  return row;
+}
+
+Result<void> record(store::Transaction& transaction, const AuditEvent& event) {
+  store::AuditRepository log(transaction);
+  Result<store::ChainHead> head = log.lock_head();
+  if (!head.ok()) return std::move(head).error();
+  return log.insert(chained_row(event, *head));
 }
 
 Result<void> record(store::Database& database, const AuditEvent& event) {
-  return database.in_transaction(store::TransactionKind::write,
-                                 [&](store::Transaction& transaction) {
-                                   transaction.mark_bookkeeping_only();
-                                   return record(transaction, event);
-                                 });
+  return AuditWriter::of(database).append(event);
 }
 
 Result<ChainReport> verify_chain(store::Database& database) {

@@ -10,7 +10,7 @@
 //
 // An event is recorded in the same transaction as the write it accounts for,
 // or, for a read, committed before the answer leaves (record() waits for the
-// commit; group commit batches many at once).
+// commit; access/audit_writer.hpp commits all the events waiting at once).
 #pragma once
 
 #include <cstdint>
@@ -37,8 +37,10 @@ struct AuditEvent {
 
 // Appends event inside an open write transaction.
 [[nodiscard]] Result<void> record(store::Transaction& transaction, const AuditEvent& event);
-// Appends event in a write transaction of its own and returns once it is
-// committed.
+// Appends event in a write transaction shared with the other events waiting
+// (access/audit_writer.hpp) and returns once it is committed; on failure
+// the event is not in the log. REQUIRES: not inside a write transaction of
+// database (use the overload above there).
 [[nodiscard]] Result<void> record(store::Database& database, const AuditEvent& event);
 
 struct ChainReport {
@@ -50,6 +52,10 @@ struct ChainReport {
 // Checks the whole chain: sequence numbers without gaps from 1, each
 // previous_hash the hash before it, each hash matching the event's fields.
 [[nodiscard]] Result<ChainReport> verify_chain(store::Database& database);
+
+// The row event becomes when appended after head: the next seq, the time
+// now, the previous hash and its own hash.
+[[nodiscard]] store::AuditRow chained_row(const AuditEvent& event, const store::ChainHead& head);
 
 // The hash an event row should carry (hex BLAKE2b-256).
 [[nodiscard]] std::string event_hash(const store::AuditRow& row);

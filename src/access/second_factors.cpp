@@ -162,7 +162,8 @@ Result<std::vector<std::string>> SecondFactors::confirm(const Actor& actor, std:
   Result<std::vector<std::string>> confirmed = database_.in_transaction<std::vector<std::string>>(
       store::TransactionKind::write,
       [&](store::Transaction& transaction) -> Result<std::vector<std::string>> {
-        transaction.mark_bookkeeping_only();
+        // A data change, not bookkeeping: cached sessions of the account
+        // must see the factor (access/session_cache.hpp).
         Result<store::StoredAccount> account = unlocked_account(transaction, actor);
         if (!account.ok()) return std::move(account).error();
         store::SecondFactorRepository factors(transaction);
@@ -225,7 +226,7 @@ Result<void> SecondFactors::disable(const Actor& actor, const SecondFactorProof&
   bool wrong = false;
   Result<void> done = database_.in_transaction(
       store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
-        transaction.mark_bookkeeping_only();
+        // A data change: cached sessions must see the factor go.
         Result<store::StoredAccount> account = unlocked_account(transaction, actor);
         if (!account.ok()) return std::move(account).error();
         store::SecondFactorRepository factors(transaction);

@@ -162,17 +162,27 @@ Result<SignedIn> Sessions::sign_in(const std::string& username, std::string_view
 
 Result<CurrentSession> Sessions::resolve(const std::string& token) {
   const std::string hash = token_hash(token);
-  Result<store::StoredSession> found = database_.in_transaction<store::StoredSession>(
-      store::TransactionKind::read, [&](store::Transaction& transaction) {
-        return store::SessionRepository(transaction).find(hash);
-      });
-  if (!found.ok()) {
-    if (found.error().code != ErrorCode::not_found) return std::move(found).error();
-    return make_error(ErrorCode::unauthenticated, std::string(kSessionEnded));
+  const std::string idle_start = store::utc_text_ago(settings_.idle_timeout);
+  // Read before the session, so that a sign-out committed meanwhile retires
+  // what is cached under it.
+  const std::uint64_t generation = database_.data_generation();
+  std::optional<store::StoredSession> found = cache_.find(hash, generation);
+  // One that looks idle here may have been active on another instance.
+  if (!found || found->last_seen_at < idle_start) {
+    Result<store::StoredSession> stored = database_.in_transaction<store::StoredSession>(
+        store::TransactionKind::read, [&](store::Transaction& transaction) {
+          return store::SessionRepository(transaction).find(hash);
+        });
+    if (!stored.ok()) {
+      if (stored.error().code != ErrorCode::not_found) return std::move(stored).error();
+      return make_error(ErrorCode::unauthenticated, std::string(kSessionEnded));
+    }
+    found = std::move(stored).value();
+    cache_.store(hash, generation, *found);
   }
   const std::string now = store::utc_now_text();
   if (found->revoked || found->expires_at <= now || found->account.account.disabled ||
-      found->last_seen_at < store::utc_text_ago(settings_.idle_timeout)) {
+      found->last_seen_at < idle_start) {
     return make_error(ErrorCode::unauthenticated, std::string(kSessionEnded));
   }
   if (found->last_seen_at < store::utc_text_ago(touch_interval(settings_))) {
@@ -182,6 +192,7 @@ Result<CurrentSession> Sessions::resolve(const std::string& token) {
           return store::SessionRepository(transaction).touch(hash, now);
         });
     if (!touched.ok()) return std::move(touched).error();
+    cache_.touched(hash, now);
   }
   return CurrentSession{actor_of(found->account.account), found->csrf_token, found->expires_at,
                         found->second_factor_setup_required};
@@ -189,10 +200,14 @@ Result<CurrentSession> Sessions::resolve(const std::string& token) {
 
 Result<void> Sessions::sign_out(const std::string& token) {
   const std::string hash = token_hash(token);
-  return database_.in_transaction(
-      store::TransactionKind::write, [&](store::Transaction& transaction) {
+  // A data-changing commit (not bookkeeping): it retires this session in
+  // every instance's cache.
+  Result<void> revoked =
+      database_.in_transaction(store::TransactionKind::write, [&](store::Transaction& transaction) {
         return store::SessionRepository(transaction).revoke(hash, store::utc_now_text());
       });
+  if (revoked.ok()) cache_.forget(hash);
+  return revoked;
 }
 
 }  // namespace dichtbij::access

@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 
+#include "access/session_cache.hpp"
 #include "access/totp.hpp"
 #include "core/account.hpp"
 #include "core/result.hpp"
@@ -81,6 +82,7 @@ class Sessions {
                                          const SecondFactorProof& proof = {});
   // The session of this token; unauthenticated when there is none or it
   // ended. Records the request as activity (at most every few seconds).
+  // Reads the database only when no data changed since it last did.
   [[nodiscard]] Result<CurrentSession> resolve(const std::string& token);
   // Ends the session; ending an ended one is fine.
   [[nodiscard]] Result<void> sign_out(const std::string& token);
@@ -91,6 +93,7 @@ class Sessions {
 
   store::Database& database_;
   SessionSettings settings_;
+  SessionCache cache_;  // what resolve() read lately (access/session_cache.hpp)
 };
 
 // The hash under which a token is stored (hex BLAKE2b-256).

@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+
 namespace dichtbij::store {
 
 namespace {
@@ -9,6 +11,10 @@ namespace {
 // The advisory lock key of the audit log's chain (an arbitrary constant:
 // NEN 7513).
 constexpr long long kChainLock = 7513;
+
+// Rows per multi-row INSERT: 14 parameters each stays well below SQLite's
+// (32,766) and PostgreSQL's (65,535) limits on bound parameters.
+constexpr std::size_t kRowsPerInsert = 128;
 
 struct Row {
   long long seq = 0;
@@ -49,6 +55,7 @@ struct Row {
       soci::into(row.client_address, row.address_i), soci::into(row.previous_hash),           \
       soci::into(row.hash)
 
+constexpr std::size_t kColumnCount = 14;
 constexpr const char* kColumns =
     "seq, at, account_id, username, role, break_glass, action, household_id, record_id, "
     "outcome, reason, client_address, previous_hash, hash";
@@ -94,6 +101,70 @@ Result<void> AuditRepository::insert(const AuditRow& row) {
       soci::use(row.action), soci::use(household_id, household_i), soci::use(record_id, record_i),
       soci::use(row.outcome), soci::use(reason, reason_i), soci::use(client_address, address_i),
       soci::use(row.previous_hash), soci::use(row.hash);
+  return {};
+}
+
+Result<void> AuditRepository::insert_all(const std::vector<AuditRow>& rows) {
+  // Bound values must stay put while the statement runs: one slot per row,
+  // sized up front.
+  struct Bound {
+    long long seq = 0;
+    int break_glass = 0;
+    std::string account_id, username, role, household_id, record_id, reason, client_address;
+    soci::indicator account_i{}, username_i{}, role_i{}, household_i{}, record_i{}, reason_i{},
+        address_i{};
+  };
+  std::vector<Bound> bound(std::min(rows.size(), kRowsPerInsert));
+  // SQLite looks each named parameter up among those before it, which over
+  // a thousand of them costs more than the insert: it gets anonymous ones.
+  // SOCI numbers PostgreSQL's by their names, so those differ.
+  const bool anonymous = transaction_.engine() == Engine::sqlite;
+  auto placeholders = [&](std::size_t row) {
+    std::string text = "(";
+    for (std::size_t column = 0; column != kColumnCount; ++column) {
+      if (column != 0) text += ", ";
+      text += anonymous ? "?" : ":v" + std::to_string(row * kColumnCount + column);
+    }
+    return text + ")";
+  };
+  for (std::size_t first = 0; first < rows.size(); first += kRowsPerInsert) {
+    const std::size_t count = std::min(rows.size() - first, kRowsPerInsert);
+    soci::statement statement(transaction_.session());
+    std::string sql = std::string("INSERT INTO audit_events (") + kColumns + ") VALUES ";
+    for (std::size_t i = 0; i != count; ++i) {
+      const AuditRow& row = rows[first + i];
+      Bound& slot = bound[i];
+      slot.seq = row.seq;
+      slot.break_glass = row.break_glass ? 1 : 0;
+      slot.account_i = bind(row.account_id, slot.account_id);
+      slot.username_i = bind(row.username, slot.username);
+      slot.role_i = bind(row.role, slot.role);
+      slot.household_i = bind(row.household_id, slot.household_id);
+      slot.record_i = bind(row.record_id, slot.record_id);
+      slot.reason_i = bind(row.reason, slot.reason);
+      slot.address_i = bind(row.client_address, slot.client_address);
+      statement.exchange(soci::use(slot.seq));
+      statement.exchange(soci::use(row.at));
+      statement.exchange(soci::use(slot.account_id, slot.account_i));
+      statement.exchange(soci::use(slot.username, slot.username_i));
+      statement.exchange(soci::use(slot.role, slot.role_i));
+      statement.exchange(soci::use(slot.break_glass));
+      statement.exchange(soci::use(row.action));
+      statement.exchange(soci::use(slot.household_id, slot.household_i));
+      statement.exchange(soci::use(slot.record_id, slot.record_i));
+      statement.exchange(soci::use(row.outcome));
+      statement.exchange(soci::use(slot.reason, slot.reason_i));
+      statement.exchange(soci::use(slot.client_address, slot.address_i));
+      statement.exchange(soci::use(row.previous_hash));
+      statement.exchange(soci::use(row.hash));
+      if (i != 0) sql += ", ";
+      sql += placeholders(i);
+    }
+    statement.alloc();
+    statement.prepare(sql);
+    statement.define_and_bind();
+    statement.execute(true);
+  }
   return {};
 }
 

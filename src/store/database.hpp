@@ -26,8 +26,11 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <typeindex>
 
 #include "core/result.hpp"
 #include "store/change_watch.hpp"
@@ -126,6 +129,24 @@ class Database {
   // number does.
   [[nodiscard]] std::uint64_t data_generation();
 
+  // Per-database state of a layer above store/ (access/'s audit writer):
+  // one T per Database, built as T(*this) on first use, destroyed when the
+  // Database closes but before its sessions and writers stop, so that it may
+  // still finish (drain) its work then. The reference stays valid as long as
+  // the Database. Thread-safe.
+  // REQUIRES: T derives from Database::Attachment.
+  class Attachment {
+   public:
+    virtual ~Attachment() = default;
+  };
+  template <typename T>
+  [[nodiscard]] T& attachment() {
+    std::lock_guard lock(attachments_mutex_);
+    std::unique_ptr<Attachment>& slot = attachments_[std::type_index(typeid(T))];
+    if (!slot) slot = std::make_unique<T>(*this);
+    return static_cast<T&>(*slot);
+  }
+
   // The same for work that yields a value.
   template <typename T>
   [[nodiscard]] Result<T> in_transaction(TransactionKind kind,
@@ -155,6 +176,9 @@ class Database {
   std::unique_ptr<ChangeWatch> watch_;
   // Null without group commit. After watch_, so its writers stop first.
   std::unique_ptr<GroupCommitter> committer_;
+  std::mutex attachments_mutex_;
+  // Guarded by attachments_mutex_. Last, so destroyed first.
+  std::map<std::type_index, std::unique_ptr<Attachment>> attachments_;
 };
 
 // Runs a script of several SQL statements separated by semicolons on the

@@ -2,6 +2,7 @@
 // personal data is an event, chained so that tampering shows.
 #include <soci/soci.h>
 
+#include <atomic>
 #include <thread>
 
 #include "access/audit.hpp"
@@ -145,6 +146,83 @@ TEST_P(AuditApiTest, ConcurrentWritersStillMakeOneChain) {
   ASSERT_TRUE(report.ok());
   EXPECT_FALSE(report->broken_at) << report->problem;
   EXPECT_EQ(report->events, 40);
+}
+
+TEST_P(AuditApiTest, ManyConcurrentReadsAreOneEventEachAndTheChainHolds) {
+  const std::string client = post("/api/v1/persons", {{"displayName", "Mevrouw Smit"}});
+  const std::string household =
+      post("/api/v1/households", {{"kind", "person"},
+                                  {"name", "Smit"},
+                                  {"targetGroup", "severeLoneliness"},
+                                  {"status", "active"},
+                                  {"practiceIds", {api_->practice_id().str()}},
+                                  {"members", {{{"personId", client}, {"from", "2025-01-01"}}}}});
+  const std::size_t before = events().size();
+  constexpr int kReaders = 8;
+  constexpr int kReadsEach = 25;
+  constexpr int kWrites = 10;
+  std::atomic<int> answered{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t != kReaders; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i != kReadsEach; ++i) {
+        // Cached ecomaps and plain reads alike.
+        const std::string path = (i + t) % 2 == 0 ? "/api/v1/households/" + household + "/network"
+                                                  : "/api/v1/households/" + household;
+        if (api_->get(path).status == 200) ++answered;
+      }
+    });
+  }
+  // Writes record their events in their own transactions, between batches.
+  threads.emplace_back([&] {
+    for (int i = 0; i != kWrites; ++i) post("/api/v1/persons", {{"displayName", "Buur"}});
+  });
+  for (std::thread& thread : threads) thread.join();
+  ASSERT_EQ(answered.load(), kReaders * kReadsEach);
+
+  const std::vector<store::AuditRow> all = events();
+  ASSERT_EQ(all.size(), before + kReaders * kReadsEach + kWrites);
+  int reads = 0;
+  for (std::size_t i = before; i != all.size(); ++i) {
+    if (all[i].action != "person.create") {
+      ++reads;
+      EXPECT_EQ(all[i].household_id, household);
+    }
+  }
+  EXPECT_EQ(reads, kReaders * kReadsEach);
+  Result<access::ChainReport> report = access::verify_chain(api_->database());
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(report->broken_at) << report->problem;
+  EXPECT_EQ(report->events, static_cast<std::int64_t>(all.size()));
+}
+
+TEST_P(AuditApiTest, WhenABatchFailsEveryCallerInItGetsTheError) {
+  const std::string person = post("/api/v1/persons", {{"displayName", "Meneer Visser"}});
+  const std::size_t before = events().size();
+  // The log's table gone: every insert fails.
+  execute("ALTER TABLE audit_events RENAME TO audit_events_away");
+  constexpr int kCallers = 8;
+  std::atomic<int> failed{0};
+  std::vector<std::thread> callers;
+  for (int t = 0; t != kCallers; ++t) {
+    callers.emplace_back([&, t] {
+      access::AuditEvent event;
+      event.action = "household.read";
+      event.record_id = std::to_string(t);
+      if (!access::record(api_->database(), event).ok()) ++failed;
+    });
+  }
+  for (std::thread& caller : callers) caller.join();
+  EXPECT_EQ(failed.load(), kCallers);
+  EXPECT_GE(api_->get("/api/v1/persons/" + person).status, 500)
+      << "never an answer without its event";
+
+  execute("ALTER TABLE audit_events_away RENAME TO audit_events");
+  access::AuditEvent event;
+  event.action = "household.read";
+  EXPECT_TRUE(access::record(api_->database(), event).ok());
+  EXPECT_EQ(events().size(), before + 1) << "nothing of the failed batches was kept";
+  EXPECT_FALSE(access::verify_chain(api_->database())->broken_at);
 }
 
 DICHTBIJ_INSTANTIATE_ENGINES(AuditApiTest);

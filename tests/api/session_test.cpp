@@ -7,6 +7,7 @@
 
 #include "access/accounts.hpp"
 #include "access/passwords.hpp"
+#include "access/sessions.hpp"
 #include "support/api_server.hpp"
 #include "support/engine_test.hpp"
 
@@ -146,6 +147,40 @@ TEST_P(SessionApiTest, SigningOutEndsTheSession) {
   const HttpResult after =
       testing::http(HttpRequest{"GET", api_->url("/api/v1/persons"), {}, {"Cookie: " + cookie}});
   EXPECT_EQ(after.status, 401);
+}
+
+TEST_P(SessionApiTest, ACachedSessionEndsAtOnceWhenSignedOut) {
+  const std::string cookie = api_->session_cookie();
+  for (int i = 0; i != 3; ++i) ASSERT_EQ(api_->get("/api/v1/persons").status, 200);
+  ASSERT_EQ(api_->del("/api/v1/session").status, 204);
+  const HttpResult after =
+      testing::http(HttpRequest{"GET", api_->url("/api/v1/persons"), {}, {"Cookie: " + cookie}});
+  EXPECT_EQ(after.status, 401) << "the very next request";
+}
+
+// Another process on the same SQLite file, or another instance on the same
+// PostgreSQL database, ends the session: this server's cached copy retires
+// as soon as its change watch sees the commit (SQLite: within 20 ms;
+// PostgreSQL: with the notification).
+TEST_P(SessionApiTest, ASessionEndedThroughAnotherInstanceEndsHereToo) {
+  for (int i = 0; i != 3; ++i) ASSERT_EQ(api_->get("/api/v1/persons").status, 200);
+  std::unique_ptr<store::Database> other = api_->test_database().open(1);
+  const std::string token = api_->session_cookie().substr(api_->session_cookie().find('=') + 1);
+  ASSERT_TRUE(access::Sessions(*other, access::SessionSettings()).sign_out(token).ok());
+  auto ended_within = [&](std::chrono::milliseconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (api_->get("/api/v1/persons").status == 401) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return false;
+  };
+  EXPECT_TRUE(ended_within(std::chrono::seconds(2)));
+
+  ASSERT_EQ(api_->sign_in("tester").status, 201);
+  for (int i = 0; i != 3; ++i) ASSERT_EQ(api_->get("/api/v1/persons").status, 200);
+  ASSERT_TRUE(access::Accounts(*other).set_disabled("tester", true).ok());
+  EXPECT_TRUE(ended_within(std::chrono::seconds(2)));
 }
 
 TEST_P(SessionApiTest, RepeatedFailuresLockTheAccountButNotOthers) {
