@@ -26,7 +26,7 @@ constexpr RoleSet kKeepers{admin, coordinator, professional};
 constexpr RoleSet kKeepersAndClient{admin, coordinator, professional, client};
 
 // In the order of Resource.
-constexpr std::array<ResourceRules, 13> kRules{{
+constexpr std::array<ResourceRules, 15> kRules{{
     {"organisation", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
     {"practice", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
     {"facility", kEvery, kEvery, kKeepers, kKeepers, kKeepers},
@@ -129,7 +129,8 @@ bool permits(const HouseholdAccess& access, Resource resource, Operation operati
         case Resource::assessment:
         case Resource::network:
         case Resource::referral:
-        case Resource::access_log: return reading;
+        case Resource::access_log:
+        case Resource::consent: return reading;
         case Resource::tie: return reading || operation == Operation::create;
         default: return false;
       }

@@ -53,6 +53,8 @@ enum class Resource {
   network,
   access_log,
   break_glass,
+  consent,
+  research_export,
 };
 
 enum class Operation { list, read, create, update, remove };

@@ -110,26 +110,25 @@ class CrudRoutes {
     (void)query.paging();
     const std::string name(Spec::kNames.schema);
 
-    auto roles = [](access::Operation operation) {
-      return access::allowed_roles(Spec::kResource, operation);
+    // An operation no role may do has no route.
+    auto add_route = [&](access::Operation operation, Method method, const std::string& path,
+                         Response (*handler)(store::Database&, const Request&),
+                         std::string operation_doc) {
+      const RoleSet allowed = access::allowed_roles(Spec::kResource, operation);
+      if (allowed.empty()) return;
+      registry.routes.push_back(
+          {method, path, bind(handler), scoped(std::move(operation_doc)), true, allowed});
     };
-    registry.routes.push_back(
-        {Method::get, collection, bind(&list),
-         scoped(list_operation(Spec::kNames, "list" + name + "s", query.parameters())), true,
-         roles(access::Operation::list)});
-    registry.routes.push_back({Method::post, collection, bind(&create),
-                               scoped(create_operation(Spec::kNames, "create" + name)), true,
-                               roles(access::Operation::create)});
-    registry.routes.push_back({Method::get, item, bind(&read),
-                               scoped(read_operation(Spec::kNames, "get" + name)), true,
-                               roles(access::Operation::read)});
-    registry.routes.push_back(
-        {Method::put, item, bind(&update),
-         scoped(update_operation(Spec::kNames, "update" + name, Spec::kIfMatchRequired)), true,
-         roles(access::Operation::update)});
-    registry.routes.push_back({Method::delete_, item, bind(&remove),
-                               scoped(delete_operation(Spec::kNames, "delete" + name)), true,
-                               roles(access::Operation::remove)});
+    add_route(access::Operation::list, Method::get, collection, &list,
+              list_operation(Spec::kNames, "list" + name + "s", query.parameters()));
+    add_route(access::Operation::create, Method::post, collection, &create,
+              create_operation(Spec::kNames, "create" + name));
+    add_route(access::Operation::read, Method::get, item, &read,
+              read_operation(Spec::kNames, "get" + name));
+    add_route(access::Operation::update, Method::put, item, &update,
+              update_operation(Spec::kNames, "update" + name, Spec::kIfMatchRequired));
+    add_route(access::Operation::remove, Method::delete_, item, &remove,
+              delete_operation(Spec::kNames, "delete" + name));
 
     const nlohmann::json input = input_schema(&Spec::read_fields);
     registry.schemas[std::string(Spec::kNames.input_schema)] = input;
