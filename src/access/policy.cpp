@@ -43,7 +43,20 @@ constexpr std::array<ResourceRules, 15> kRules{{
     {"accessLog", kKeepersAndClient, kNone, kNone, kNone, kNone},
     {"breakGlass", RoleSet{coordinator, professional}, kNone, RoleSet{coordinator, professional},
      kNone, kNone},
+    // Withdrawn, never deleted: the record of what a household agreed stays.
+    {"consent", kKeepersAndClient, kKeepersAndClient, kKeepers, kKeepers, kNone},
+    {"researchExport", kNone, RoleSet{researcher}, kNone, kNone, kNone},
 }};
+
+// A resource added to the enum but not to the table would get an empty
+// name and no roles: every route of it would silently disappear.
+constexpr bool every_resource_has_rules() {
+  for (const ResourceRules& rule : kRules) {
+    if (rule.name.empty()) return false;
+  }
+  return true;
+}
+static_assert(every_resource_has_rules(), "kRules needs a row for every Resource");
 
 const ResourceRules& rules(Resource resource) {
   return kRules[static_cast<std::size_t>(resource)];

@@ -18,7 +18,9 @@
 //    only a minimised view: first names, their own agreements and acts;
 //  - client: their own household (their person a current member): read,
 //    add people to the network, see who looked at the file;
-//  - researcher: no personal records at all;
+//  - researcher: no personal records at all; only the pseudonymised
+//    research exports, of households whose research consent is in force
+//    (access/consent.hpp);
 //  - admin: accounts, organisations, practices; case content only through
 //    a team, like a professional;
 //  - break-the-glass: a professional or coordinator who gives a reason

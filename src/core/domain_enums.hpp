@@ -222,6 +222,14 @@ DICHTBIJ_ENUM_TRAITS(ReferralStatus, "referralStatus", {"proposed", "Voorgesteld
                      {"made", "Verwezen", "Referred"}, {"used", "Gebruikt", "Used"},
                      {"notUsed", "Niet gebruikt", "Not used"});
 
+// What a household consents to (DESIGN.md §2): sharing its data between
+// organisations, and the use of its (pseudonymised) data in research.
+enum class ConsentPurpose { sharing, research };
+DICHTBIJ_ENUM_TRAITS(ConsentPurpose, "consentPurpose",
+                     {"sharing", "Gegevens delen tussen organisaties",
+                      "Sharing between organisations"},
+                     {"research", "Gebruik voor onderzoek", "Use in research"});
+
 #undef DICHTBIJ_ENUM_TRAITS
 
 }  // namespace dichtbij

@@ -37,5 +37,6 @@ using AssessmentId = Id<struct AssessmentTag>;
 using FacilityId = Id<struct FacilityTag>;
 using ReferralId = Id<struct ReferralTag>;
 using AccountId = Id<struct AccountTag>;
+using ConsentId = Id<struct ConsentTag>;
 
 }  // namespace dichtbij
