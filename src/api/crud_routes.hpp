@@ -40,7 +40,9 @@
 //     static HouseholdId household_of(const Fields&);   // when it is created
 //
 // and its Query has `std::optional<Reach> reach`, so a list holds only
-// households within the caller's reach. Optional hooks:
+// households within the caller's reach. A repository whose create or update
+// also takes an AccountId is given the caller's account, to record who
+// made the change (a person's creator, a consent's recorder). Optional hooks:
 //
 //     static PersonId owner(const Record&), owner(const Fields&);
 //     static void limit_to_owner(Query&, const PersonId&);
@@ -545,7 +547,15 @@ class CrudRoutes {
           if (!decided.ok()) return std::move(decided).error();
           decision = *decided;
           if (decision.refusal) return make_error(ErrorCode::forbidden, *decision.refusal);
-          Result<Record> updated = repository->update(*id, *expected, *fields);
+          Result<Record> updated = [&] {
+            if constexpr (requires {
+                            repository->update(*id, *expected, *fields, actor(request).account);
+                          }) {
+              return repository->update(*id, *expected, *fields, actor(request).account);
+            } else {
+              return repository->update(*id, *expected, *fields);
+            }
+          }();
           if (!updated.ok()) return updated;
           if (Result<void> audited =
                   audit(transaction, request, access::Operation::update, decision, &*updated);

@@ -17,7 +17,7 @@ constexpr EnumerationInfo kEnumerations[] = {
     enumeration_info<AgreementStatus>(),  enumeration_info<ZrmDomain>(),
     enumeration_info<ZrmScore>(),         enumeration_info<Carrier>(),
     enumeration_info<FacilityKind>(),     enumeration_info<ReferralStatus>(),
-    enumeration_info<AccountRole>(),
+    enumeration_info<ConsentPurpose>(),   enumeration_info<AccountRole>(),
 };
 
 nlohmann::json catalogue() {

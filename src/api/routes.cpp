@@ -4,6 +4,7 @@
 
 #include "api/agreements.hpp"
 #include "api/assessments.hpp"
+#include "api/consents.hpp"
 #include "api/enumerations.hpp"
 #include "api/facilities.hpp"
 #include "api/health.hpp"
@@ -73,6 +74,7 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_network_route(registry, context.database);
   add_assessment_routes(registry, context.database);
   add_facility_routes(registry, context.database);
+  add_consent_routes(registry, context.database);
   add_subject_rights_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
