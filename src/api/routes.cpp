@@ -14,6 +14,7 @@
 #include "api/organisations.hpp"
 #include "api/persons.hpp"
 #include "api/practices.hpp"
+#include "api/research_exports.hpp"
 #include "api/resource_support.hpp"
 #include "api/second_factor.hpp"
 #include "api/session.hpp"
@@ -75,6 +76,7 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_assessment_routes(registry, context.database);
   add_facility_routes(registry, context.database);
   add_consent_routes(registry, context.database);
+  add_research_export_routes(registry, context.database);
   add_subject_rights_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
