@@ -2,8 +2,10 @@
 
 #include <memory>
 
+#include "api/access_log.hpp"
 #include "api/agreements.hpp"
 #include "api/assessments.hpp"
+#include "api/break_glass.hpp"
 #include "api/consents.hpp"
 #include "api/enumerations.hpp"
 #include "api/facilities.hpp"
@@ -75,6 +77,8 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_network_route(registry, context.database);
   add_assessment_routes(registry, context.database);
   add_facility_routes(registry, context.database);
+  add_access_log_route(registry, context.database);
+  add_break_glass_routes(registry, context.database);
   add_consent_routes(registry, context.database);
   add_research_export_routes(registry, context.database);
   add_subject_rights_routes(registry, context.database);

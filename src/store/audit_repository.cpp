@@ -198,4 +198,11 @@ Result<std::vector<AuditRow>> AuditRepository::for_household(const std::string& 
   return rows;
 }
 
+Result<long long> AuditRepository::count_for_household(const std::string& household_id) {
+  long long total = 0;
+  transaction_.session() << "SELECT COUNT(*) FROM audit_events WHERE household_id = :household",
+      soci::use(household_id), soci::into(total);
+  return total;
+}
+
 }  // namespace dichtbij::store

@@ -58,6 +58,7 @@ class AuditRepository {
   // The newest events about one household first, at most limit.
   [[nodiscard]] Result<std::vector<AuditRow>> for_household(const std::string& household_id,
                                                             int limit, int offset);
+  [[nodiscard]] Result<long long> count_for_household(const std::string& household_id);
 
  private:
   Transaction& transaction_;
