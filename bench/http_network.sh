@@ -23,8 +23,8 @@ app_port=$(free_port)
 # shellcheck disable=SC2086 # BENCH_ENV holds several words
 start_dichtbij "$build_dir" "$app_port" DICHTBIJ_DATABASE_URL="sqlite:$bench_work/bench.db" ${BENCH_ENV:-}
 api="http://127.0.0.1:$app_port/api/v1"
-# The real path of a user: signed in, and every read an audit event.
-sign_in "$build_dir" "sqlite:$bench_work/bench.db" "$api"
+# An administrator registers the organisation, the practice and the people.
+sign_in "$build_dir" "sqlite:$bench_work/bench.db" "$api" beheer admin
 
 # post PATH JSON: creates and prints the new id.
 post() {
@@ -35,13 +35,18 @@ post() {
 
 organisation=$(post /organisations '{"name":"Buurtteam","kind":"welfare","formal":true}')
 practice=$(post /practices '{"name":"Maatjes","targetGroups":["severeLoneliness"]}')
+worker=$(post /persons "{\"displayName\":\"Sem (buurtteam)\",\"roles\":[{\"role\":\"professional\",\"from\":\"2020-01-01\"}],\"memberships\":[{\"organisationId\":\"$organisation\",\"from\":\"2020-01-01\"}]}")
 client=$(post /persons '{"displayName":"Meneer De Boer","roles":[{"role":"client","from":"2025-01-01"}]}')
 network=()
 relations=(child friend neighbour sibling volunteer mentor peer otherFamily)
 for i in $(seq 30); do
   network+=("$(post /persons "{\"displayName\":\"Netwerk $i\",\"memberships\":[{\"organisationId\":\"$organisation\",\"from\":\"2024-01-01\"}]}")")
 done
-household=$(post /households "{\"kind\":\"person\",\"name\":\"De Boer\",\"targetGroup\":\"severeLoneliness\",\"status\":\"active\",\"practiceIds\":[\"$practice\"],\"members\":[{\"personId\":\"$client\",\"from\":\"2025-01-01\"}],\"team\":[{\"personId\":\"${network[0]}\",\"from\":\"2025-01-01\"}]}")
+# The real path of a user from here on: a professional on the household's
+# team, signed in; the need-to-know policy decides every request, and every
+# read is an audit event.
+sign_in "$build_dir" "sqlite:$bench_work/bench.db" "$api" bench professional --person "$worker"
+household=$(post /households "{\"kind\":\"person\",\"name\":\"De Boer\",\"targetGroup\":\"severeLoneliness\",\"status\":\"active\",\"practiceIds\":[\"$practice\"],\"members\":[{\"personId\":\"$client\",\"from\":\"2025-01-01\"}],\"team\":[{\"personId\":\"$worker\",\"from\":\"2025-01-01\"}]}")
 for i in $(seq 0 29); do
   closeness=$((i % 3 + 1))
   post "/households/$household/ties" "{\"personId\":\"${network[$i]}\",\"otherPersonId\":\"$client\",\"relationKind\":\"${relations[$((i % 8))]}\",\"supportTypes\":[\"emotional\",\"practical\"],\"closeness\":$closeness,\"direction\":\"gives\",\"quality\":\"ordinary\",\"from\":\"2025-01-01\"}" >/dev/null
@@ -83,5 +88,12 @@ added=$((events_after - events_before))
 echo "audit events added: $added for $answered answers counted by wrk"
 if [[ -z "$events_after" || $added -lt $answered || $added -gt $((answered + rounds * connections)) ]]; then
   echo "bench: the audit log does not hold one event per answered request" >&2
+  exit 1
+fi
+# Every answer must have been the ecomap: a refusal is cheaper and would
+# flatter the figures.
+refused=$(awk '{ s += $3 } END { print s + 0 }' "$bench_work/app.txt")
+if [[ $refused -ne 0 ]]; then
+  echo "bench: $refused answers were not 2xx" >&2
   exit 1
 fi

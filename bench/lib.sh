@@ -40,16 +40,19 @@ start_dichtbij() {
   wait_for "http://127.0.0.1:$port/api/v1/health"
 }
 
-# sign_in BUILD_DIR DATABASE_URL API: adds the account "bench" (as `dichtbij
-# user add` does) and signs in; sets bench_cookie ("dichtbij_session=…") and
+# sign_in BUILD_DIR DATABASE_URL API [USERNAME [ROLE [USER_ADD_ARGS…]]]:
+# adds the account (as `dichtbij user add` does; default "bench", a
+# professional) and signs in; sets bench_cookie ("dichtbij_session=…") and
 # bench_csrf, which every request then carries.
 sign_in() {
-  local build_dir=$1 url=$2 api=$3 password="wrk load passphrase" answer
+  local build_dir=$1 url=$2 api=$3 username=${4:-bench} role=${5:-professional}
+  local password="wrk load passphrase" answer
+  shift $(($# < 5 ? $# : 5))
   printf '%s\n' "$password" |
     env DICHTBIJ_DATABASE_URL="$url" DICHTBIJ_LOG_LEVEL=warn "$build_dir/src/dichtbij" \
-      user add bench --role professional >/dev/null
+      user add "$username" --role "$role" "$@" >/dev/null
   answer=$(curl -fsS -D "$bench_work/session.headers" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"bench\",\"password\":\"$password\"}" "$api/session")
+    -d "{\"username\":\"$username\",\"password\":\"$password\"}" "$api/session")
   bench_csrf=$(echo "$answer" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
   bench_cookie=$(sed -n 's/^[Ss]et-[Cc]ookie: \(dichtbij_session=[^;]*\).*/\1/p' \
     "$bench_work/session.headers")

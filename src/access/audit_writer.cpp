@@ -29,7 +29,8 @@ Result<void> AuditWriter::append(const AuditEvent& event) {
     // The writer waits for the first event, or for the batch to fill up.
     if (queue_.size() == 1 || queue_.size() == wave_) queued_.notify_one();
   }
-  pending.finished.acquire();
+  std::unique_lock lock(pending.mutex);
+  pending.finished.wait(lock, [&] { return pending.done; });
   return std::move(pending.outcome);
 }
 
@@ -68,8 +69,12 @@ void AuditWriter::run() {
       }
     }();
     for (Pending* pending : batch) {
+      // Notified under the lock: once it is released the caller may return
+      // and pending be gone.
+      std::lock_guard lock(pending->mutex);
       pending->outcome = outcome;
-      pending->finished.release();  // after this, pending may be gone
+      pending->done = true;
+      pending->finished.notify_one();
     }
     batch.clear();
   }

@@ -24,7 +24,6 @@
 #include <cstddef>
 #include <deque>
 #include <mutex>
-#include <semaphore>
 #include <thread>
 #include <vector>
 
@@ -65,10 +64,15 @@ class AuditWriter final : public store::Database::Attachment {
  private:
   struct Pending {
     const AuditEvent* event = nullptr;  // the caller's, valid while it waits
-    Result<void> outcome;               // set by the writer before it releases finished
     // Wakes exactly this caller: one condition variable for all would wake
     // every waiting caller at each commit, most of them for a later batch.
-    std::binary_semaphore finished{0};
+    // Not std::binary_semaphore: libstdc++'s spins and calls sched_yield
+    // before it sleeps, and with dozens of callers waiting on one core that
+    // was 15 % of the server's time (bench/README.md).
+    std::mutex mutex;
+    std::condition_variable finished;
+    bool done = false;     // guarded by mutex
+    Result<void> outcome;  // guarded by mutex; set by the writer with done
   };
 
   void run();

@@ -1,6 +1,7 @@
 #include "api/household_access.hpp"
 
 #include "access/audit.hpp"
+#include "access/decision_cache.hpp"
 
 namespace dichtbij::api {
 
@@ -9,10 +10,8 @@ Result<access::HouseholdAccess> household_access(store::Database& database, cons
                                                  access::Resource resource,
                                                  access::Operation operation,
                                                  std::string_view action) {
-  Result<access::HouseholdAccess> access = database.in_transaction<access::HouseholdAccess>(
-      store::TransactionKind::read, [&](store::Transaction& transaction) {
-        return access::household_access(transaction, *request.actor, household);
-      });
+  Result<access::HouseholdAccess> access =
+      access::cached_household_access(database, *request.actor, household);
   if (!access.ok() || access::permits(*access, resource, operation)) return access;
   access::AuditEvent event;
   event.actor = request.actor;

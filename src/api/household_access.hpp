@@ -13,8 +13,9 @@
 namespace dichtbij::api {
 
 // How the caller stands to household when the policy permits operation on
-// resource there. Otherwise records the refusal in the audit log (action
-// names it) and answers forbidden; not_found when there is no such
+// resource there, decided by access/decision_cache.hpp (kept while the data
+// it was read from holds). Otherwise records the refusal in the audit log
+// (action names it) and answers forbidden; not_found when there is no such
 // household.
 [[nodiscard]] Result<access::HouseholdAccess> household_access(
     store::Database& database, const Request& request, const HouseholdId& household,

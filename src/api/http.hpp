@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +55,9 @@ struct Response {
   int status = 200;
   NameValues headers;
   std::string body;
+  // When set, the body is this text instead of body, sent without a copy:
+  // a cached answer (api/rendered_cache.hpp) shared with other requests.
+  std::shared_ptr<const std::string> shared_body;
   // When set, the body is this file, sent by the server with sendfile.
   std::optional<std::string> file_path;
 

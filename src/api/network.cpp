@@ -101,7 +101,7 @@ Response network(store::Database& database, RenderedCache& cache, const Request&
     if (Result<void> audited = access::record(database, event); !audited.ok()) {
       return problem(audited.error(), request.request_id);
     }
-    response.body = *body;
+    response.shared_body = std::move(body);
     return response;
   }
   Result<EcomapInput> input = database.in_transaction<EcomapInput>(

@@ -23,7 +23,7 @@ int run_serve(const CommonOptions& options) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  std::unique_ptr<store::Database> database = open_and_migrate(*config, config->worker_threads);
+  std::unique_ptr<store::Database> database = open_and_migrate(*config, config->pool_size());
   if (!database) return 1;
 
   server::HttpServerOptions server_options;

@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <functional>
 #include <limits>
-#include <thread>
 #include <vector>
 
 #include <toml++/toml.h>
@@ -66,6 +65,13 @@ const std::vector<Setting>& settings() {
        [](Config& config, const std::string& text) {
          return parse_integer<std::size_t>(text, 1, 256, config.worker_threads);
        }},
+      {"database_pool_size",
+       [](Config& config, const std::string& text) -> std::optional<std::string> {
+         std::size_t size = 0;
+         if (auto reason = parse_integer<std::size_t>(text, 1, 256, size)) return reason;
+         config.database_pool_size = size;
+         return std::nullopt;
+       }},
       {"max_body_bytes",
        [](Config& config, const std::string& text) {
          return parse_integer<std::size_t>(text, 1024, 64 * 1024 * 1024, config.max_body_bytes);
@@ -121,9 +127,9 @@ const std::vector<Setting>& settings() {
          return std::nullopt;
        }},
       {"retention_years",
-       [](Config& config, const std::string& text) {
-         return parse_integer<int>(text, 1, 100, config.retention_years);
-       }},
+       [](Config& config,
+          const std::string&
+              text) { return parse_integer<int>(text, 1, 100, config.retention_years); }},
   };
   return kSettings;
 }
@@ -181,7 +187,11 @@ void load_file(const std::filesystem::path& file, Config& config,
 }  // namespace
 
 std::size_t default_worker_threads() noexcept {
-  return std::max<std::size_t>(2, std::thread::hardware_concurrency());
+  return 64;
+}
+
+std::size_t Config::pool_size() const noexcept {
+  return database_pool_size.value_or(std::min<std::size_t>(worker_threads, 16));
 }
 
 Environment process_environment() {

@@ -20,7 +20,7 @@ namespace dichtbij::server {
 
 enum class LogLevel { trace, debug, info, warn, error };
 
-// The number of cores, at least 2.
+// Worker threads when none are configured: 64 (see Config::worker_threads).
 [[nodiscard]] std::size_t default_worker_threads() noexcept;
 
 struct Config {
@@ -32,12 +32,24 @@ struct Config {
   // sqlite:PATH or postgresql://… (see store/database_url.hpp).
   // Default the embedded SQLite file data/dichtbij.db.
   std::string database_url = "sqlite:data/dichtbij.db";
-  // Threads that run handlers (database and graph work), and database
-  // sessions in the pool. Default: the number of cores (at least 2), which
-  // measured fastest for SQLite on 2 cores (bench/README.md: 8 threads served
-  // half as many requests, lost to context switches). Raise it for a remote
-  // PostgreSQL, where threads wait on the network; each costs a connection.
+  // Threads that run handlers (database and graph work), 1-256. Default
+  // 64: a read of personal data holds its worker until the commit of its
+  // audit event is on disk (an fsync, 2-3 ms, plus up to 1 ms gathering a
+  // batch), so a worker mostly waits. To keep 2 cores busy at ~15,000 reads
+  // a second, ~15,000/s x ~4 ms = 60 requests must be waiting at once
+  // (Little's law); with the number of cores (the old default) a commit
+  // carried 2 events and the server idled (bench/README.md). A thread costs
+  // its stack's address space (8 MiB reserved, a few pages used) and no
+  // database connection: those are database_pool_size.
   std::size_t worker_threads = default_worker_threads();
+  // Database sessions for reads (and for writes with group_commit off),
+  // 1-256. Default: worker_threads, at most 16. A request leases one only
+  // while its read transaction runs, and waits (up to 10 s) when all are
+  // busy; 16 keep 2 cores' worth of reads going. On PostgreSQL each is a
+  // server process; an instance opens this many plus 9 (group-commit
+  // writers and the change listener), so two instances with the default
+  // use 50 of PostgreSQL's default max_connections of 100.
+  std::optional<std::size_t> database_pool_size;
   // Largest request body accepted, in bytes; larger gets 413. Default 1 MiB:
   // no API request carries files.
   std::size_t max_body_bytes = 1024 * 1024;
@@ -62,6 +74,9 @@ struct Config {
   // `dichtbij retention run` (1-100). Default 15; lowering it anonymises
   // more at the next run, and that cannot be undone.
   int retention_years = 15;
+
+  // database_pool_size, or its default for worker_threads.
+  [[nodiscard]] std::size_t pool_size() const noexcept;
 };
 
 // Environment variables as name → value; injected so tests need not touch

@@ -192,6 +192,8 @@ struct HttpServer::Impl {
     if (is_stopping()) builder.connection_close();
     if (file) {
       builder.set_body(std::move(*file));
+    } else if (response.shared_body) {
+      builder.set_body(std::move(response.shared_body));
     } else {
       builder.set_body(std::move(response.body));
     }

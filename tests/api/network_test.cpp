@@ -33,14 +33,14 @@ class NetworkApiTest : public testing::EngineTest {
              {{"displayName", "Sem (buurtteam)"},
               {"roles", {{{"role", "professional"}, {"from", "2020-01-01"}}}},
               {"memberships", {{{"organisationId", organisation_}, {"from", "2020-01-01"}}}}});
-    household_ =
-        post("/api/v1/households", {{"kind", "person"},
-                                    {"name", "Jansen"},
-                                    {"targetGroup", "severeLoneliness"},
-                                    {"status", "active"},
-                                    {"practiceIds", {api_->practice_id().str()}},
-                                    {"members", {{{"personId", client_}, {"from", "2024-01-01"}}}},
-                                    {"team", {{{"personId", worker_}, {"from", "2024-02-01"}}}}});
+    household_body_ = {{"kind", "person"},
+                       {"name", "Jansen"},
+                       {"targetGroup", "severeLoneliness"},
+                       {"status", "active"},
+                       {"practiceIds", {api_->practice_id().str()}},
+                       {"members", {{{"personId", client_}, {"from", "2024-01-01"}}}},
+                       {"team", {{{"personId", worker_}, {"from", "2024-02-01"}}}}};
+    household_ = post("/api/v1/households", household_body_);
     const std::string ties = "/api/v1/households/" + household_ + "/ties";
     tie(ties, daughter_, client_, "child", 1, "2024-01-01", std::nullopt);
     tie(ties, neighbour_, client_, "neighbour", 2, "2024-03-01", "2025-08-31");
@@ -94,7 +94,22 @@ class NetworkApiTest : public testing::EngineTest {
     return count;
   }
 
+  // The worker on the team, signed in; their access is decided once and then
+  // served from access/decision_cache while the data holds.
+  testing::ApiClient& worker_signed_in() {
+    testing::ApiClient& worker =
+        api_->as("sem", AccountRole::professional, PersonId(std::string(worker_)));
+    EXPECT_EQ(worker.get(network_path()).status, 200);
+    EXPECT_EQ(worker.get(network_path()).status, 200);
+    return worker;
+  }
+
+  std::string network_path() const {
+    return "/api/v1/households/" + household_ + "/network?date=2025-06-01";
+  }
+
   std::unique_ptr<ApiServer> api_;
+  json household_body_;
   std::string organisation_, client_, daughter_, neighbour_, worker_, household_;
 };
 
@@ -195,6 +210,64 @@ TEST_P(NetworkApiTest, AChangeByAnotherProcessShowsToo) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   EXPECT_EQ(label, "Buurtteam Oost");
+}
+
+// A change to the team must take effect at the very next request, though the
+// team member's access was decided from the cache a moment ago.
+TEST_P(NetworkApiTest, AChangedOrRemovedTeamEndsAccessAtOnce) {
+  const std::vector<std::pair<std::string, json>> changes = {
+      {"the spell ended",
+       json::array({{{"personId", worker_}, {"from", "2024-02-01"}, {"until", "2024-12-31"}}})},
+      {"no team at all", json::array()},
+  };
+  int version = 1;
+  for (const auto& [what, team] : changes) {
+    SCOPED_TRACE(what);
+    json restored = household_body_;
+    if (version > 1) {
+      ASSERT_EQ(api_->put("/api/v1/households/" + household_, restored,
+                          {"If-Match: \"" + std::to_string(version++) + "\""})
+                    .status,
+                200);
+    }
+    testing::ApiClient& worker = worker_signed_in();
+    json changed = household_body_;
+    changed["team"] = team;
+    const auto put = api_->put("/api/v1/households/" + household_, changed,
+                               {"If-Match: \"" + std::to_string(version++) + "\""});
+    ASSERT_EQ(put.status, 200) << put.body;
+    EXPECT_EQ(worker.get(network_path()).status, 403);
+    EXPECT_EQ(worker.get("/api/v1/households/" + household_ + "/network").status, 403);
+  }
+}
+
+TEST_P(NetworkApiTest, ATeamChangeByAnotherProcessEndsAccessToo) {
+  testing::ApiClient& worker = worker_signed_in();
+  // As the CLI on the same SQLite file, or another instance on PostgreSQL.
+  std::unique_ptr<store::Database> other = api_->test_database().open(1);
+  ASSERT_TRUE(other
+                  ->in_transaction(store::TransactionKind::write,
+                                   [&](store::Transaction& transaction) {
+                                     transaction.session()
+                                         << "UPDATE household_people SET valid_until = "
+                                            "'2024-12-31' WHERE household_id = :id AND part = "
+                                            "'team'",
+                                         soci::use(household_);
+                                     return Result<void>();
+                                   })
+                  .ok());
+  // The other process's commit reaches this one within the change watch's
+  // delay (SQLite: a 20 ms poll; PostgreSQL: its notification).
+  const auto changed = std::chrono::steady_clock::now();
+  int status = 0;
+  while (std::chrono::steady_clock::now() < changed + std::chrono::seconds(5)) {
+    status = worker.get(network_path()).status;
+    if (status == 403) break;
+    EXPECT_EQ(status, 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(status, 403);
+  EXPECT_LT(std::chrono::steady_clock::now() - changed, std::chrono::seconds(2));
 }
 
 TEST_P(NetworkApiTest, BadRequests) {

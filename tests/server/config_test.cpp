@@ -16,7 +16,9 @@ TEST(Config, DefaultsWithoutFileOrEnvironment) {
   EXPECT_EQ(config->port, 8080);
   EXPECT_EQ(config->database_url, "sqlite:data/dichtbij.db");
   EXPECT_EQ(config->worker_threads, default_worker_threads());
-  EXPECT_GE(config->worker_threads, 2u);
+  EXPECT_EQ(config->worker_threads, 64u);
+  EXPECT_FALSE(config->database_pool_size);
+  EXPECT_EQ(config->pool_size(), 16u) << "not one connection per worker";
   EXPECT_EQ(config->max_body_bytes, 1024u * 1024u);
   EXPECT_EQ(config->static_dir, "web/dist");
   EXPECT_EQ(config->log_level, LogLevel::info);
@@ -30,6 +32,7 @@ TEST(Config, EnvironmentSetsEverySetting) {
                                        {"DICHTBIJ_PORT", "9000"},
                                        {"DICHTBIJ_DATABASE_URL", "postgresql://d@db/d"},
                                        {"DICHTBIJ_WORKER_THREADS", "3"},
+                                       {"DICHTBIJ_DATABASE_POOL_SIZE", "5"},
                                        {"DICHTBIJ_MAX_BODY_BYTES", "4096"},
                                        {"DICHTBIJ_STATIC_DIR", "/srv/web"},
                                        {"DICHTBIJ_LOG_LEVEL", "debug"},
@@ -42,6 +45,7 @@ TEST(Config, EnvironmentSetsEverySetting) {
   EXPECT_EQ(config->port, 9000);
   EXPECT_EQ(config->database_url, "postgresql://d@db/d");
   EXPECT_EQ(config->worker_threads, 3u);
+  EXPECT_EQ(config->pool_size(), 5u);
   EXPECT_EQ(config->max_body_bytes, 4096u);
   EXPECT_EQ(config->static_dir, "/srv/web");
   EXPECT_EQ(config->log_level, LogLevel::debug);
@@ -80,6 +84,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BadValue{"DICHTBIJ_PORT", "80x", "whole number"},
                       BadValue{"DICHTBIJ_PORT", "", "whole number"},
                       BadValue{"DICHTBIJ_WORKER_THREADS", "0", "between 1 and 256"},
+                      BadValue{"DICHTBIJ_DATABASE_POOL_SIZE", "0", "between 1 and 256"},
+                      BadValue{"DICHTBIJ_DATABASE_POOL_SIZE", "many", "whole number"},
                       BadValue{"DICHTBIJ_MAX_BODY_BYTES", "10", "between 1024"},
                       BadValue{"DICHTBIJ_DATABASE_URL", "mysql://x", "sqlite: or postgresql://"},
                       BadValue{"DICHTBIJ_LOG_LEVEL", "loud", "one of trace"},
@@ -89,6 +95,19 @@ INSTANTIATE_TEST_SUITE_P(
                       BadValue{"DICHTBIJ_RETENTION_YEARS", "0", "between 1 and 100"},
                       BadValue{"DICHTBIJ_RETENTION_YEARS", "15y", "whole number"},
                       BadValue{"DICHTBIJ_PROT", "8080", "is not a setting"}));
+
+TEST(Config, PoolSizeDefaultsToWorkersUpTo16) {
+  Result<Config> few = load_config({{"DICHTBIJ_WORKER_THREADS", "4"}}, std::nullopt);
+  ASSERT_TRUE(few.ok());
+  EXPECT_EQ(few->pool_size(), 4u) << "no more sessions than threads that could lease them";
+  Result<Config> many = load_config({{"DICHTBIJ_WORKER_THREADS", "200"}}, std::nullopt);
+  ASSERT_TRUE(many.ok());
+  EXPECT_EQ(many->pool_size(), 16u);
+  Result<Config> set = load_config(
+      {{"DICHTBIJ_WORKER_THREADS", "200"}, {"DICHTBIJ_DATABASE_POOL_SIZE", "40"}}, std::nullopt);
+  ASSERT_TRUE(set.ok());
+  EXPECT_EQ(set->pool_size(), 40u);
+}
 
 TEST(Config, ReportsEveryBadValueAtOnce) {
   Result<Config> config =
