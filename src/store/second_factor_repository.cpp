@@ -111,8 +111,10 @@ Result<std::vector<AccountRole>> SecondFactorRepository::required_roles() {
 
 Result<bool> SecondFactorRepository::is_required(AccountRole role) {
   int count = 0;
+  // Named: SOCI runs the statement after a temporary would be gone.
+  const std::string code(to_code(role));
   transaction_.session() << "SELECT COUNT(*) FROM second_factor_requirements WHERE role = :role",
-      soci::use(std::string(to_code(role))), soci::into(count);
+      soci::use(code), soci::into(count);
   return count > 0;
 }
 

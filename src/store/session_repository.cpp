@@ -71,11 +71,12 @@ Result<void> SessionRepository::set_second_factor_setup_required(const AccountId
 
 Result<void> SessionRepository::set_second_factor_setup_required(AccountRole role, bool required) {
   const int flag = required ? 1 : 0;
+  const std::string code(to_code(role));  // named: outlives the statement
   transaction_.session()
       << "UPDATE sessions SET second_factor_setup_required = :flag WHERE revoked_at IS NULL "
          "AND account_id IN (SELECT id FROM accounts WHERE role = :role) AND account_id NOT IN "
          "(SELECT account_id FROM second_factors WHERE confirmed_at IS NOT NULL)",
-      soci::use(flag), soci::use(std::string(to_code(role)));
+      soci::use(flag), soci::use(code);
   return {};
 }
 
