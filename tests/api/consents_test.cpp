@@ -46,18 +46,7 @@ class ConsentsApiTest : public testing::EngineTest {
   }
 
   std::vector<store::AuditRow> events(const std::string& action) {
-    std::vector<store::AuditRow> rows;
-    EXPECT_TRUE(api_->database()
-                    .in_transaction(store::TransactionKind::read,
-                                    [&](store::Transaction& transaction) {
-                                      return store::AuditRepository(transaction)
-                                          .scan(1, [&](const store::AuditRow& row) {
-                                            if (row.action == action) rows.push_back(row);
-                                            return true;
-                                          });
-                                    })
-                    .ok());
-    return rows;
+    return api_->audit_events(action);
   }
 
   std::unique_ptr<ApiServer> api_;

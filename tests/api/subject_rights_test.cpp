@@ -191,18 +191,7 @@ class SubjectRightsApiTest : public testing::EngineTest {
   }
 
   std::vector<store::AuditRow> events_of(const std::string& action) {
-    std::vector<store::AuditRow> rows;
-    EXPECT_TRUE(api_->database()
-                    .in_transaction(store::TransactionKind::read,
-                                    [&](store::Transaction& transaction) {
-                                      return store::AuditRepository(transaction)
-                                          .scan(1, [&](const store::AuditRow& row) {
-                                            if (row.action == action) rows.push_back(row);
-                                            return true;
-                                          });
-                                    })
-                    .ok());
-    return rows;
+    return api_->audit_events(action);
   }
 
   testing::ApiClient& keeper() { return *keeper_; }

@@ -135,6 +135,22 @@ HttpResult ApiClient::del(const std::string& path, std::vector<std::string> head
   return send(HttpRequest{"DELETE", url(path), {}, std::move(headers)});
 }
 
+std::vector<store::AuditRow> ApiServer::audit_events(const std::string& action) {
+  std::vector<store::AuditRow> rows;
+  EXPECT_TRUE(
+      database_
+          ->in_transaction(
+              store::TransactionKind::read,
+              [&](store::Transaction& transaction) {
+                return store::AuditRepository(transaction).scan(1, [&](const store::AuditRow& row) {
+                  if (row.action == action) rows.push_back(row);
+                  return true;
+                });
+              })
+          .ok());
+  return rows;
+}
+
 std::vector<std::string> invalid_param_names(const HttpResult& result) {
   std::vector<std::string> names;
   const nlohmann::json body = result.json();

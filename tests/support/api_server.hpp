@@ -12,6 +12,7 @@
 #include "access/sessions.hpp"
 #include "core/account.hpp"
 #include "server/http_server.hpp"
+#include "store/audit_repository.hpp"
 #include "store/database.hpp"
 #include "support/http_client.hpp"
 #include "support/test_database.hpp"
@@ -95,6 +96,8 @@ class ApiServer : public ApiClient {
   const PersonId& person_id() const { return person_; }
 
   store::Database& database() { return *database_; }
+  // The audit log's events with this action, oldest first.
+  std::vector<store::AuditRow> audit_events(const std::string& action);
   // The server's database, to open a second connection to it as another
   // process or instance would.
   const TestDatabase& test_database() const { return test_database_; }
