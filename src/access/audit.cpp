@@ -71,6 +71,10 @@ Result<void> record(store::Database& database, const AuditEvent& event) {
   return AuditWriter::of(database).append(event);
 }
 
+void record(store::Database& database, AuditEvent event, std::function<void(Result<void>)> then) {
+  AuditWriter::of(database).append(std::move(event), std::move(then));
+}
+
 Result<ChainReport> verify_chain(store::Database& database) {
   return database.in_transaction<ChainReport>(
       store::TransactionKind::read, [](store::Transaction& transaction) -> Result<ChainReport> {

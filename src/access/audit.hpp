@@ -10,10 +10,12 @@
 //
 // An event is recorded in the same transaction as the write it accounts for,
 // or, for a read, committed before the answer leaves (record() waits for the
-// commit; access/audit_writer.hpp commits all the events waiting at once).
+// commit, or runs what sends the answer after it;
+// access/audit_writer.hpp commits all the events waiting at once).
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -42,6 +44,10 @@ struct AuditEvent {
 // the event is not in the log. REQUIRES: not inside a write transaction of
 // database (use the overload above there).
 [[nodiscard]] Result<void> record(store::Database& database, const AuditEvent& event);
+// The same without waiting: returns at once, and then(outcome) runs once
+// the event is committed or has failed (see AuditWriter::append). An answer
+// sent from then is never sent before its event is safe.
+void record(store::Database& database, AuditEvent event, std::function<void(Result<void>)> then);
 
 struct ChainReport {
   std::int64_t events = 0;                // checked

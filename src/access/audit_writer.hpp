@@ -15,6 +15,11 @@
 // advisory lock), so batches interleave correctly with writes that record
 // their event in their own transaction and with other instances.
 //
+// A caller either waits for the commit (append(event)) or hands over what
+// to do once it lands (append(event, then)): the HTTP server uses the latter
+// so that a worker thread does not sit idle during the commit; the answer is
+// sent from `then`.
+//
 // One per Database (store::Database::attachment); access::record(database,
 // event) uses it. Thread-safe.
 #pragma once
@@ -23,6 +28,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -61,28 +67,30 @@ class AuditWriter final : public store::Database::Attachment {
   // (use record(transaction, event) there): the batch would wait for it.
   [[nodiscard]] Result<void> append(const AuditEvent& event);
 
+  // What to do once an event's batch has committed (ok) or failed (the
+  // batch's error): called exactly once, on the writer thread, or on the
+  // caller's thread when the writer is already stopping. It should be
+  // quick (it delays the next batch) and must not append and wait.
+  using Then = std::function<void(Result<void>)>;
+
+  // Queues event and returns at once; then runs when its batch commits.
+  // REQUIRES: as append(event).
+  void append(AuditEvent event, Then then);
+
  private:
   struct Pending {
-    const AuditEvent* event = nullptr;  // the caller's, valid while it waits
-    // Wakes exactly this caller: one condition variable for all would wake
-    // every waiting caller at each commit, most of them for a later batch.
-    // Not std::binary_semaphore: libstdc++'s spins and calls sched_yield
-    // before it sleeps, and with dozens of callers waiting on one core that
-    // was 15 % of the server's time (bench/README.md).
-    std::mutex mutex;
-    std::condition_variable finished;
-    bool done = false;     // guarded by mutex
-    Result<void> outcome;  // guarded by mutex; set by the writer with done
+    AuditEvent event;
+    Then then;
   };
 
   void run();
   // Chains and inserts the batch in one transaction; its outcome.
-  Result<void> write(const std::vector<Pending*>& batch);
+  Result<void> write(const std::vector<Pending>& batch);
 
   store::Database& database_;
   std::mutex mutex_;
   std::condition_variable queued_;  // the writer waits for events
-  std::deque<Pending*> queue_;      // guarded by mutex_; on the callers' stacks
+  std::deque<Pending> queue_;       // guarded by mutex_
   bool stopping_ = false;           // guarded by mutex_
   std::size_t wave_ = 1;            // guarded by mutex_; the last batch's size
   std::thread writer_;              // last: starts once the rest is ready

@@ -62,6 +62,7 @@
 
 #include "access/audit.hpp"
 #include "access/policy.hpp"
+#include "api/audited_answer.hpp"
 #include "api/idempotency.hpp"
 #include "api/operation_docs.hpp"
 #include "api/preconditions.hpp"
@@ -181,12 +182,13 @@ class CrudRoutes {
     return access::record(transaction, audit_event(request, operation, decision, record));
   }
 
-  // Records a read, or a refusal; returns once the event is committed.
-  static Result<void> audit(store::Database& database, const Request& request,
-                            access::Operation operation, const Decision& decision,
-                            const Record* record) {
-    if constexpr (!kPersonal) return {};
-    return access::record(database, audit_event(request, operation, decision, record));
+  // answer to a read, sent once the read's event is committed.
+  static Response audited(store::Database& database, const Request& request,
+                          access::Operation operation, const Decision& decision,
+                          const Record* record, Response answer) {
+    if constexpr (!kPersonal) return answer;
+    return once_audited(database, audit_event(request, operation, decision, record),
+                        std::move(answer));
   }
 
   // The answer to a refused request, once the refusal is in the audit log.
@@ -426,13 +428,10 @@ class CrudRoutes {
     if (decision.refusal) {
       return refused(database, request, access::Operation::list, decision, std::nullopt);
     }
-    if (Result<void> audited = audit(database, request, access::Operation::list, decision, nullptr);
-        !audited.ok()) {
-      return problem(audited.error(), request.request_id);
-    }
     nlohmann::json items = nlohmann::json::array();
     for (const Record& record : found->items) items.push_back(to_json(request, record));
-    return page_response(request, page, std::move(items), found->total);
+    return audited(database, request, access::Operation::list, decision, nullptr,
+                   page_response(request, page, std::move(items), found->total));
   }
 
   static Response create(store::Database& database, const Request& request) {
@@ -495,11 +494,8 @@ class CrudRoutes {
     if (decision.refusal) {
       return refused(database, request, access::Operation::read, decision, *id);
     }
-    if (Result<void> audited = audit(database, request, access::Operation::read, decision, &*found);
-        !audited.ok()) {
-      return problem(audited.error(), request.request_id);
-    }
-    return item_response(200, to_json(request, *found), found->version);
+    return audited(database, request, access::Operation::read, decision, &*found,
+                   item_response(200, to_json(request, *found), found->version));
   }
 
   // The decision about changing current into fields: allowed on the record

@@ -16,6 +16,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/account.hpp"
+#include "core/result.hpp"
 
 namespace dichtbij::api {
 
@@ -60,6 +61,14 @@ struct Response {
   std::shared_ptr<const std::string> shared_body;
   // When set, the body is this file, sent by the server with sendfile.
   std::optional<std::string> file_path;
+  // When set, the answer may not leave yet: the server calls hold once with
+  // a function release, and sends this answer when release(ok) is called,
+  // or a problem naming the error instead. release may be called on any
+  // thread, exactly once. A read sends its answer this way once its audit
+  // event has committed (api/audited_answer.hpp), so that no worker thread
+  // waits for the commit.
+  using Release = std::function<void(Result<void>)>;
+  std::function<void(Release)> hold;
 
   // A JSON body with Content-Type application/json.
   [[nodiscard]] static Response json(int status, const nlohmann::json& body);

@@ -2,6 +2,7 @@
 
 #include "access/audit.hpp"
 #include "access/policy.hpp"
+#include "api/audited_answer.hpp"
 #include "api/household_access.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
@@ -98,23 +99,17 @@ Response network(store::Database& database, RenderedCache& cache, const Request&
   response.headers.emplace_back("Content-Type", "application/json");
   if (std::shared_ptr<const std::string> body = cache.find(key, generation)) {
     // Known to exist: a cached answer was built for it.
-    if (Result<void> audited = access::record(database, event); !audited.ok()) {
-      return problem(audited.error(), request.request_id);
-    }
     response.shared_body = std::move(body);
-    return response;
+    return once_audited(database, std::move(event), std::move(response));
   }
   Result<EcomapInput> input = database.in_transaction<EcomapInput>(
       store::TransactionKind::read, [&](store::Transaction& transaction) {
         return store::NetworkQuery(transaction).read(HouseholdId(std::string(household)), on);
       });
   if (!input.ok()) return problem(input.error(), request.request_id);
-  if (Result<void> audited = access::record(database, event); !audited.ok()) {
-    return problem(audited.error(), request.request_id);
-  }
   response.body = to_json(build_ecomap(*input, on)).dump();
   cache.store(key, generation, response.body);
-  return response;
+  return once_audited(database, std::move(event), std::move(response));
 }
 
 nlohmann::json schema() {

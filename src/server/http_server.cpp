@@ -229,8 +229,35 @@ struct HttpServer::Impl {
         response = api::problem(500, "Something went wrong on our side; quote the request id.",
                                 api_request.request_id);
       }
-      respond(request, std::move(response), api_request.request_id, started);
+      if (!response.hold) {
+        respond(request, std::move(response), api_request.request_id, started);
+        return;
+      }
+      release_when_held(std::move(request), std::move(response), api_request.request_id, started);
     });
+  }
+
+  // Sends response once its hold releases it (see api::Response::hold),
+  // from whichever thread releases it; a problem instead if that fails.
+  void release_when_held(restinio::request_handle_t request, api::Response response,
+                         const std::string& request_id, Clock::time_point started) {
+    auto hold = std::move(response.hold);
+    response.hold = nullptr;
+    auto held = std::make_shared<api::Response>(std::move(response));
+    try {
+      hold([this, request, held, request_id, started](Result<void> outcome) {
+        respond(request,
+                outcome.ok() ? std::move(*held) : api::problem(outcome.error(), request_id),
+                request_id, started);
+      });
+    } catch (const std::exception& exception) {
+      // hold did not take release: nobody else will answer.
+      spdlog::error("request_id={} holding the answer failed: {}", request_id, exception.what());
+      respond(
+          request,
+          api::problem(500, "Something went wrong on our side; quote the request id.", request_id),
+          request_id, started);
+    }
   }
 
   restinio::request_handling_status_t handle_route(const restinio::request_handle_t& request,

@@ -27,7 +27,8 @@ trap cleanup EXIT
 DICHTBIJ_PORT=0 DICHTBIJ_DATABASE_URL="sqlite:$work/lint.db" "$binary" serve 2>"$work/server.log" &
 server=$!
 port=""
-for _ in $(seq 200); do
+# Up to a minute: migrations on a loaded CI machine can take a while.
+for _ in $(seq 1200); do
   port=$(sed -n 's|.*listening on http://[^:]*:\([0-9]*\).*|\1|p' "$work/server.log")
   [[ -n "$port" ]] && break
   sleep 0.05
