@@ -2,6 +2,9 @@
 // its carrying capacity, read in one transaction.
 #pragma once
 
+#include <cstddef>
+#include <functional>
+
 #include "analysis/carrying_capacity.hpp"
 #include "analysis/household_network.hpp"
 #include "analysis/network_measures.hpp"
@@ -31,5 +34,16 @@ struct HouseholdAnalysis {
 [[nodiscard]] Result<HouseholdAnalysis> analyse_household(const HouseholdId& household,
                                                           const Ecomap& map,
                                                           std::span<const store::StandingAct> acts);
+
+// Called with each household's analysis, the number done so far and the
+// total; an error stops the run and is returned.
+using EachAnalysis =
+    std::function<Result<void>(const HouseholdAnalysis&, std::size_t done, std::size_t total)>;
+
+// Every household on `on`, in id order, from one batch read
+// (store/network_batch_query.hpp): the same values as analyse_household()
+// for each, in a handful of queries. Errors as analyse_household(), or each's.
+[[nodiscard]] Result<void> analyse_all_households(store::Transaction& transaction, const Date& on,
+                                                  const EachAnalysis& each);
 
 }  // namespace dichtbij::analysis

@@ -9,6 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "analysis/graphml.hpp"
 #include "analysis/household_analysis.hpp"
 #include "analysis/measure_table.hpp"
 #include "cli/commands.hpp"
@@ -87,29 +88,37 @@ class Progress {
 };
 
 Result<void> households(store::Database& database, const AnalyzeCommand& command, const Date& to,
-                        std::ostream& out) {
+                        std::ostream& out, std::ostream* graphml) {
   return database.in_transaction(
       store::TransactionKind::read, [&](store::Transaction& transaction) -> Result<void> {
-        Result<std::vector<HouseholdId>> ids = store::household_ids(transaction, std::nullopt);
-        if (!ids.ok()) return std::move(ids).error();
         Progress progress("analysing households");
         nlohmann::json items = nlohmann::json::array();
-        for (std::size_t i = 0; i != ids->size(); ++i) {
-          const HouseholdId& id = (*ids)[i];
-          Result<analysis::HouseholdAnalysis> measured =
-              analysis::analyse_household(transaction, id, to);
-          if (!measured.ok()) return std::move(measured).error();
-          const analysis::MeasureRow row = analysis::measure_row(*measured, id.str());
-          if (command.format == AnalyzeFormat::csv) {
-            if (i == 0) analysis::write_csv_header(out, row);
-            analysis::write_csv_row(out, row);
-          } else {
-            items.push_back(analysis::to_json(row));
-          }
-          progress.update(i + 1, ids->size());
-        }
+        bool header = false;
+        if (graphml != nullptr) analysis::write_graphml_start(*graphml);
+        Result<void> done = analysis::analyse_all_households(
+            transaction, to,
+            [&](const analysis::HouseholdAnalysis& measured, std::size_t done,
+                std::size_t total) -> Result<void> {
+              const analysis::MeasureRow row =
+                  analysis::measure_row(measured, measured.household.str());
+              if (command.format == AnalyzeFormat::csv) {
+                if (!header) analysis::write_csv_header(out, row);
+                header = true;
+                analysis::write_csv_row(out, row);
+              } else {
+                items.push_back(analysis::to_json(row));
+              }
+              if (graphml != nullptr) {
+                analysis::write_graphml_graph(*graphml, measured.household.str(), measured.network,
+                                              to);
+              }
+              progress.update(done, total);
+              return {};
+            });
+        if (!done.ok()) return done;
+        if (graphml != nullptr) analysis::write_graphml_end(*graphml);
         if (command.format == AnalyzeFormat::json) out << items.dump(1) << '\n';
-        if (ids->empty() && command.format == AnalyzeFormat::csv) {
+        if (!header && command.format == AnalyzeFormat::csv) {
           analysis::write_csv_header(out, analysis::measure_row(analysis::HouseholdAnalysis{}, ""));
         }
         return {};
@@ -234,16 +243,25 @@ int run_analyze(const CommonOptions& options, const AnalyzeCommand& command) {
     }
   }
   std::ostream& out = command.out.empty() ? std::cout : file;
+  std::ofstream graphml;
+  if (!command.graphml.empty()) {
+    graphml.open(command.graphml, std::ios::binary | std::ios::trunc);
+    if (!graphml) {
+      std::cerr << "dichtbij analyze: cannot write " << command.graphml << '\n';
+      return 1;
+    }
+  }
   const Result<void> done =
       command.what == AnalyzeWhat::households
-          ? households(*database, command, *to, out)
+          ? households(*database, command, *to, out, command.graphml.empty() ? nullptr : &graphml)
           : aggregates(*database, command, store::AnalysisScope{*from, *to, {}, {}}, out);
   if (!done.ok()) {
     std::cerr << "dichtbij analyze: " << done.error().message << '\n';
     return 1;
   }
   out.flush();
-  if (!out) {
+  graphml.flush();
+  if (!out || (!command.graphml.empty() && !graphml)) {
     std::cerr << "dichtbij analyze: writing the result failed\n";
     return 1;
   }

@@ -82,6 +82,9 @@ struct AnalyzeCommand {
   std::string to;    // YYYY-MM-DD; default today
   AnalyzeFormat format = AnalyzeFormat::csv;
   std::string out;  // a file to write (replaced); stdout when empty
+  // households: also every household's network into this GraphML file (one
+  // <graph> each, analysis/graphml.hpp); none when empty.
+  std::string graphml;
 };
 
 // The analyses over every household (docs/measures.md), as CSV or JSON:

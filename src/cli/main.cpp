@@ -102,6 +102,10 @@ int main(int argc, char** argv) {
     sub->add_option("--format", analyze_format, "csv (default) or json")
         ->check(CLI::IsMember({"csv", "json"}));
     sub->add_option("--out", analyze_command.out, "Write to this file instead of standard output");
+    if (name == "households") {
+      sub->add_option("--graphml", analyze_command.graphml,
+                      "Also write every household's network to this GraphML file");
+    }
     sub->callback([&analyze_command, what = what] { analyze_command.what = what; });
     analyze_subcommands.push_back(sub);
   }

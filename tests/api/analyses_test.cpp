@@ -6,6 +6,8 @@
 #include <fstream>
 #include <regex>
 
+#include "analysis/household_analysis.hpp"
+#include "analysis/measure_table.hpp"
 #include "support/api_server.hpp"
 #include "support/engine_test.hpp"
 #include "support/networkx_check.hpp"
@@ -308,6 +310,48 @@ TEST_P(AnalysesApiTest, ACoordinatorAnalysesOnlyTheirOwnPractice) {
   const auto refused = api_->audit_events("analysis.mobilisation");
   ASSERT_EQ(refused.size(), 1u);
   EXPECT_EQ(refused[0].outcome, "denied");
+}
+
+TEST_P(AnalysesApiTest, TheBatchReadGivesWhatEachHouseholdsReadGives) {
+  (void)household("Alleen", person({{"displayName", "Kees"}}), "");
+  (void)household("Formeel", person({{"displayName", "Piet"}}), worker_);
+  // A member who also gives: her act counts as given, not as informal.
+  id(api_->post("/api/v1/support-acts", {{"date", "2026-03-10"},
+                                         {"householdId", household_},
+                                         {"providerId", smit_},
+                                         {"receiverId", neighbour_},
+                                         {"supportType", "companionship"},
+                                         {"mode", "inPerson"},
+                                         {"mobilisedBy", "self"}}));
+  for (const char* day : {kDay, "2025-02-01", "2024-06-01"}) {
+    SCOPED_TRACE(day);
+    const Date on = *parse_date(day);
+    std::vector<analysis::MeasureRow> batch, single;
+    ASSERT_TRUE(api_->database()
+                    .in_transaction(store::TransactionKind::read,
+                                    [&](store::Transaction& transaction) -> Result<void> {
+                                      return analysis::analyse_all_households(
+                                          transaction, on,
+                                          [&](const analysis::HouseholdAnalysis& a, std::size_t,
+                                              std::size_t) -> Result<void> {
+                                            batch.push_back(analysis::measure_row(a, ""));
+                                            Result<analysis::HouseholdAnalysis> one =
+                                                analysis::analyse_household(transaction,
+                                                                            a.household, on);
+                                            if (!one.ok()) return std::move(one).error();
+                                            single.push_back(analysis::measure_row(*one, ""));
+                                            return {};
+                                          });
+                                    })
+                    .ok());
+    ASSERT_EQ(batch.size(), 3u);
+    for (std::size_t i = 0; i != batch.size(); ++i) {
+      ASSERT_EQ(batch[i].size(), single[i].size());
+      for (std::size_t c = 0; c != batch[i].size(); ++c) {
+        EXPECT_TRUE(batch[i][c].value == single[i][c].value) << batch[i][c].csv_name;
+      }
+    }
+  }
 }
 
 DICHTBIJ_INSTANTIATE_ENGINES(AnalysesApiTest);
