@@ -1,5 +1,6 @@
 #include "analysis/measure_table.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -12,15 +13,14 @@ namespace {
 class RowBuilder {
  public:
   explicit RowBuilder(MeasureRow& row) : row_(row) {}
-  void add(std::string csv, std::string json, MeasureValue value) {
-    row_.push_back({std::move(csv), std::move(json), std::move(value)});
+  void add(std::string_view csv, std::string_view json, MeasureValue value) {
+    row_.push_back({csv, json, std::move(value)});
   }
-  void count(std::string csv, std::string json, int value) {
-    add(std::move(csv), std::move(json), static_cast<long long>(value));
+  void count(std::string_view csv, std::string_view json, int value) {
+    add(csv, json, static_cast<long long>(value));
   }
-  void number(std::string csv, std::string json, const std::optional<double>& value) {
-    add(std::move(csv), std::move(json),
-        value && std::isfinite(*value) ? MeasureValue(*value) : MeasureValue());
+  void number(std::string_view csv, std::string_view json, const std::optional<double>& value) {
+    add(csv, json, value && std::isfinite(*value) ? MeasureValue(*value) : MeasureValue());
   }
 
  private:
@@ -76,10 +76,48 @@ std::string csv_field(const MeasureValue& value) {
       value);
 }
 
+struct Names {
+  std::string csv, json;
+};
+
+// role_<code> / role<Code> for the ten roles and "noRole".
+const std::vector<Names>& role_names() {
+  static const std::vector<Names> names = [] {
+    std::vector<Names> made;
+    for (int k = 0; k != kRoleCategories; ++k) {
+      const std::string code = k + 1 == kRoleCategories
+                                   ? std::string("noRole")
+                                   : std::string(EnumTraits<PersonRole>::kValues[k].code);
+      made.push_back({"role_" + snake(code), camel("role", code)});
+    }
+    return made;
+  }();
+  return names;
+}
+
+constexpr std::array<std::string_view, 10> kCapacityParts{
+    "informalProviders", "coverage",     "redundancy", "informalActs", "formalActs",
+    "concentration",     "largestShare", "given",      "received",     "balance"};
+
+// <type>_<part> / <type><Part>, per support type, in kCapacityParts order.
+const std::vector<Names>& capacity_names() {
+  static const std::vector<Names> names = [] {
+    std::vector<Names> made;
+    for (const EnumValue& type : EnumTraits<SupportType>::kValues) {
+      for (std::string_view part : kCapacityParts) {
+        made.push_back({snake(type.code) + "_" + snake(part), camel(type.code, part)});
+      }
+    }
+    return made;
+  }();
+  return names;
+}
+
 }  // namespace
 
 MeasureRow measure_row(const HouseholdAnalysis& analysis, std::string_view household_label) {
   MeasureRow row;
+  row.reserve(96);
   RowBuilder add(row);
   const NetworkMeasures& m = analysis.measures;
   add.add("household", "household", std::string(household_label));
@@ -91,17 +129,13 @@ MeasureRow measure_row(const HouseholdAnalysis& analysis, std::string_view house
   add.number("kin_share", "kinShare", m.kin_share);
   add.count("professional", "professional", m.professional);
   add.number("professional_share", "professionalShare", m.professional_share);
-  for (std::size_t k = 0; k != static_cast<std::size_t>(kRoleCategories); ++k) {
-    const std::string code = k + 1 == static_cast<std::size_t>(kRoleCategories)
-                                 ? std::string("noRole")
-                                 : std::string(EnumTraits<PersonRole>::kValues[k].code);
-    int count = 0;
-    for (const RoleCount& role : m.roles) {
-      const std::size_t index =
-          role.role ? static_cast<std::size_t>(*role.role) : kRoleCategories - 1;
-      if (index == k) count = role.count;
-    }
-    add.count("role_" + snake(code), camel("role", code), count);
+  std::array<int, kRoleCategories> role_counts{};
+  for (const RoleCount& role : m.roles) {
+    role_counts[role.role ? static_cast<std::size_t>(*role.role) : kRoleCategories - 1] =
+        role.count;
+  }
+  for (std::size_t k = 0; k != role_counts.size(); ++k) {
+    add.count(role_names()[k].csv, role_names()[k].json, role_counts[k]);
   }
   add.number("blau", "blau", m.blau);
   add.number("iqv", "iqv", m.iqv);
@@ -120,19 +154,30 @@ MeasureRow measure_row(const HouseholdAnalysis& analysis, std::string_view house
   add.count("reciprocal", "reciprocal", m.reciprocal);
   add.number("reciprocity", "reciprocity", m.reciprocity);
   add.add("capacity_from", "capacityFrom", format_date(analysis.capacity.from));
+  const std::vector<Names>& names = capacity_names();
+  std::size_t n = 0;
   for (const SupportTypeCapacity& type : analysis.capacity.per_type) {
-    const std::string_view code = to_code(type.support_type);
-    const std::string s = snake(code) + "_";
-    add.count(s + "informal_providers", camel(code, "informalProviders"), type.informal_providers);
-    add.add(s + "coverage", camel(code, "coverage"), type.coverage);
-    add.add(s + "redundancy", camel(code, "redundancy"), type.redundancy);
-    add.count(s + "informal_acts", camel(code, "informalActs"), type.informal_acts);
-    add.count(s + "formal_acts", camel(code, "formalActs"), type.formal_acts);
-    add.number(s + "concentration", camel(code, "concentration"), type.concentration);
-    add.number(s + "largest_share", camel(code, "largestShare"), type.largest_share);
-    add.count(s + "given", camel(code, "given"), type.given);
-    add.count(s + "received", camel(code, "received"), type.received);
-    add.number(s + "balance", camel(code, "balance"), type.balance);
+    auto name = [&]() -> const Names& { return names[n++]; };
+    const Names& providers = name();
+    add.count(providers.csv, providers.json, type.informal_providers);
+    const Names& coverage = name();
+    add.add(coverage.csv, coverage.json, type.coverage);
+    const Names& redundancy = name();
+    add.add(redundancy.csv, redundancy.json, type.redundancy);
+    const Names& informal_acts = name();
+    add.count(informal_acts.csv, informal_acts.json, type.informal_acts);
+    const Names& formal_acts = name();
+    add.count(formal_acts.csv, formal_acts.json, type.formal_acts);
+    const Names& concentration = name();
+    add.number(concentration.csv, concentration.json, type.concentration);
+    const Names& largest = name();
+    add.number(largest.csv, largest.json, type.largest_share);
+    const Names& given = name();
+    add.count(given.csv, given.json, type.given);
+    const Names& received = name();
+    add.count(received.csv, received.json, type.received);
+    const Names& balance = name();
+    add.number(balance.csv, balance.json, type.balance);
   }
   return row;
 }
@@ -177,9 +222,9 @@ nlohmann::json to_json(const MeasureRow& row) {
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
           if constexpr (std::is_same_v<T, std::monostate>) {
-            object[cell.json_name] = nullptr;
+            object[std::string(cell.json_name)] = nullptr;
           } else {
-            object[cell.json_name] = v;
+            object[std::string(cell.json_name)] = v;
           }
         },
         cell.value);

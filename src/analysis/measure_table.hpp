@@ -19,9 +19,10 @@ namespace dichtbij::analysis {
 
 using MeasureValue = std::variant<std::monostate, long long, double, bool, std::string>;
 
+// The names are static: they stay valid for the life of the program.
 struct MeasureCell {
-  std::string csv_name;   // "effective_size", "emotional_coverage"
-  std::string json_name;  // "effectiveSize", "emotionalCoverage"
+  std::string_view csv_name;   // "effective_size", "emotional_coverage"
+  std::string_view json_name;  // "effectiveSize", "emotionalCoverage"
   MeasureValue value;
 };
 

@@ -53,14 +53,16 @@ std::string scoped_acts(std::string_view columns) {
 Result<std::vector<MobilisationCount>> mobilisation_counts(Transaction& transaction,
                                                            const AnalysisScope& scope) {
   const ScopeValues values(scope);
+  // Households first, then each one's acts from the covering index
+  // (migration 0015): one lookup per household instead of two per act.
+  // CROSS JOIN fixes that order in SQLite; PostgreSQL plans it as an inner join.
   const std::string sql =
-      "SELECT acts.practice_id, h.target_group, acts.support_type, acts.month, "
-      "acts.mobilised_by, COUNT(*) FROM (" +
-      scoped_acts(
-          "a.household_id, a.support_type, SUBSTR(a.act_date, 1, 7) AS month, "
-          "a.mobilised_by") +
-      ") acts JOIN households h ON h.id = acts.household_id GROUP BY acts.practice_id, "
-      "h.target_group, acts.support_type, acts.month, acts.mobilised_by ORDER BY 1, 2, 3, 4, 5";
+      "SELECT hp.practice_id, h.target_group, a.support_type, SUBSTR(a.act_date, 1, 7), "
+      "a.mobilised_by, COUNT(*) FROM households h CROSS JOIN household_practices hp CROSS JOIN "
+      "support_acts a WHERE hp.household_id = h.id AND a.household_id = h.id AND a.act_date >= "
+      ":from AND a.act_date <= :to AND (:all_practices = 1 OR hp.practice_id = :practice) AND "
+      "(:everyone = 1 OR h.id IN (" +
+      std::string(kHouseholdsConsentingSql) + ")) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
   std::string practice, target_group, support_type, month, mobilised_by;
   long long acts = 0;
   soci::statement statement =

@@ -191,7 +191,7 @@ Result<std::vector<Tie>> ties_holding_on(Transaction& transaction, const Date& d
       (transaction.session().prepare
            << "SELECT " << kColumns
            << " FROM ties WHERE valid_from <= :on1 AND (valid_until IS NULL OR valid_until >= "
-              ":on2) ORDER BY household_id, id",
+              ":on2)",
        soci::use(on), soci::use(on), DICHTBIJ_TIE_INTO(row));
   statement.execute();
   std::vector<Tie> ties;
