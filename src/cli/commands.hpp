@@ -20,9 +20,12 @@ struct CommonOptions {
 // Applies pending migrations and reports the schema version.
 [[nodiscard]] int run_migrate(const CommonOptions& options);
 
-// Checks the audit log's hash chain: 0 when intact, 3 naming the first
-// event that does not fit, 1 when the database cannot be read.
-[[nodiscard]] int run_audit_verify(const CommonOptions& options);
+// Checks the audit log's hash chain and prints its head ("SEQ:HASH") to keep
+// elsewhere: 0 when intact, 3 naming the first event that does not fit, 1
+// when the database cannot be read. With expected_head (a head printed
+// before; empty for none) also 3 when that event is missing or differs,
+// which shows the newest events removed; 2 when it is not "SEQ:HASH".
+[[nodiscard]] int run_audit_verify(const CommonOptions& options, const std::string& expected_head);
 
 enum class UserAction {
   add,

@@ -51,8 +51,13 @@ int main(int argc, char** argv) {
 
   CLI::App* audit = app.add_subcommand("audit", "The audit log");
   audit->require_subcommand(1);
-  CLI::App* audit_verify =
-      audit->add_subcommand("verify", "Check the hash chain; exit 3 naming the first broken event");
+  std::string expected_head;
+  CLI::App* audit_verify = audit->add_subcommand(
+      "verify", "Check the hash chain and print its head; exit 3 naming the first broken event");
+  audit_verify->add_option(
+      "--expect-head", expected_head,
+      "SEQ:HASH, a head printed before and kept elsewhere: exit 3 unless that event is still "
+      "there, unchanged (catches the newest events removed)");
 
   dichtbij::cli::SubjectExportCommand export_command;
   dichtbij::cli::SubjectEraseCommand erase_command;
@@ -86,7 +91,7 @@ int main(int argc, char** argv) {
 
   if (serve->parsed()) return dichtbij::cli::run_serve(options);
   if (migrate->parsed()) return dichtbij::cli::run_migrate(options);
-  if (audit_verify->parsed()) return dichtbij::cli::run_audit_verify(options);
+  if (audit_verify->parsed()) return dichtbij::cli::run_audit_verify(options, expected_head);
   if (subject_export->parsed()) return dichtbij::cli::run_subject_export(options, export_command);
   if (subject_erase->parsed()) return dichtbij::cli::run_subject_erase(options, erase_command);
   if (retention_run->parsed()) return dichtbij::cli::run_retention(options, dry_run);

@@ -219,6 +219,12 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
                      json{{"code", "000000"}}};
        },
        true},
+      {"POST", "/api/v1/session/second-factor/recovery-codes", every,
+       [](T&, AccountRole) {
+         return Call{"POST", "/api/v1/session/second-factor/recovery-codes",
+                     json{{"code", "000000"}}};
+       },
+       true},
       {"DELETE", "/api/v1/session/second-factor", every,
        [](T&, AccountRole) {
          return Call{"DELETE", "/api/v1/session/second-factor", json{{"code", "000000"}}};
