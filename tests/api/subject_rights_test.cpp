@@ -305,8 +305,6 @@ TEST_P(SubjectRightsApiTest, ExportHoldsConsentsAndBreakGlassOpenings) {
   ASSERT_EQ(hers["breakGlassOpenings"].size(), 1u);
   EXPECT_EQ(hers["breakGlassOpenings"][0]["householdId"], kees_only_);
   EXPECT_TRUE(hers["breakGlassOpenings"][0]["reason"].is_null());
-  // (Her opening's reason is still in the audit event of her opening:
-  // access/break_glass.cpp copies it into the log, which no export edits.)
   for (const char* foreign : {"Zwaantje tekende zelf", "Zwaantje gevallen"}) {
     EXPECT_EQ(anouks.body.find(foreign), std::string::npos) << foreign;
   }
@@ -350,7 +348,18 @@ TEST_P(SubjectRightsApiTest, ErasureClearsConsentNotesAndBreakGlassReasonsOfThei
   for (const std::string& place : places_holding("Zwaantje")) {
     EXPECT_NE(place, "consents.note");
     EXPECT_NE(place, "break_glass_openings.reason");
+    EXPECT_NE(place, "audit_events.reason") << "the chained log never holds the reason";
   }
+  bool shown_anonymised = false;
+  const auto log = keeper().get("/api/v1/households/" + shared_ + "/access-log?pageSize=200");
+  ASSERT_EQ(log.status, 200) << log.body;
+  const json events = log.json();
+  for (const json& event : events["items"]) {
+    if (event["action"] == "household.breakGlass") {
+      shown_anonymised = event.value("reason", "") == "Geanonimiseerd";
+    }
+  }
+  EXPECT_TRUE(shown_anonymised) << "the access log shows the opening's cleared reason";
   EXPECT_EQ(api_->post(erasure_path(), {{"reason", "Nog eens"}}).json()["cleared"]["consentNotes"],
             0);
 }
