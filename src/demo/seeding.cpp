@@ -1,0 +1,230 @@
+#include "demo/seeding.hpp"
+
+#include <future>
+#include <optional>
+
+#include "access/accounts.hpp"
+#include "access/audit.hpp"
+#include "demo/amsterdam.hpp"
+#include "demo/generator.hpp"
+#include "store/account_repository.hpp"
+#include "store/bulk_writer.hpp"
+#include "store/household_repository.hpp"
+#include "store/timestamps.hpp"
+
+namespace dichtbij::demo {
+
+namespace {
+
+// One demo account: who it is and whom it is linked to.
+struct PlannedAccount {
+  DemoAccount account;
+  std::optional<PersonId> person;
+  std::optional<PracticeId> practice;
+};
+
+std::vector<PlannedAccount> planned_accounts(const Base& base) {
+  std::vector<PlannedAccount> planned;
+  planned.push_back(
+      {{"beheerder", AccountRole::admin, "beheer: organisaties, praktijken, accounts"},
+       std::nullopt,
+       std::nullopt});
+  const std::span<const PracticeSpec> specs = practices();
+  for (std::size_t p = 0; p != specs.size(); ++p) {
+    planned.push_back({{"coordinator." + std::string(specs[p].slug), AccountRole::coordinator,
+                        "coördinator van " + std::string(specs[p].name)},
+                       base.staff_of[p].coordinator,
+                       base.practices[p].id});
+  }
+  planned.push_back({{"professional", AccountRole::professional,
+                      "professional in het team van huishoudens van " + std::string(specs[0].name)},
+                     base.staff_of[0].professionals.front(),
+                     std::nullopt});
+  planned.push_back({{"vrijwilliger", AccountRole::volunteer,
+                      "maatje bij huishoudens van " + std::string(specs[0].name)},
+                     base.staff_of[0].volunteers.front(),
+                     std::nullopt});
+  planned.push_back(
+      {{"onderzoeker", AccountRole::researcher, "onderzoeker: gepseudonimiseerde exports"},
+       std::nullopt,
+       std::nullopt});
+  return planned;
+}
+
+std::vector<std::string> demo_usernames() {
+  std::vector<std::string> names{"beheerder"};
+  for (const PracticeSpec& spec : practices())
+    names.push_back("coordinator." + std::string(spec.slug));
+  for (const char* name : {"professional", "vrijwilliger", "onderzoeker", "client"}) {
+    names.emplace_back(name);
+  }
+  return names;
+}
+
+Error generator_bug(std::vector<InvalidParam> problems) {
+  Error error =
+      make_error(ErrorCode::internal, "the demo generator made a record that fails a check");
+  error.invalid_params = std::move(problems);
+  return error;
+}
+
+// Generates households [from, to) and checks them.
+Result<std::vector<HouseholdRecords>> generate_chunk(const Generator& generator, int from, int to,
+                                                     const Date& today) {
+  std::vector<HouseholdRecords> chunk;
+  chunk.reserve(static_cast<std::size_t>(to - from));
+  for (int index = from; index != to; ++index) {
+    HouseholdRecords records = generator.household(index);
+    if (std::vector<InvalidParam> problems = check(records, today); !problems.empty()) {
+      return generator_bug(std::move(problems));
+    }
+    chunk.push_back(std::move(records));
+  }
+  return chunk;
+}
+
+}  // namespace
+
+Result<bool> holds_households(store::Database& database) {
+  return database.in_transaction<bool>(store::TransactionKind::read,
+                                       [](store::Transaction& transaction) -> Result<bool> {
+                                         return store::HouseholdRepository(transaction).any();
+                                       });
+}
+
+Result<std::vector<DemoAccount>> existing_demo_accounts(store::Database& database) {
+  return database.in_transaction<std::vector<DemoAccount>>(
+      store::TransactionKind::read,
+      [](store::Transaction& transaction) -> Result<std::vector<DemoAccount>> {
+        std::vector<DemoAccount> found;
+        store::AccountRepository accounts(transaction);
+        for (const std::string& username : demo_usernames()) {
+          Result<store::StoredAccount> account = accounts.find_by_username(username);
+          if (account.ok()) found.push_back({username, account->account.fields.role, {}});
+        }
+        return found;
+      });
+}
+
+Result<SeedReport> seed(store::Database& database, const SeedOptions& options,
+                        const std::function<void(const SeedProgress&)>& progress) {
+  if (options.households < 1) {
+    Error error = make_error(ErrorCode::invalid_input, "the demo needs at least one household");
+    error.invalid_params.push_back({"households", "must be at least 1"});
+    return error;
+  }
+  Result<bool> occupied = holds_households(database);
+  if (!occupied.ok()) return std::move(occupied).error();
+  if (*occupied) {
+    return make_error(ErrorCode::conflict,
+                      "the database already holds households; demo data goes into an empty "
+                      "database only");
+  }
+
+  const Generator generator({options.households, options.seed, options.today});
+  const Base& base = generator.base();
+  if (std::vector<InvalidParam> problems = check(base, options.today); !problems.empty()) {
+    return generator_bug(std::move(problems));
+  }
+  SeedReport report;
+  const std::string now = store::utc_now_text();
+  Result<void> written = database.in_transaction(
+      store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
+        store::BulkWriter writer(transaction, now);
+        for (const Organisation& organisation : base.organisations) writer.add(organisation);
+        for (const Practice& practice : base.practices) writer.add(practice);
+        for (const Person& person : base.staff) writer.add(person);
+        if (Result<void> flushed = writer.flush(); !flushed.ok()) return flushed;
+        access::AuditEvent event;
+        event.action = "demo.generate";
+        event.reason = "dichtbij demo --households " + std::to_string(options.households) +
+                       " --seed " + std::to_string(options.seed) + " by " + options.performed_by;
+        return access::record(transaction, event);
+      });
+  if (!written.ok()) return std::move(written).error();
+  report.organisations = static_cast<long long>(base.organisations.size());
+  report.practices = static_cast<long long>(base.practices.size());
+  report.persons = static_cast<long long>(base.staff.size());
+
+  // Accounts before households: a coordinator's account records the
+  // consents of its practice's households.
+  access::Accounts accounts(database);
+  std::vector<AccountId> recorders(base.practices.size());
+  for (const PlannedAccount& planned : planned_accounts(base)) {
+    Result<Account> added =
+        accounts.add(AccountFields{planned.account.username, planned.account.role, planned.person,
+                                   planned.practice},
+                     kDemoPassword);
+    if (!added.ok()) return std::move(added).error();
+    if (planned.practice) {
+      for (std::size_t p = 0; p != base.practices.size(); ++p) {
+        if (base.practices[p].id == *planned.practice) recorders[p] = added->id;
+      }
+    }
+    report.accounts.push_back(planned.account);
+  }
+
+  SeedProgress step{0, options.households, 0};
+  progress(step);
+  const int total = options.households;
+  std::future<Result<std::vector<HouseholdRecords>>> next =
+      std::async(std::launch::async, generate_chunk, std::cref(generator), 0,
+                 std::min(kChunk, total), options.today);
+  for (int from = 0; from < total; from += kChunk) {
+    Result<std::vector<HouseholdRecords>> chunk = next.get();
+    if (!chunk.ok()) return std::move(chunk).error();
+    const int after = from + kChunk;
+    if (after < total) {
+      next = std::async(std::launch::async, generate_chunk, std::cref(generator), after,
+                        std::min(after + kChunk, total), options.today);
+    }
+    written = database.in_transaction(
+        store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
+          store::BulkWriter writer(transaction, now);
+          for (HouseholdRecords& records : *chunk) {
+            for (const Person& person : records.persons) writer.add(person);
+            writer.add(records.household, records.closed_on);
+            for (const Tie& tie : records.ties) writer.add(tie);
+            for (const PlannedAgreement& planned : records.agreements) {
+              writer.add(planned.agreement, planned.history);
+            }
+            for (const SupportAct& act : records.acts) writer.add(act);
+            for (const Assessment& assessment : records.assessments) writer.add(assessment);
+            const AccountId& recorder = recorders[static_cast<std::size_t>(records.practice)];
+            for (Consent& consent : records.consents) {
+              consent.recorded.account = recorder;
+              if (consent.withdrawal_recorded) consent.withdrawal_recorded->account = recorder;
+              writer.add(consent);
+            }
+          }
+          return writer.flush();
+        });
+    if (!written.ok()) return std::move(written).error();
+    for (const HouseholdRecords& records : *chunk) {
+      ++report.households;
+      report.persons += static_cast<long long>(records.persons.size());
+      report.ties += static_cast<long long>(records.ties.size());
+      report.agreements += static_cast<long long>(records.agreements.size());
+      report.support_acts += static_cast<long long>(records.acts.size());
+      report.assessments += static_cast<long long>(records.assessments.size());
+      report.consents += static_cast<long long>(records.consents.size());
+    }
+    step.households_done = static_cast<int>(report.households);
+    step.support_acts = report.support_acts;
+    progress(step);
+  }
+
+  // The client: the member of the first household, whose network, plan and
+  // acts the demo shows in full.
+  const HouseholdRecords first = generator.household(0);
+  Result<Account> client =
+      accounts.add(AccountFields{"client", AccountRole::client,
+                                 first.household.fields.members.front().person, std::nullopt},
+                   kDemoPassword);
+  if (!client.ok()) return std::move(client).error();
+  report.accounts.push_back(
+      {"client", AccountRole::client, "cliënt: " + first.household.fields.name});
+  return report;
+}
+
+}  // namespace dichtbij::demo
