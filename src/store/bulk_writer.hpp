@@ -45,6 +45,10 @@ namespace dichtbij::store {
 
 class BulkWriter {
  public:
+  // On SQLite the connection's page cache is raised to this (KiB) for the
+  // rest of its life: the cost of a fast load is this much memory.
+  static constexpr long long kSqliteCacheKiB = 512 * 1024;
+
   // now: created_at and updated_at of the rows (UTC text, see timestamps.hpp).
   BulkWriter(Transaction& transaction, std::string now);
   ~BulkWriter();
