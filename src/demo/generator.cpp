@@ -28,6 +28,11 @@ constexpr int kSchedulePart = 1;
 constexpr int kPeerPart = 2;
 constexpr int kPeerChoicePart = 3;
 
+// The id block of household number index (block 0 is the base's).
+std::uint64_t block_of(int index) {
+  return static_cast<std::uint64_t>(index) + 1;
+}
+
 // Practice numbers in the order of demo::practices().
 constexpr int kFormerlyHomeless = 4;
 // Every kPeerEvery-th resident of the housing practice becomes a peer worker.
@@ -178,10 +183,11 @@ std::vector<SupportType> support_types_of(DemoRandom& random, HelperKind kind) {
 
 namespace {
 
-Person staff_person(DemoRandom& random, PersonRole role, const OrganisationId& organisation,
-                    const Date& since, int born_from, int born_to) {
+Person staff_person(DemoRandom& random, OrderedIds& ids, PersonRole role,
+                    const OrganisationId& organisation, const Date& since, int born_from,
+                    int born_to) {
   Person person;
-  person.id = PersonId(random.uuid());
+  person.id = PersonId(ids.next());
   person.fields.display_name = display_name(random, family_name(random));
   person.fields.birth_year = random.between(born_from, born_to);
   person.fields.buurt_code = random_city_buurt(random);
@@ -226,6 +232,9 @@ Generator::Generator(const GeneratorOptions& options)
   assert(options.households >= 0 && options.today.ok());
   const std::span<const PracticeSpec> specs = practices();
   const int practice_count = static_cast<int>(specs.size());
+  for (Date day = first_day_; day <= options.today; day = add_days(day, 1)) {
+    days_.push_back({day, activity(day), office_day(day)});
+  }
 
   // Households over practices: the first of each practice first, then in
   // proportion to the practices' shares (largest remainder, so a small
@@ -247,12 +256,13 @@ Generator::Generator(const GeneratorOptions& options)
   }
 
   DemoRandom random = DemoRandom::fork(options.seed, kBaseStream);
+  OrderedIds ids(0, random);
   std::map<std::string_view, OrganisationId> organisation_ids;
   for (const PracticeSpec& spec : specs) {
     for (const OrganisationSpec& organisation : spec.organisations) {
       if (organisation_ids.contains(organisation.name)) continue;
       Organisation record;
-      record.id = OrganisationId(random.uuid());
+      record.id = OrganisationId(ids.next());
       record.fields = {std::string(organisation.name), organisation.kind, organisation.formal};
       organisation_ids.emplace(organisation.name, record.id);
       base_.organisations.push_back(std::move(record));
@@ -262,7 +272,7 @@ Generator::Generator(const GeneratorOptions& options)
   for (int p = 0; p != practice_count; ++p) {
     const PracticeSpec& spec = specs[p];
     Practice practice;
-    practice.id = PracticeId(random.uuid());
+    practice.id = PracticeId(ids.next());
     practice.fields.name = std::string(spec.name);
     practice.fields.description = std::string(spec.description);
     practice.fields.target_groups = {spec.target_group};
@@ -292,19 +302,19 @@ Generator::Generator(const GeneratorOptions& options)
     const auto years_before = [&](int low, int high) {
       return add_days(first_day_, -random.between(low * 365, high * 365));
     };
-    Person coordinator = staff_person(random, PersonRole::professional, formal.front(),
+    Person coordinator = staff_person(random, ids, PersonRole::professional, formal.front(),
                                       years_before(2, 15), 1965, 1990);
     staff.coordinator = coordinator.id;
     base_.staff.push_back(std::move(coordinator));
     for (int i = 0; i != professionals; ++i) {
-      Person professional = staff_person(random, PersonRole::professional,
+      Person professional = staff_person(random, ids, PersonRole::professional,
                                          formal[static_cast<std::size_t>(i) % formal.size()],
                                          years_before(1, 12), 1962, 1998);
       staff.professionals.push_back(professional.id);
       base_.staff.push_back(std::move(professional));
     }
     for (int i = 0; i != volunteers; ++i) {
-      Person volunteer = staff_person(random, volunteer_role(spec.target_group),
+      Person volunteer = staff_person(random, ids, volunteer_role(spec.target_group),
                                       informal[static_cast<std::size_t>(i) % informal.size()],
                                       years_before(0, 6), 1950, 2004);
       staff.volunteers.push_back(volunteer.id);
@@ -312,9 +322,10 @@ Generator::Generator(const GeneratorOptions& options)
     }
     base_.staff_of.push_back(std::move(staff));
   }
-  households_of_practice_.resize(specs.size());
   for (int i = 0; i != options.households; ++i) {
-    households_of_practice_[static_cast<std::size_t>(practice_of_[i])].push_back(i);
+    if (std::optional<std::pair<PersonId, Date>> peer = peer_worker(i)) {
+      peers_.push_back({i, std::move(peer->first), peer->second});
+    }
   }
 }
 
@@ -334,7 +345,8 @@ class HouseholdBuilder {
         spec_(practices()[static_cast<std::size_t>(practice_)]),
         staff_(generator.base().staff_of[static_cast<std::size_t>(practice_)]),
         schedule_(schedule),
-        random_(DemoRandom::fork(options.seed, household_stream(index, kRecordsPart))) {
+        random_(DemoRandom::fork(options.seed, household_stream(index, kRecordsPart))),
+        ids_(block_of(index), random_) {
     records_.practice = practice_;
     first_ = std::max(schedule_.start, generator_.first_day());
     last_ = schedule_.end.value_or(options_.today);
@@ -349,7 +361,7 @@ class HouseholdBuilder {
   Person& add_person(std::string name, std::optional<int> birth_year,
                      std::optional<std::string> buurt) {
     Person person;
-    person.id = PersonId(random_.uuid());
+    person.id = PersonId(ids_.next());
     person.fields.display_name = std::move(name);
     person.fields.birth_year = birth_year;
     person.fields.buurt_code = std::move(buurt);
@@ -381,6 +393,7 @@ class HouseholdBuilder {
   const PracticeStaff& staff_;
   Schedule schedule_;
   DemoRandom random_;
+  OrderedIds ids_;  // place 0 is the household's peer worker's (Generator::peer_worker)
   HouseholdRecords records_;
   Date first_;  // the first day of support within the history
   Date last_;   // the last
@@ -403,7 +416,7 @@ void HouseholdBuilder::add_tie(const PersonId& person, const PersonId& other, Re
                                HelperKind helper, int closeness, const Date& from,
                                const std::optional<Date>& until) {
   Tie tie;
-  tie.id = TieId(random_.uuid());
+  tie.id = TieId(ids_.next());
   tie.household = records_.household.id;
   TieFields& fields = tie.fields;
   fields.person = person;
@@ -670,7 +683,7 @@ void HouseholdBuilder::agreements() {
     const Date made = random_day(add_days(first_, 7), add_days(first_, 120));
     if (made > last_) break;
     PlannedAgreement planned;
-    planned.agreement.id = AgreementId(random_.uuid());
+    planned.agreement.id = AgreementId(ids_.next());
     planned.agreement.household = records_.household.id;
     AgreementFields fields;
     fields.goal = std::string(random_.pick(spec_.goals));
@@ -739,7 +752,7 @@ void HouseholdBuilder::agreements() {
 
 void HouseholdBuilder::acts() {
   // Acts per week: the practice's intensity times this household's own.
-  static constexpr std::array<double, 6> kPerWeek{2.6, 3.4, 3.0, 2.8, 2.8, 2.2};
+  static constexpr std::array<double, 6> kPerWeek{2.9, 3.8, 3.4, 3.1, 3.1, 2.5};
   const double per_day =
       kPerWeek[static_cast<std::size_t>(practice_)] * (0.5 + random_.unit()) / 7.0;
   // How support was mobilised at the start and at the end of the history:
@@ -750,17 +763,21 @@ void HouseholdBuilder::acts() {
   const double self_share = 0.15 + 0.15 * random_.unit();
   const int span = std::max(1, days_between(first_, last_));
   const PersonId& main = member_ids_.front();
-  for (Date day = first_; day <= last_; day = add_days(day, 1)) {
-    const int count = random_.poisson(per_day * activity(day));
+  const int first_offset = days_between(generator_.first_day(), first_);
+  const int last_offset = days_between(generator_.first_day(), last_);
+  for (int offset = first_offset; offset <= last_offset; ++offset) {
+    const Generator::Day& today = generator_.day(offset);
+    const int count = random_.poisson(per_day * today.activity);
     if (count == 0) continue;
-    const double progress = static_cast<double>(days_between(first_, day)) / span;
+    const Date& day = today.date;
+    const double progress = static_cast<double>(offset - first_offset) / span;
     double professional = professional_start + (professional_end - professional_start) * progress;
-    if (!office_day(day)) professional *= 0.15;
+    if (!today.office) professional *= 0.15;
     const std::array<double, 3> shares{self_share, std::max(0.0, 1 - professional - self_share),
                                        professional};
     for (int i = 0; i != count; ++i) {
       SupportAct act;
-      act.id = SupportActId(random_.uuid());
+      act.id = SupportActId(ids_.next());
       SupportActFields& fields = act.fields;
       fields.date = day;
       fields.household = records_.household.id;
@@ -860,7 +877,7 @@ void HouseholdBuilder::assessments() {
       }
     }
     Assessment assessment;
-    assessment.id = AssessmentId(random_.uuid());
+    assessment.id = AssessmentId(ids_.next());
     assessment.household = records_.household.id;
     AssessmentFields& fields = assessment.fields;
     fields.date = day;
@@ -902,7 +919,7 @@ void HouseholdBuilder::consents() {
   auto consent = [&](ConsentPurpose purpose, double granted_share, double withdrawn_share) {
     if (!random_.chance(granted_share)) return;
     Consent record;
-    record.id = ConsentId(random_.uuid());
+    record.id = ConsentId(ids_.next());
     record.household = records_.household.id;
     record.fields.purpose = purpose;
     record.fields.granted_on = std::min(add_days(schedule_.start, random_.between(0, 14)), last_);
@@ -922,7 +939,7 @@ HouseholdRecords HouseholdBuilder::build(int rank, const std::optional<PersonId>
                                          const std::vector<std::pair<PersonId, Date>>& peer_workers,
                                          const std::optional<Date>& peer_switch) {
   Household& household = records_.household;
-  household.id = HouseholdId(random_.uuid());
+  household.id = HouseholdId(ids_.next());
   HouseholdFields& fields = household.fields;
   fields.kind = spec_.household_kind;
   if (spec_.target_group == TargetGroup::severe_loneliness ||
@@ -979,7 +996,7 @@ std::optional<std::pair<PersonId, Date>> Generator::peer_worker(int index) const
     return std::nullopt;
   }
   DemoRandom random = DemoRandom::fork(options_.seed, household_stream(index, kPeerPart));
-  PersonId person(random.uuid());
+  PersonId person(OrderedIds::make(block_of(index), 0, random));
   const Date since = add_days(first_day_, random.between(200, 500));
   if (since > add_days(options_.today, -30)) return std::nullopt;
   return std::pair{std::move(person), since};
@@ -991,22 +1008,22 @@ HouseholdRecords Generator::household(int index) const {
   const std::optional<std::pair<PersonId, Date>> peer = peer_worker(index);
   const Schedule schedule =
       schedule_of(options_.seed, index, rank, first_day_, options_.today, peer.has_value());
-  // Peer workers of the same practice who started before this household.
+  // Peer workers of the same practice who started before this household:
+  // each newer resident knows a few of them, not all.
   std::vector<std::pair<PersonId, Date>> peer_workers;
   if (practice_of_[index] == kFormerlyHomeless) {
-    for (int earlier : households_of_practice_[static_cast<std::size_t>(kFormerlyHomeless)]) {
-      if (earlier >= index) break;
-      if (std::optional<std::pair<PersonId, Date>> worker = peer_worker(earlier)) {
-        peer_workers.push_back(std::move(*worker));
-      }
+    const auto known =
+        std::lower_bound(peers_.begin(), peers_.end(), index,
+                         [](const PeerWorker& peer, int before) { return peer.index < before; });
+    const auto count = static_cast<std::size_t>(known - peers_.begin());
+    DemoRandom random = DemoRandom::fork(options_.seed, household_stream(index, kPeerChoicePart));
+    std::vector<std::size_t> chosen;
+    while (chosen.size() < std::min<std::size_t>(count, 3)) {
+      const auto which = static_cast<std::size_t>(count <= 3 ? chosen.size() : random.below(count));
+      if (std::find(chosen.begin(), chosen.end(), which) == chosen.end()) chosen.push_back(which);
     }
-    // Each newer resident knows a few of them, not all.
-    if (peer_workers.size() > 3) {
-      DemoRandom random = DemoRandom::fork(options_.seed, household_stream(index, kPeerChoicePart));
-      std::vector<std::pair<PersonId, Date>> chosen;
-      for (int i = 0; i != 3; ++i)
-        chosen.push_back(peer_workers[random.below(peer_workers.size())]);
-      peer_workers = std::move(chosen);
+    for (std::size_t which : chosen) {
+      peer_workers.emplace_back(peers_[which].person, peers_[which].since);
     }
   }
   HouseholdBuilder builder(*this, options_, index, schedule);
@@ -1025,17 +1042,17 @@ void add_problems(std::vector<InvalidParam>& into, const std::string& where,
 }
 
 void check_person(const Person& person, const Date& today, std::vector<InvalidParam>& problems) {
-  const std::string where = "person " + person.id.str();
   const PersonFields& fields = person.fields;
-  add_problems(problems, where, check(fields, static_cast<int>(today.year())));
+  std::vector<InvalidParam> found = check(fields, static_cast<int>(today.year()));
   if (fields.display_name.empty() || fields.display_name.size() > PersonFields::kMaxNameLength)
-    problems.push_back({where + ".displayName", "empty or too long"});
+    found.push_back({"displayName", "empty or too long"});
   if (fields.birth_year && *fields.birth_year < PersonFields::kEarliestBirthYear)
-    problems.push_back({where + ".birthYear", "too early"});
+    found.push_back({"birthYear", "too early"});
   if (fields.languages.size() > PersonFields::kMaxListItems ||
       fields.skills.size() > PersonFields::kMaxListItems)
-    problems.push_back({where, "too many languages or skills"});
-  if (!is_uuid(person.id.str())) problems.push_back({where + ".id", "not a UUID"});
+    found.push_back({"languages", "too many languages or skills"});
+  if (!is_uuid(person.id.str())) found.push_back({"id", "not a UUID"});
+  if (!found.empty()) add_problems(problems, "person " + person.id.str(), std::move(found));
 }
 
 }  // namespace
@@ -1071,48 +1088,56 @@ std::vector<InvalidParam> check(const HouseholdRecords& records, const Date& tod
       household.fields.name.size() > HouseholdFields::kMaxNameLength)
     problems.push_back({where + ".name", "empty or too long"});
   for (const Person& person : records.persons) check_person(person, today, problems);
+  // Names are built only for a record with a problem: this runs for every
+  // one of millions of records.
+  const auto report = [&](std::string_view kind, const std::string& id,
+                          std::vector<InvalidParam> found) {
+    if (!found.empty()) add_problems(problems, std::string(kind) + " " + id, std::move(found));
+  };
   for (const Tie& tie : records.ties) {
-    add_problems(problems, "tie " + tie.id.str(), check(tie.fields));
+    std::vector<InvalidParam> found = check(tie.fields);
     if (tie.fields.closeness < TieFields::kClosest || tie.fields.closeness > TieFields::kFarthest)
-      problems.push_back({"tie " + tie.id.str() + ".closeness", "out of range"});
-    if (tie.fields.period.from > today)
-      problems.push_back({"tie " + tie.id.str() + ".from", "in the future"});
+      found.push_back({"closeness", "out of range"});
+    if (tie.fields.period.from > today) found.push_back({"from", "in the future"});
+    report("tie", tie.id.str(), std::move(found));
   }
+  const std::string last_day = format_date(today);
   for (const PlannedAgreement& planned : records.agreements) {
-    const std::string at = "agreement " + planned.agreement.id.str();
+    std::vector<InvalidParam> found;
     for (const AgreementVersion& version : planned.history) {
       const AgreementFields& fields = version.fields;
       if (fields.goal.empty() || fields.goal.size() > AgreementFields::kMaxGoalLength ||
           fields.action.empty() || fields.action.size() > AgreementFields::kMaxTextLength ||
           (fields.why && fields.why->size() > AgreementFields::kMaxTextLength))
-        problems.push_back({at, "a text is empty or too long"});
-      if (version.changed_at.substr(0, 10) > format_date(today))
-        problems.push_back({at + ".changedAt", "in the future"});
+        found.push_back({"goal", "a text is empty or too long"});
+      if (version.changed_at.compare(0, 10, last_day) > 0)
+        found.push_back({"changedAt", "in the future"});
     }
+    report("agreement", planned.agreement.id.str(), std::move(found));
   }
   for (const SupportAct& act : records.acts) {
-    const std::string at = "supportAct " + act.id.str();
-    add_problems(problems, at, check(act.fields, today));
+    std::vector<InvalidParam> found = check(act.fields, today);
     const SupportActFields& fields = act.fields;
     if (fields.duration_minutes &&
         (*fields.duration_minutes < 1 ||
          *fields.duration_minutes > SupportActFields::kMaxDurationMinutes))
-      problems.push_back({at + ".durationMinutes", "out of range"});
+      found.push_back({"durationMinutes", "out of range"});
     if (fields.note && fields.note->size() > SupportActFields::kMaxNoteLength)
-      problems.push_back({at + ".note", "too long"});
+      found.push_back({"note", "too long"});
     if (fields.others_involved.size() > SupportActFields::kMaxOthersInvolved)
-      problems.push_back({at + ".othersInvolvedIds", "too many"});
+      found.push_back({"othersInvolvedIds", "too many"});
+    report("supportAct", act.id.str(), std::move(found));
   }
   for (const Assessment& assessment : records.assessments) {
-    const std::string at = "assessment " + assessment.id.str();
-    add_problems(problems, at, check(assessment.fields, today));
+    std::vector<InvalidParam> found = check(assessment.fields, today);
     for (const DomainScore& score : assessment.fields.scores) {
       if (score.score < DomainScore::kLowest || score.score > DomainScore::kHighest)
-        problems.push_back({at + ".scores", "out of range"});
+        found.push_back({"scores", "out of range"});
     }
+    report("assessment", assessment.id.str(), std::move(found));
   }
   for (const Consent& consent : records.consents) {
-    add_problems(problems, "consent " + consent.id.str(), check(consent.fields, today));
+    report("consent", consent.id.str(), check(consent.fields, today));
   }
   return problems;
 }

@@ -90,6 +90,16 @@ class Generator {
   // REQUIRES: 0 <= index < households().
   [[nodiscard]] HouseholdRecords household(int index) const;
 
+  // One day of the history: its date, how busy it is, whether
+  // professionals work (demo/calendar.hpp), computed once.
+  struct Day {
+    Date date;
+    double activity = 1.0;
+    bool office = true;
+  };
+  // REQUIRES: first_day() <= day <= today; offset = days since first_day().
+  [[nodiscard]] const Day& day(int offset) const { return days_[static_cast<std::size_t>(offset)]; }
+
   // The practice of household number index.
   [[nodiscard]] int practice_of(int index) const { return practice_of_[index]; }
 
@@ -104,7 +114,13 @@ class Generator {
   Base base_;
   std::vector<int> practice_of_;         // per household
   std::vector<int> number_in_practice_;  // per household: its rank within the practice
-  std::vector<std::vector<int>> households_of_practice_;  // household numbers, ascending
+  struct PeerWorker {
+    int index;  // their household
+    PersonId person;
+    Date since;
+  };
+  std::vector<PeerWorker> peers_;  // ascending by index
+  std::vector<Day> days_;          // first_day_ … today
 };
 
 // Every problem core's checks (the ones the API runs) and the API's length

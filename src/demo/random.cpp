@@ -99,4 +99,20 @@ std::string DemoRandom::uuid() {
   return text;
 }
 
+std::string OrderedIds::make(std::uint64_t block, std::uint64_t place, DemoRandom& random) {
+  assert(block <= kMaxBlock && place <= kMaxPlace);
+  static constexpr char kHex[] = "0123456789abcdef";
+  const std::uint64_t high = (block << 36) | (place << 16) | 0x8000 | (random.next() & 0x0fff);
+  const std::uint64_t low = (random.next() & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
+  std::string text(36, '-');
+  int nibble = 0;
+  for (std::size_t i = 0; i != text.size(); ++i) {
+    if (i == 8 || i == 13 || i == 18 || i == 23) continue;
+    const std::uint64_t word = nibble < 16 ? high : low;
+    text[i] = kHex[(word >> (60 - 4 * (nibble % 16))) & 0xf];
+    ++nibble;
+  }
+  return text;
+}
+
 }  // namespace dichtbij::demo

@@ -31,7 +31,7 @@
 namespace dichtbij::demo {
 
 // Households per transaction.
-inline constexpr int kChunk = 250;
+inline constexpr int kChunk = 1000;
 
 // The password of every demo account.
 inline constexpr std::string_view kDemoPassword = "dichtbij-demo";
