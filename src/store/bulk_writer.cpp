@@ -369,12 +369,26 @@ BulkWriter::BulkWriter(Transaction& transaction, std::string now)
     backend_ =
         std::make_unique<SqliteEngine>(static_cast<soci::sqlite3_session_backend*>(backend)->conn_);
   } else {
-    backend_ = std::make_unique<PostgresEngine>(
-        static_cast<soci::postgresql_session_backend*>(backend)->conn_);
+    PGconn* connection = static_cast<soci::postgresql_session_backend*>(backend)->conn_;
+    const char* superuser = PQparameterStatus(connection, "is_superuser");
+    if (superuser != nullptr && std::string_view(superuser) == "on") {
+      PGresult* set = PQexec(connection, "SET LOCAL session_replication_role = replica");
+      skips_checks_ = PQresultStatus(set) == PGRES_COMMAND_OK;
+      PQclear(set);
+    }
+    backend_ = std::make_unique<PostgresEngine>(connection);
   }
 }
 
-BulkWriter::~BulkWriter() = default;
+BulkWriter::~BulkWriter() {
+  // Back to per-row checks for whatever else this transaction runs (a
+  // group-commit batch shares it with other writes).
+  if (skips_checks_) {
+    PGconn* connection =
+        static_cast<soci::postgresql_session_backend*>(transaction_.session().get_backend())->conn_;
+    PQclear(PQexec(connection, "SET LOCAL session_replication_role = origin"));
+  }
+}
 
 BulkWriter::Table& BulkWriter::table(std::string_view name) {
   for (const std::unique_ptr<Table>& table : tables_) {

@@ -14,6 +14,15 @@
 // (libpq). Both through the connection of the SOCI session the transaction
 // runs on, so the rows commit or roll back with it. See docs/adr/0006.
 //
+// On PostgreSQL, when the session's role is a superuser, the transaction
+// runs with session_replication_role = replica, as pg_restore loads data:
+// the per-row foreign-key triggers do not fire (they took half the time of
+// a load, each a query and a row lock on the parent). The caller must then
+// check every foreign key once the load is done (store/foreign_keys.hpp);
+// skips_foreign_key_checks() says whether it must. CHECK, NOT NULL and
+// UNIQUE constraints hold either way; without superuser rights every
+// foreign key is checked per row, as always.
+//
 // Timestamps: created_at and updated_at are the writer's `now`, except for
 // agreements, whose versions carry the time of each change (so that the plan
 // "as it stood on a day" works for generated history) and whose created_at
@@ -76,6 +85,10 @@ class BulkWriter {
   // transaction must then be rolled back (return the error from its work).
   [[nodiscard]] Result<void> flush();
 
+  // Whether rows written by this writer skipped the per-row foreign-key
+  // checks (see above): the load must be checked afterwards.
+  [[nodiscard]] bool skips_foreign_key_checks() const noexcept { return skips_checks_; }
+
   // Rows waiting for flush(), over all tables.
   [[nodiscard]] std::size_t buffered_rows() const noexcept { return buffered_; }
 
@@ -93,6 +106,7 @@ class BulkWriter {
   std::vector<std::unique_ptr<Table>> tables_;
   std::unique_ptr<Backend> backend_;
   std::size_t buffered_ = 0;
+  bool skips_checks_ = false;
 };
 
 }  // namespace dichtbij::store
