@@ -74,7 +74,10 @@ int run_demo(const CommonOptions& options, const DemoCommand& command) {
   if (!config) return 2;
   if (!command.database.empty()) config->database_url = command.database;
   configure_logging(*config);
-  std::unique_ptr<store::Database> database = open_and_migrate(*config, 1);
+  // Two sessions, each cohort its own transaction: group commit would put
+  // both cohorts into one writer's transaction, one after the other.
+  config->group_commit = false;
+  std::unique_ptr<store::Database> database = open_and_migrate(*config, 2);
   if (!database) return 1;
 
   if (command.if_empty) {

@@ -1009,13 +1009,15 @@ HouseholdRecords Generator::household(int index) const {
   const Schedule schedule =
       schedule_of(options_.seed, index, rank, first_day_, options_.today, peer.has_value());
   // Peer workers of the same practice who started before this household:
-  // each newer resident knows a few of them, not all.
+  // each newer resident of the same cohort knows a few of them, not all.
   std::vector<std::pair<PersonId, Date>> peer_workers;
   if (practice_of_[index] == kFormerlyHomeless) {
-    const auto known =
-        std::lower_bound(peers_.begin(), peers_.end(), index,
-                         [](const PeerWorker& peer, int before) { return peer.index < before; });
-    const auto count = static_cast<std::size_t>(known - peers_.begin());
+    const auto before = [](const PeerWorker& peer, int number) { return peer.index < number; };
+    const int cohort_start = index - index % std::max(1, options_.cohort);
+    const auto first = std::lower_bound(peers_.begin(), peers_.end(), cohort_start, before);
+    const auto known = std::lower_bound(first, peers_.end(), index, before);
+    const auto offset = static_cast<std::size_t>(first - peers_.begin());
+    const auto count = static_cast<std::size_t>(known - first);
     DemoRandom random = DemoRandom::fork(options_.seed, household_stream(index, kPeerChoicePart));
     std::vector<std::size_t> chosen;
     while (chosen.size() < std::min<std::size_t>(count, 3)) {
@@ -1023,7 +1025,7 @@ HouseholdRecords Generator::household(int index) const {
       if (std::find(chosen.begin(), chosen.end(), which) == chosen.end()) chosen.push_back(which);
     }
     for (std::size_t which : chosen) {
-      peer_workers.emplace_back(peers_[which].person, peers_[which].since);
+      peer_workers.emplace_back(peers_[offset + which].person, peers_[offset + which].since);
     }
   }
   HouseholdBuilder builder(*this, options_, index, schedule);

@@ -35,6 +35,10 @@ struct GeneratorOptions {
   std::uint64_t seed = 1;
   // The last day of the two years of history; nothing is dated after it.
   Date today;
+  // Households are written in cohorts of this many (demo::kChunk), possibly
+  // several at once; records refer only to records of their own cohort or
+  // to the base, so cohorts can be written in any order.
+  int cohort = 1000;
 };
 
 // The people of one practice who work across its households.

@@ -1,7 +1,9 @@
 #include "demo/seeding.hpp"
 
-#include <future>
+#include <atomic>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "access/accounts.hpp"
 #include "access/audit.hpp"
@@ -9,6 +11,7 @@
 #include "demo/generator.hpp"
 #include "store/account_repository.hpp"
 #include "store/bulk_writer.hpp"
+#include "store/foreign_keys.hpp"
 #include "store/household_repository.hpp"
 #include "store/timestamps.hpp"
 
@@ -121,7 +124,8 @@ Result<SeedReport> seed(store::Database& database, const SeedOptions& options,
                       "database only");
   }
 
-  const Generator generator({options.households, options.seed, options.today});
+  const int cohort = std::max(1, options.cohort);
+  const Generator generator({options.households, options.seed, options.today, cohort});
   const Base& base = generator.base();
   if (std::vector<InvalidParam> problems = check(base, options.today); !problems.empty()) {
     return generator_bug(std::move(problems));
@@ -164,54 +168,101 @@ Result<SeedReport> seed(store::Database& database, const SeedOptions& options,
     report.accounts.push_back(planned.account);
   }
 
-  SeedProgress step{0, options.households, 0};
-  progress(step);
+  // Cohorts of kChunk households, generated and written by two workers:
+  // on PostgreSQL both write at once (each on its own connection, each
+  // using a core of the server); on SQLite, which has one writer, one
+  // generates while the other writes. Cohorts refer only to the base and
+  // to themselves, so they may commit in any order.
   const int total = options.households;
-  std::future<Result<std::vector<HouseholdRecords>>> next =
-      std::async(std::launch::async, generate_chunk, std::cref(generator), 0,
-                 std::min(kChunk, total), options.today);
-  for (int from = 0; from < total; from += kChunk) {
-    Result<std::vector<HouseholdRecords>> chunk = next.get();
-    if (!chunk.ok()) return std::move(chunk).error();
-    const int after = from + kChunk;
-    if (after < total) {
-      next = std::async(std::launch::async, generate_chunk, std::cref(generator), after,
-                        std::min(after + kChunk, total), options.today);
-    }
-    written = database.in_transaction(
-        store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
-          store::BulkWriter writer(transaction, now);
-          for (HouseholdRecords& records : *chunk) {
-            for (const Person& person : records.persons) writer.add(person);
-            writer.add(records.household, records.closed_on);
-            for (const Tie& tie : records.ties) writer.add(tie);
-            for (const PlannedAgreement& planned : records.agreements) {
-              writer.add(planned.agreement, planned.history);
+  const bool serial_writes = database.engine() == store::Engine::sqlite;
+  std::atomic<int> next_cohort{0};
+  std::mutex write_mutex;
+  std::mutex report_mutex;  // guards report, step, failure and progress calls
+  SeedProgress step{0, total, 0};
+  std::optional<Error> failure;
+  bool unchecked_foreign_keys = false;
+  progress(step);
+  const auto fail = [&](Error error) {
+    std::lock_guard lock(report_mutex);
+    if (!failure) failure = std::move(error);
+  };
+  const auto work = [&]() {
+    for (;;) {
+      {
+        std::lock_guard lock(report_mutex);
+        if (failure) return;
+      }
+      const int from = next_cohort.fetch_add(1) * cohort;
+      if (from >= total) return;
+      Result<std::vector<HouseholdRecords>> chunk =
+          generate_chunk(generator, from, std::min(from + cohort, total), options.today);
+      if (!chunk.ok()) return fail(std::move(chunk).error());
+      bool unchecked = false;
+      std::unique_lock serial(write_mutex, std::defer_lock);
+      if (serial_writes) serial.lock();
+      Result<void> stored = database.in_transaction(
+          store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
+            store::BulkWriter writer(transaction, now);
+            for (HouseholdRecords& records : *chunk) {
+              for (const Person& person : records.persons) writer.add(person);
+              writer.add(records.household, records.closed_on);
+              for (const Tie& tie : records.ties) writer.add(tie);
+              for (const PlannedAgreement& planned : records.agreements) {
+                writer.add(planned.agreement, planned.history);
+              }
+              for (const SupportAct& act : records.acts) writer.add(act);
+              for (const Assessment& assessment : records.assessments) writer.add(assessment);
+              const AccountId& recorder = recorders[static_cast<std::size_t>(records.practice)];
+              for (Consent& consent : records.consents) {
+                consent.recorded.account = recorder;
+                if (consent.withdrawal_recorded) consent.withdrawal_recorded->account = recorder;
+                writer.add(consent);
+              }
             }
-            for (const SupportAct& act : records.acts) writer.add(act);
-            for (const Assessment& assessment : records.assessments) writer.add(assessment);
-            const AccountId& recorder = recorders[static_cast<std::size_t>(records.practice)];
-            for (Consent& consent : records.consents) {
-              consent.recorded.account = recorder;
-              if (consent.withdrawal_recorded) consent.withdrawal_recorded->account = recorder;
-              writer.add(consent);
-            }
-          }
-          return writer.flush();
-        });
-    if (!written.ok()) return std::move(written).error();
-    for (const HouseholdRecords& records : *chunk) {
-      ++report.households;
-      report.persons += static_cast<long long>(records.persons.size());
-      report.ties += static_cast<long long>(records.ties.size());
-      report.agreements += static_cast<long long>(records.agreements.size());
-      report.support_acts += static_cast<long long>(records.acts.size());
-      report.assessments += static_cast<long long>(records.assessments.size());
-      report.consents += static_cast<long long>(records.consents.size());
+            unchecked = writer.skips_foreign_key_checks();
+            return writer.flush();
+          });
+      if (serial.owns_lock()) serial.unlock();
+      if (!stored.ok()) return fail(std::move(stored).error());
+      std::lock_guard lock(report_mutex);
+      unchecked_foreign_keys = unchecked_foreign_keys || unchecked;
+      for (const HouseholdRecords& records : *chunk) {
+        ++report.households;
+        report.persons += static_cast<long long>(records.persons.size());
+        report.ties += static_cast<long long>(records.ties.size());
+        report.agreements += static_cast<long long>(records.agreements.size());
+        report.support_acts += static_cast<long long>(records.acts.size());
+        report.assessments += static_cast<long long>(records.assessments.size());
+        report.consents += static_cast<long long>(records.consents.size());
+      }
+      step.households_done = static_cast<int>(report.households);
+      step.support_acts = report.support_acts;
+      progress(step);
     }
-    step.households_done = static_cast<int>(report.households);
-    step.support_acts = report.support_acts;
-    progress(step);
+  };
+  std::thread helper(work);
+  work();
+  helper.join();
+  if (failure) return std::move(*failure);
+
+  // Rows written without the per-row foreign-key checks are checked now,
+  // every key in one pass (store/bulk_writer.hpp).
+  if (unchecked_foreign_keys) {
+    Result<std::vector<store::ForeignKeyViolation>> violations =
+        database.in_transaction<std::vector<store::ForeignKeyViolation>>(
+            store::TransactionKind::read, [](store::Transaction& transaction) {
+              return store::foreign_key_violations(transaction);
+            });
+    if (!violations.ok()) return std::move(violations).error();
+    if (!violations->empty()) {
+      std::vector<InvalidParam> problems;
+      for (const store::ForeignKeyViolation& violation : *violations) {
+        problems.push_back(
+            {violation.table + "." + violation.column,
+             std::to_string(violation.rows) + " rows name no " + violation.references});
+      }
+      return generator_bug(std::move(problems));
+    }
   }
 
   // The client: the member of the first household, whose network, plan and

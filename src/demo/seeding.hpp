@@ -5,8 +5,9 @@
 // Every record passes core's checks and the API's limits before it is
 // written (a record that does not is a generator bug, reported as
 // internal); the records go in through store::BulkWriter, households in
-// chunks of kChunk, each chunk one transaction, generated on a second
-// thread while the chunk before it is written.
+// cohorts of kChunk, each cohort one transaction, two cohorts at a time
+// (see seed()). Where the load skipped per-row foreign-key checks
+// (PostgreSQL as a superuser), every key is checked once at the end.
 //
 // The demo accounts share one password, printed by the command. They exist
 // only because someone ran `dichtbij demo`: nothing else ever creates an
@@ -41,6 +42,10 @@ struct SeedOptions {
   std::uint64_t seed = 1;
   Date today;                // the last day of the history
   std::string performed_by;  // for the audit event, e.g. "command line (alice)"
+  // Households per cohort (transaction); tests use small ones to load
+  // several cohorts at once. Part of what the seed determines: records
+  // refer only within their cohort.
+  int cohort = kChunk;
 };
 
 struct DemoAccount {
@@ -67,7 +72,10 @@ struct SeedReport {
 // username is taken; invalid_input when households < 1; internal when a
 // generated record fails a check. A failure after some chunks committed
 // leaves those: run again on an empty database.
-// progress is called on the calling thread. REQUIRES: migrated database.
+// progress is called after the base and after each cohort, from one of the
+// two seeding threads at a time. Uses two of the database's sessions at
+// once (pool_size >= 2 lets two PostgreSQL cohorts load in parallel).
+// REQUIRES: migrated database.
 [[nodiscard]] Result<SeedReport> seed(store::Database& database, const SeedOptions& options,
                                       const std::function<void(const SeedProgress&)>& progress);
 

@@ -40,13 +40,17 @@ struct Seeded {
   Result<SeedReport> report = make_error(ErrorCode::internal, "not seeded");
 };
 
+// Small cohorts, so that several load at once (and, on PostgreSQL, the
+// foreign keys are checked at the end).
+constexpr int kCohort = 5;
+
 Seeded seeded(store::Engine engine, std::uint64_t seed, int households = kHouseholds) {
   Seeded result;
   result.test_database = std::make_unique<TestDatabase>(engine);
   result.database = result.test_database->open(2);
   migrate(*result.database);
-  result.report =
-      demo::seed(*result.database, {households, seed, kToday, "test"}, [](const SeedProgress&) {});
+  result.report = demo::seed(*result.database, {households, seed, kToday, "test", kCohort},
+                             [](const SeedProgress&) {});
   return result;
 }
 
