@@ -26,42 +26,49 @@ struct PlannedAccount {
   std::optional<PracticeId> practice;
 };
 
-std::vector<PlannedAccount> planned_accounts(const Base& base) {
-  std::vector<PlannedAccount> planned;
-  planned.push_back(
-      {{"beheerder", AccountRole::admin, "beheer: organisaties, praktijken, accounts"},
-       std::nullopt,
-       std::nullopt});
+// Every demo account, in the order they are printed; the client last, as
+// it is added after the households.
+std::vector<DemoAccount> demo_accounts() {
   const std::span<const PracticeSpec> specs = practices();
-  for (std::size_t p = 0; p != specs.size(); ++p) {
-    planned.push_back({{"coordinator." + std::string(specs[p].slug), AccountRole::coordinator,
-                        "coördinator van " + std::string(specs[p].name)},
-                       base.staff_of[p].coordinator,
-                       base.practices[p].id});
+  const std::string first(specs[0].name);
+  std::vector<DemoAccount> accounts{
+      {"beheerder", AccountRole::admin, "beheer: organisaties, praktijken, accounts"}};
+  for (const PracticeSpec& spec : specs) {
+    accounts.push_back({"coordinator." + std::string(spec.slug), AccountRole::coordinator,
+                        "coördinator van " + std::string(spec.name)});
   }
-  planned.push_back({{"professional", AccountRole::professional,
-                      "professional in het team van huishoudens van " + std::string(specs[0].name)},
-                     base.staff_of[0].professionals.front(),
-                     std::nullopt});
-  planned.push_back({{"vrijwilliger", AccountRole::volunteer,
-                      "maatje bij huishoudens van " + std::string(specs[0].name)},
-                     base.staff_of[0].volunteers.front(),
-                     std::nullopt});
-  planned.push_back(
-      {{"onderzoeker", AccountRole::researcher, "onderzoeker: gepseudonimiseerde exports"},
-       std::nullopt,
-       std::nullopt});
-  return planned;
+  accounts.push_back({"professional", AccountRole::professional,
+                      "professional in het team van huishoudens van " + first});
+  accounts.push_back(
+      {"vrijwilliger", AccountRole::volunteer, "maatje bij huishoudens van " + first});
+  accounts.push_back(
+      {"onderzoeker", AccountRole::researcher, "onderzoeker: gepseudonimiseerde exports"});
+  accounts.push_back(
+      {"client", AccountRole::client, "cliënt in het eerste huishouden van " + first});
+  return accounts;
 }
 
-std::vector<std::string> demo_usernames() {
-  std::vector<std::string> names{"beheerder"};
-  for (const PracticeSpec& spec : practices())
-    names.push_back("coordinator." + std::string(spec.slug));
-  for (const char* name : {"professional", "vrijwilliger", "onderzoeker", "client"}) {
-    names.emplace_back(name);
+// The accounts but the client, linked to the base's people.
+std::vector<PlannedAccount> planned_accounts(const Base& base) {
+  std::vector<PlannedAccount> planned;
+  std::size_t coordinator = 0;
+  for (DemoAccount& account : demo_accounts()) {
+    PlannedAccount plan{account, std::nullopt, std::nullopt};
+    switch (account.role) {
+      case AccountRole::coordinator:
+        plan.person = base.staff_of[coordinator].coordinator;
+        plan.practice = base.practices[coordinator].id;
+        ++coordinator;
+        break;
+      case AccountRole::professional: plan.person = base.staff_of[0].professionals.front(); break;
+      case AccountRole::volunteer: plan.person = base.staff_of[0].volunteers.front(); break;
+      case AccountRole::client: continue;
+      case AccountRole::admin:
+      case AccountRole::researcher: break;
+    }
+    planned.push_back(std::move(plan));
   }
-  return names;
+  return planned;
 }
 
 Error generator_bug(std::vector<InvalidParam> problems) {
@@ -101,9 +108,8 @@ Result<std::vector<DemoAccount>> existing_demo_accounts(store::Database& databas
       [](store::Transaction& transaction) -> Result<std::vector<DemoAccount>> {
         std::vector<DemoAccount> found;
         store::AccountRepository accounts(transaction);
-        for (const std::string& username : demo_usernames()) {
-          Result<store::StoredAccount> account = accounts.find_by_username(username);
-          if (account.ok()) found.push_back({username, account->account.fields.role, {}});
+        for (DemoAccount& account : demo_accounts()) {
+          if (accounts.find_by_username(account.username).ok()) found.push_back(std::move(account));
         }
         return found;
       });
@@ -273,8 +279,7 @@ Result<SeedReport> seed(store::Database& database, const SeedOptions& options,
                                  first.household.fields.members.front().person, std::nullopt},
                    kDemoPassword);
   if (!client.ok()) return std::move(client).error();
-  report.accounts.push_back(
-      {"client", AccountRole::client, "cliënt: " + first.household.fields.name});
+  report.accounts.push_back(demo_accounts().back());
   return report;
 }
 
