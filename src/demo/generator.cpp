@@ -548,7 +548,7 @@ void HouseholdBuilder::network(int rank,
   const bool isolated = random_.chance(isolated_share);
   const int size = isolated
                        ? random_.between(1, 3)
-                       : random_.between(5, 20) + (random_.chance(0.3) ? random_.between(0, 8) : 0);
+                       : random_.between(5, 20) + (random_.chance(0.5) ? random_.between(0, 10) : 0);
   std::vector<double> weights;
   for (const RelationShare& share : kRelations) weights.push_back(share.weight);
   struct Member {

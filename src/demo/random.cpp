@@ -80,25 +80,6 @@ int DemoRandom::poisson(double mean) {
   return count;
 }
 
-std::string DemoRandom::uuid() {
-  static constexpr char kHex[] = "0123456789abcdef";
-  const std::uint64_t high = next();
-  const std::uint64_t low = next();
-  std::string text(36, '-');
-  int nibble = 0;
-  for (std::size_t i = 0; i != text.size(); ++i) {
-    if (i == 8 || i == 13 || i == 18 || i == 23) continue;
-    const std::uint64_t word = nibble < 16 ? high : low;
-    const int shift = 60 - 4 * (nibble % 16);
-    unsigned value = static_cast<unsigned>((word >> shift) & 0xf);
-    if (i == 14) value = 4;                  // version 4
-    if (i == 19) value = 8 | (value & 0x3);  // RFC 4122 variant
-    text[i] = kHex[value];
-    ++nibble;
-  }
-  return text;
-}
-
 std::string OrderedIds::make(std::uint64_t block, std::uint64_t place, DemoRandom& random) {
   assert(block <= kMaxBlock && place <= kMaxPlace);
   static constexpr char kHex[] = "0123456789abcdef";

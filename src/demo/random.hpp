@@ -53,10 +53,6 @@ class DemoRandom {
   // REQUIRES: mean >= 0.
   [[nodiscard]] int poisson(double mean);
 
-  // A version-4-shaped UUID from two words: random to the eye, the same for
-  // the same stream.
-  [[nodiscard]] std::string uuid();
-
  private:
   std::mt19937_64 engine_;
 };
