@@ -546,9 +546,9 @@ void HouseholdBuilder::network(int rank,
     isolated_share = 0.25;
   }
   const bool isolated = random_.chance(isolated_share);
-  const int size = isolated
-                       ? random_.between(1, 3)
-                       : random_.between(5, 20) + (random_.chance(0.5) ? random_.between(0, 10) : 0);
+  const int size =
+      isolated ? random_.between(1, 3)
+               : random_.between(5, 20) + (random_.chance(0.5) ? random_.between(0, 10) : 0);
   std::vector<double> weights;
   for (const RelationShare& share : kRelations) weights.push_back(share.weight);
   struct Member {
@@ -611,9 +611,8 @@ void HouseholdBuilder::network(int rank,
       const RelationKind kind = kin_a && kin_b                       ? RelationKind::other_family
                                 : network[a].kind == network[b].kind ? network[a].kind
                                                                      : RelationKind::other;
-      add_tie(x.person, y.person, kind == RelationKind::peer ? RelationKind::peer : kind,
-              kin_a && kin_b ? HelperKind::kin : HelperKind::friendly, random_.between(1, 3), from,
-              until);
+      add_tie(x.person, y.person, kind, kin_a && kin_b ? HelperKind::kin : HelperKind::friendly,
+              random_.between(1, 3), from, until);
     }
   }
   // Volunteers of the practice: mentors for nearly every lonely person,
