@@ -3,6 +3,7 @@
 // configuration. Messages go to stderr, naming what to fix.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -75,5 +76,18 @@ struct SubjectEraseCommand {
 // Anonymises households closed longer than retention_years ago, showing
 // progress at a terminal; --dry-run only counts.
 [[nodiscard]] int run_retention(const CommonOptions& options, bool dry_run);
+
+struct DemoCommand {
+  int households = 300;
+  std::uint64_t seed = 1;
+  std::string database;   // a database URL instead of the configured one
+  bool if_empty = false;  // leave a database with households alone (make run)
+};
+
+// Fills an empty database with synthetic demo data and prints the demo
+// sign-ins, with a progress bar at a terminal. 2 when the database already
+// holds households (unless if_empty: then 0, printing the sign-ins of an
+// earlier demo run).
+[[nodiscard]] int run_demo(const CommonOptions& options, const DemoCommand& command);
 
 }  // namespace dichtbij::cli

@@ -75,6 +75,17 @@ int main(int argc, char** argv) {
   subject_erase->add_option("--reason", erase_command.reason, "Why (kept in the erasure record)")
       ->required();
 
+  dichtbij::cli::DemoCommand demo_command;
+  CLI::App* demo = app.add_subcommand(
+      "demo", "Fill an empty database with synthetic Amsterdam demo data and demo accounts");
+  demo->add_option("--households", demo_command.households, "How many households (default 300)")
+      ->check(CLI::Range(1, 10'000'000));
+  demo->add_option("--seed", demo_command.seed, "The same seed gives the same data (default 1)");
+  demo->add_option("--database", demo_command.database,
+                   "sqlite:PATH or postgresql://… instead of the configured database");
+  demo->add_flag("--if-empty", demo_command.if_empty,
+                 "Do nothing (and succeed) when the database already holds households");
+
   bool dry_run = false;
   CLI::App* retention = app.add_subcommand("retention", "The retention period");
   retention->require_subcommand(1);
@@ -91,6 +102,7 @@ int main(int argc, char** argv) {
 
   if (serve->parsed()) return dichtbij::cli::run_serve(options);
   if (migrate->parsed()) return dichtbij::cli::run_migrate(options);
+  if (demo->parsed()) return dichtbij::cli::run_demo(options, demo_command);
   if (audit_verify->parsed()) return dichtbij::cli::run_audit_verify(options, expected_head);
   if (subject_export->parsed()) return dichtbij::cli::run_subject_export(options, export_command);
   if (subject_erase->parsed()) return dichtbij::cli::run_subject_erase(options, erase_command);
