@@ -16,7 +16,10 @@ build: deps
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target dichtbij
 
 # Serves on http://127.0.0.1:8080 with the embedded SQLite database in data/.
+# An empty database first gets about 300 households of demo data; the demo
+# sign-ins are printed (also on later runs, while the demo accounts exist).
 run: build
+	@$(BUILD_DIR)/src/dichtbij demo --if-empty --households 300 --seed 1
 	$(BUILD_DIR)/src/dichtbij serve
 
 # Both builds (plain and sanitized), every test, SQLite and PostgreSQL.

@@ -3,7 +3,9 @@
 # at 64 connections, with group commit and with one transaction per write
 # (the baseline), on SQLite and on a PostgreSQL server with fsync on —
 # side by side in one run. After each run the number of stored acts is
-# checked against the number of acknowledged (201) answers.
+# checked against the number of acknowledged (201) answers. An administrator
+# sets up the practice and the people; the writes come from a signed-in
+# professional on the household's team, as in bench/http_network.sh.
 #
 #   bench/write_support_acts.sh [BUILD_DIR] [ROUNDS] [SECONDS] [CONNECTIONS]
 #
@@ -34,17 +36,24 @@ run() {
   start_dichtbij "$build_dir" "$port" DICHTBIJ_DATABASE_URL="$url" DICHTBIJ_WORKER_THREADS=64 \
     DICHTBIJ_GROUP_COMMIT="$group_commit"
   api="http://127.0.0.1:$port/api/v1"
-  sign_in "$build_dir" "$url" "$api"
+  # An administrator registers the practice and the people.
+  sign_in "$build_dir" "$url" "$api" beheer admin
   post() {
     curl -fsS -X POST -H 'Content-Type: application/json' -H "Cookie: $bench_cookie" \
       -H "X-CSRF-Token: $bench_csrf" -d "$2" "$api$1" |
       sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p'
   }
-  local practice
+  local practice worker
   practice=$(post /practices '{"name":"Bench","targetGroups":["other"]}')
+  worker=$(post /persons '{"displayName":"Werker","roles":[{"role":"professional","from":"2020-01-01"}]}')
   client=$(post /persons '{"displayName":"Ontvanger"}')
   helper=$(post /persons '{"displayName":"Helper"}')
-  household=$(post /households "{\"kind\":\"person\",\"name\":\"Bench\",\"targetGroup\":\"other\",\"status\":\"active\",\"practiceIds\":[\"$practice\"]}")
+  # The real path of a user from here on: a professional on the household's
+  # team, signed in; the need-to-know policy decides every write, and every
+  # write appends an audit event.
+  sign_in "$build_dir" "$url" "$api" bench professional --person "$worker"
+  household=$(post /households "{\"kind\":\"person\",\"name\":\"Bench\",\"targetGroup\":\"other\",\"status\":\"active\",\"practiceIds\":[\"$practice\"],\"members\":[{\"personId\":\"$client\",\"from\":\"2025-01-01\"}],\"team\":[{\"personId\":\"$worker\",\"from\":\"2025-01-01\"}]}")
+  [[ -n "$household" ]] || { echo "bench: the professional could not create the household" >&2; exit 1; }
   cat >"$bench_work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"

@@ -7,6 +7,7 @@
 # command fails or is interrupted. Exits with the command's exit code.
 # The cluster skips fsync (cheap CREATE DATABASE for tests) unless
 # WITH_POSTGRES_DURABLE=1, which benchmarks of durable writes set.
+# WITH_POSTGRES_OPTIONS adds server settings ("-c name=value …").
 set -euo pipefail
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -49,6 +50,7 @@ done
 # cheap. Durability is the engine's business, not what these tests check.
 options="-c listen_addresses=127.0.0.1 -p $port -k $folder -c max_connections=200"
 [[ "${WITH_POSTGRES_DURABLE:-0}" == 1 ]] || options+=" -c fsync=off -c full_page_writes=off"
+options+=" ${WITH_POSTGRES_OPTIONS:-}"
 "${as_owner[@]}" "$pg_bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
   -o "$options" start >/dev/null ||
   { cat "$folder/server.log" >&2; exit 1; }

@@ -75,9 +75,10 @@ void record(store::Database& database, AuditEvent event, std::function<void(Resu
   AuditWriter::of(database).append(std::move(event), std::move(then));
 }
 
-Result<ChainReport> verify_chain(store::Database& database) {
+Result<ChainReport> verify_chain(store::Database& database,
+                                 const std::optional<store::ChainHead>& expected_head) {
   return database.in_transaction<ChainReport>(
-      store::TransactionKind::read, [](store::Transaction& transaction) -> Result<ChainReport> {
+      store::TransactionKind::read, [&](store::Transaction& transaction) -> Result<ChainReport> {
         ChainReport report;
         std::int64_t expected_seq = 1;
         std::string previous = kGenesis;
@@ -100,14 +101,47 @@ Result<ChainReport> verify_chain(store::Database& database) {
                 report.problem = "its fields do not match its hash (it was edited)";
                 return false;
               }
+              if (expected_head && row.seq == expected_head->seq &&
+                  row.hash != expected_head->hash) {
+                report.anchor_problem = "event " + std::to_string(row.seq) + " has hash " +
+                                        row.hash +
+                                        ", not the expected one: the log was rewritten up to it";
+              }
               ++report.events;
               ++expected_seq;
               previous = row.hash;
+              report.head = {row.seq, row.hash};
               return true;
             });
         if (!scanned.ok()) return std::move(scanned).error();
+        if (expected_head && !report.broken_at && expected_head->seq > report.head.seq) {
+          report.anchor_problem = "event " + std::to_string(expected_head->seq) +
+                                  " is missing: the log ends at event " +
+                                  std::to_string(report.head.seq) +
+                                  " (its newest events were removed)";
+        }
         return report;
       });
+}
+
+std::string format_chain_head(const store::ChainHead& head) {
+  return std::to_string(head.seq) + ":" + head.hash;
+}
+
+std::optional<store::ChainHead> parse_chain_head(std::string_view text) {
+  const std::size_t colon = text.find(':');
+  if (colon == 0 || colon == std::string_view::npos || colon > 18) return std::nullopt;
+  std::int64_t seq = 0;
+  for (char c : text.substr(0, colon)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    seq = seq * 10 + (c - '0');
+  }
+  const std::string_view hash = text.substr(colon + 1);
+  if (seq == 0 || hash.size() != kGenesis.size()) return std::nullopt;
+  for (char c : hash) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
+  }
+  return store::ChainHead{seq, std::string(hash)};
 }
 
 }  // namespace dichtbij::access

@@ -3,8 +3,10 @@
 //
 // Append-only and chained: each event's hash is BLAKE2b-256 over its own
 // fields and the previous event's hash, so editing, inserting or deleting an
-// event breaks the chain from there on, and verify() names the first event
-// that no longer fits. Appending takes the log's lock (see
+// event breaks the chain from there on, and verify_chain() names the first
+// event that no longer fits. Removing the newest events leaves a shorter
+// chain that still fits; only a head kept elsewhere shows that (see
+// ChainReport::head). Appending takes the log's lock (see
 // store/audit_repository.hpp), so events chain in one order even with
 // several writers.
 //
@@ -18,6 +20,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/account.hpp"
 #include "core/result.hpp"
@@ -53,11 +56,30 @@ struct ChainReport {
   std::int64_t events = 0;                // checked
   std::optional<std::int64_t> broken_at;  // the first event that does not fit
   std::string problem;                    // what is wrong with it
+  // The newest event checked (seq 0 and no hash for an empty log). The
+  // chain cannot show that its newest events were removed: kept outside
+  // the database (format_chain_head()), the head is the anchor a later
+  // verification checks against.
+  store::ChainHead head;
+  // Set when an expected head was given and the log does not hold that
+  // event as it was: missing (the log was cut short) or with another hash
+  // (rewritten up to it). Empty otherwise.
+  std::string anchor_problem;
 };
 
 // Checks the whole chain: sequence numbers without gaps from 1, each
-// previous_hash the hash before it, each hash matching the event's fields.
-[[nodiscard]] Result<ChainReport> verify_chain(store::Database& database);
+// previous_hash the hash before it, each hash matching the event's fields;
+// and, given expected_head, that event expected_head.seq is there with
+// expected_head.hash.
+[[nodiscard]] Result<ChainReport> verify_chain(
+    store::Database& database, const std::optional<store::ChainHead>& expected_head = std::nullopt);
+
+// A head as "SEQ:HASH", e.g. "1204:3fa9…" (64 hex digits): what
+// `dichtbij audit verify` prints and `--expect-head` takes.
+[[nodiscard]] std::string format_chain_head(const store::ChainHead& head);
+// The head in text as format_chain_head() writes it; nullopt unless it is a
+// positive seq, a colon and 64 lower-case hex digits.
+[[nodiscard]] std::optional<store::ChainHead> parse_chain_head(std::string_view text);
 
 // The row event becomes when appended after head: the next seq, the time
 // now, the previous hash and its own hash.

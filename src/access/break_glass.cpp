@@ -28,7 +28,8 @@ Result<store::BreakGlassOpening> break_glass(store::Transaction& transaction, co
     event.action = "household.breakGlass";
     event.household_id = household.str();
     event.record_id = opened->id;
-    event.reason = reason;
+    // The reason stays in the opening, not in the hash-chained log, so that
+    // erasure can clear it (ADR 0004); the access log shows it from there.
     event.client_address = client_address;
     if (Result<void> audited = record(transaction, event); !audited.ok()) {
       return std::move(audited).error();

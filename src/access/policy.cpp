@@ -168,6 +168,10 @@ bool own_records_only(const HouseholdAccess& access, Resource resource) noexcept
          (resource == Resource::agreement || resource == Resource::support_act);
 }
 
+bool permits_history(const HouseholdAccess& access, Resource resource) noexcept {
+  return permits(access, resource, Operation::read) && !own_records_only(access, resource);
+}
+
 bool minimised_view(const Actor& actor) noexcept {
   return actor.role == AccountRole::volunteer;
 }

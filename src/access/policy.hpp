@@ -115,6 +115,10 @@ struct HouseholdAccess {
 // Whether, at this standing, the caller sees and changes only their own
 // records of resource: a volunteer's own agreements and acts.
 [[nodiscard]] bool own_records_only(const HouseholdAccess& access, Resource resource) noexcept;
+// Whether a caller at this standing may read every version of resource's
+// records in the household: earlier versions name whoever held a record
+// before, so not where the caller sees only their own records.
+[[nodiscard]] bool permits_history(const HouseholdAccess& access, Resource resource) noexcept;
 // Whether the caller gets the minimised view (first names only): volunteers.
 [[nodiscard]] bool minimised_view(const Actor& actor) noexcept;
 

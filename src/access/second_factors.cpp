@@ -79,6 +79,31 @@ Result<store::StoredAccount> unlocked_account(store::Transaction& transaction, c
   return found;
 }
 
+// Counts a wrong password or code as a failed sign-in of the account (the
+// lockout of access/sessions.hpp).
+Result<void> count_failure(store::Transaction& transaction, const AccountId& account,
+                           const SessionSettings& settings) {
+  Result<int> counted = store::AccountRepository(transaction)
+                            .record_failure(account, settings.account_lock_after,
+                                            store::utc_text_in(settings.lock_for));
+  if (!counted.ok()) return std::move(counted).error();
+  return {};
+}
+
+constexpr std::string_view kWrongCode =
+    "is not the authenticator's current code (or was used already)";
+
+// Stores the hashes of codes as the account's recovery codes, in place of
+// any it had.
+Result<void> store_recovery_codes(store::SecondFactorRepository& factors, const AccountId& account,
+                                  const std::vector<std::string>& codes, const std::string& now) {
+  std::vector<std::string> hashes;
+  for (const std::string& code : codes) {
+    hashes.push_back(recovery_code_hash(account, *normalise_recovery_code(code)));
+  }
+  return factors.replace_recovery_codes(account, hashes, now);
+}
+
 }  // namespace
 
 Result<SecondFactorStatus> SecondFactors::status(const Actor& actor) {
@@ -125,10 +150,10 @@ Result<Enrolment> SecondFactors::enrol(const Actor& actor, std::string_view pass
       store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<Enrolment> {
         transaction.mark_bookkeeping_only();
         if (!password_right) {
-          Result<int> counted = store::AccountRepository(transaction)
-                                    .record_failure(actor.account, settings_.account_lock_after,
-                                                    store::utc_text_in(settings_.lock_for));
-          if (!counted.ok()) return std::move(counted).error();
+          if (Result<void> counted = count_failure(transaction, actor.account, settings_);
+              !counted.ok()) {
+            return std::move(counted).error();
+          }
           Error error = make_error(ErrorCode::forbidden,
                                    "the password is wrong; setting up a second factor needs the "
                                    "account's password again");
@@ -182,22 +207,17 @@ Result<std::vector<std::string>> SecondFactors::confirm(const Actor& actor, std:
         if (!fresh.ok()) return std::move(fresh).error();
         if (!*fresh) {
           wrong = true;
-          Result<int> counted = store::AccountRepository(transaction)
-                                    .record_failure(actor.account, settings_.account_lock_after,
-                                                    store::utc_text_in(settings_.lock_for));
-          if (!counted.ok()) return std::move(counted).error();
+          if (Result<void> counted = count_failure(transaction, actor.account, settings_);
+              !counted.ok()) {
+            return std::move(counted).error();
+          }
           return std::vector<std::string>();
         }
         const std::string now = store::utc_now_text();
         if (Result<void> done = factors.confirm(actor.account, now); !done.ok()) {
           return std::move(done).error();
         }
-        std::vector<std::string> hashes;
-        for (const std::string& recovery_code : recovery_codes) {
-          hashes.push_back(
-              recovery_code_hash(actor.account, *normalise_recovery_code(recovery_code)));
-        }
-        if (Result<void> stored = factors.replace_recovery_codes(actor.account, hashes, now);
+        if (Result<void> stored = store_recovery_codes(factors, actor.account, recovery_codes, now);
             !stored.ok()) {
           return std::move(stored).error();
         }
@@ -215,9 +235,60 @@ Result<std::vector<std::string>> SecondFactors::confirm(const Actor& actor, std:
       });
   if (!confirmed.ok()) return confirmed;
   if (wrong) {
-    return invalid("code", "is not the authenticator's current code (or was used already)");
+    return invalid("code", std::string(kWrongCode));
   }
   return confirmed;
+}
+
+Result<std::vector<std::string>> SecondFactors::regenerate_recovery_codes(
+    const Actor& actor, std::string_view code, const std::string& client_address) {
+  const std::vector<std::string> recovery_codes = new_recovery_codes();
+  const std::int64_t current_step = totp_step(settings_.totp_clock());
+  // As in confirm(): a wrong code is answered once its count has committed.
+  bool wrong = false;
+  Result<std::vector<std::string>> renewed = database_.in_transaction<std::vector<std::string>>(
+      store::TransactionKind::write,
+      [&](store::Transaction& transaction) -> Result<std::vector<std::string>> {
+        Result<store::StoredAccount> account = unlocked_account(transaction, actor);
+        if (!account.ok()) return std::move(account).error();
+        store::SecondFactorRepository factors(transaction);
+        Result<std::optional<store::StoredSecondFactor>> factor = factors.find(actor.account);
+        if (!factor.ok()) return std::move(factor).error();
+        if (!*factor || !(*factor)->active()) {
+          return make_error(ErrorCode::conflict,
+                            "this account has no active second factor, so no recovery codes to "
+                            "renew; set one up with POST /api/v1/session/second-factor");
+        }
+        Result<ProofCheck> checked = spend_proof(transaction, account->account, **factor,
+                                                 SecondFactorProof{std::string(code), std::nullopt},
+                                                 current_step, client_address);
+        if (!checked.ok()) return std::move(checked).error();
+        if (*checked == ProofCheck::wrong) {
+          wrong = true;
+          if (Result<void> counted = count_failure(transaction, actor.account, settings_);
+              !counted.ok()) {
+            return std::move(counted).error();
+          }
+          return std::vector<std::string>();
+        }
+        if (Result<void> stored =
+                store_recovery_codes(factors, actor.account, recovery_codes, store::utc_now_text());
+            !stored.ok()) {
+          return std::move(stored).error();
+        }
+        if (Result<void> recorded = record(
+                transaction,
+                event_of("secondFactor.recoveryCodesRenew", actor, actor.account, client_address));
+            !recorded.ok()) {
+          return std::move(recorded).error();
+        }
+        return recovery_codes;
+      });
+  if (!renewed.ok()) return renewed;
+  if (wrong) {
+    return invalid("code", std::string(kWrongCode));
+  }
+  return renewed;
 }
 
 Result<void> SecondFactors::disable(const Actor& actor, const SecondFactorProof& proof,
@@ -252,10 +323,10 @@ Result<void> SecondFactors::disable(const Actor& actor, const SecondFactorProof&
         if (!checked.ok()) return std::move(checked).error();
         if (*checked == ProofCheck::wrong) {
           wrong = true;
-          Result<int> counted = store::AccountRepository(transaction)
-                                    .record_failure(actor.account, settings_.account_lock_after,
-                                                    store::utc_text_in(settings_.lock_for));
-          if (!counted.ok()) return std::move(counted).error();
+          if (Result<void> counted = count_failure(transaction, actor.account, settings_);
+              !counted.ok()) {
+            return std::move(counted).error();
+          }
           return {};
         }
         if (Result<void> removed = factors.remove(actor.account); !removed.ok()) return removed;
@@ -266,8 +337,7 @@ Result<void> SecondFactors::disable(const Actor& actor, const SecondFactorProof&
   if (wrong) {
     return invalid(proof.recovery_code ? "recoveryCode" : "code",
                    proof.recovery_code ? "is not an unused recovery code of this account"
-                                       : "is not the authenticator's current code (or was "
-                                         "used already)");
+                                       : std::string(kWrongCode));
   }
   return {};
 }

@@ -15,8 +15,8 @@
 // through these calls either; while the account is locked they answer
 // too_many_requests.
 //
-// Enrolment, disabling, reset, a requirement change and each use of a
-// recovery code are audit events. Thread-safe: every call runs in its own
+// Enrolment, disabling, reset, a requirement change, new recovery codes and
+// each use of a recovery code are audit events. Thread-safe: every call runs in its own
 // transactions.
 #pragma once
 
@@ -78,6 +78,16 @@ class SecondFactors {
   // "code" for a wrong one; conflict when nothing is pending.
   [[nodiscard]] Result<std::vector<std::string>> confirm(const Actor& actor, std::string_view code,
                                                          const std::string& client_address);
+  // Replaces the account's recovery codes with kRecoveryCodeCount new ones
+  // and returns them (the only time they are shown); the old ones, used or
+  // not, stop working. Needs a current code of the active factor (spent
+  // like a sign-in's): the codes stand in for the authenticator, so only
+  // its holder may renew them, and a recovery code cannot renew itself.
+  // invalid_input naming "code" for a wrong one (counted as a failed
+  // sign-in); conflict when the account has no active factor;
+  // too_many_requests while it is locked.
+  [[nodiscard]] Result<std::vector<std::string>> regenerate_recovery_codes(
+      const Actor& actor, std::string_view code, const std::string& client_address);
   // Removes the factor; an active one needs a current code or an unused
   // recovery code (invalid_input naming the field otherwise), and forbidden
   // when the role requires a second factor. Removing a pending one, or

@@ -6,7 +6,7 @@
 // are process globals. So every igraph call in the program happens while an
 // IgraphLock is held, and only one thread uses igraph at a time. The graphs a
 // household has are small (tens of nodes), so holding the lock costs far less
-// than the database read before it; see docs/adr/0006-igraph-behind-one-lock.md.
+// than the database read before it; see docs/adr/0007-igraph-behind-one-lock.md.
 //
 // igraph aborts the process on an error unless a handler is installed. The
 // first IgraphLock installs one that keeps the reason and frees igraph's

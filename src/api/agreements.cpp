@@ -94,13 +94,9 @@ Response history(store::Database& database, const Request& request) {
   // Earlier versions name whoever was responsible before: not for a
   // volunteer, who sees only their own agreements as they are.
   Result<access::HouseholdAccess> access =
-      household_access(database, request, HouseholdId(std::string(household)),
-                       access::Resource::agreement, access::Operation::read, "agreement.history");
+      household_history_access(database, request, HouseholdId(std::string(household)),
+                               access::Resource::agreement, "agreement.history");
   if (!access.ok()) return problem(access.error(), request.request_id);
-  if (access::own_records_only(*access, access::Resource::agreement)) {
-    return problem(make_error(ErrorCode::forbidden, "an agreement's history is for its team"),
-                   request.request_id);
-  }
   Result<std::vector<AgreementVersion>> versions =
       database.in_transaction<std::vector<AgreementVersion>>(
           store::TransactionKind::read,

@@ -21,4 +21,13 @@ namespace dichtbij::api {
     store::Database& database, const Request& request, const HouseholdId& household,
     access::Resource resource, access::Operation operation, std::string_view action);
 
+// The same for reading every version of resource's records in household
+// (access::permits_history): refused, and the refusal audited, where the
+// caller sees only their own records.
+[[nodiscard]] Result<access::HouseholdAccess> household_history_access(store::Database& database,
+                                                                       const Request& request,
+                                                                       const HouseholdId& household,
+                                                                       access::Resource resource,
+                                                                       std::string_view action);
+
 }  // namespace dichtbij::api

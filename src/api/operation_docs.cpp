@@ -4,12 +4,8 @@ namespace dichtbij::api {
 
 namespace {
 
-nlohmann::json ref(std::string_view kind, std::string_view name) {
-  return {{"$ref", "#/components/" + std::string(kind) + "/" + std::string(name)}};
-}
-
 nlohmann::json version_header() {
-  return ref("headers", "API-Version");
+  return component_ref("headers", "API-Version");
 }
 
 nlohmann::json json_content(nlohmann::json schema) {
@@ -17,12 +13,27 @@ nlohmann::json json_content(nlohmann::json schema) {
 }
 
 nlohmann::json item_answer(const OperationNames& names, std::string_view description) {
-  return {{"description", description},
-          {"headers", {{"API-Version", version_header()}, {"ETag", ref("headers", "ETag")}}},
-          {"content", json_content(ref("schemas", names.schema))}};
+  return {
+      {"description", description},
+      {"headers", {{"API-Version", version_header()}, {"ETag", component_ref("headers", "ETag")}}},
+      {"content", json_content(component_ref("schemas", names.schema))}};
 }
 
 }  // namespace
+
+nlohmann::json component_ref(std::string_view kind, std::string_view name) {
+  return {{"$ref", "#/components/" + std::string(kind) + "/" + std::string(name)}};
+}
+
+nlohmann::json json_answer(std::string_view description, std::string_view schema) {
+  return {{"description", description},
+          {"headers", {{"API-Version", version_header()}}},
+          {"content", json_content(component_ref("schemas", schema))}};
+}
+
+nlohmann::json json_request_body(std::string_view schema) {
+  return {{"required", true}, {"content", json_content(component_ref("schemas", schema))}};
+}
 
 nlohmann::json id_parameter(std::string_view description) {
   return {{"name", "id"},
@@ -38,7 +49,7 @@ std::string list_operation(const OperationNames& names, std::string_view operati
       {"type", "object"},
       {"required", {"items", "page", "pageSize", "total"}},
       {"properties",
-       {{"items", {{"type", "array"}, {"items", ref("schemas", names.schema)}}},
+       {{"items", {{"type", "array"}, {"items", component_ref("schemas", names.schema)}}},
         {"page", {{"type", "integer"}, {"format", "int32"}}},
         {"pageSize", {{"type", "integer"}, {"format", "int32"}}},
         {"total", {{"type", "integer"}, {"format", "int64"}}}}}};
@@ -53,35 +64,36 @@ std::string list_operation(const OperationNames& names, std::string_view operati
       {"responses",
        {{"200",
          {{"description", "One page, in a stable order."},
-          {"headers", {{"API-Version", version_header()}, {"Link", ref("headers", "Link")}}},
+          {"headers",
+           {{"API-Version", version_header()}, {"Link", component_ref("headers", "Link")}}},
           {"content", json_content(page_schema)}}},
-        {"400", ref("responses", "BadRequest")},
-        {"503", ref("responses", "ServiceUnavailable")}}}}
+        {"400", component_ref("responses", "BadRequest")},
+        {"503", component_ref("responses", "ServiceUnavailable")}}}}
       .dump();
 }
 
 std::string create_operation(const OperationNames& names, std::string_view operation_id) {
-  return nlohmann::json{
-      {"operationId", operation_id},
-      {"summary", "Create a " + std::string(names.singular)},
-      {"description",
-       "Every field is checked; each invalid one is named in invalidParams and "
-       "nothing is written. Send an Idempotency-Key to make retries safe."},
-      {"tags", {names.tag}},
-      {"parameters", {ref("parameters", "IdempotencyKey")}},
-      {"requestBody",
-       {{"required", true}, {"content", json_content(ref("schemas", names.input_schema))}}},
-      {"responses",
-       {{"201",
-         {{"description", "Created."},
-          {"headers",
-           {{"API-Version", version_header()},
-            {"ETag", ref("headers", "ETag")},
-            {"Location", ref("headers", "Location")}}},
-          {"content", json_content(ref("schemas", names.schema))}}},
-        {"400", ref("responses", "BadRequest")},
-        {"409", ref("responses", "Conflict")},
-        {"503", ref("responses", "ServiceUnavailable")}}}}
+  return nlohmann::json{{"operationId", operation_id},
+                        {"summary", "Create a " + std::string(names.singular)},
+                        {"description",
+                         "Every field is checked; each invalid one is named in invalidParams and "
+                         "nothing is written. Send an Idempotency-Key to make retries safe."},
+                        {"tags", {names.tag}},
+                        {"parameters", {component_ref("parameters", "IdempotencyKey")}},
+                        {"requestBody",
+                         {{"required", true},
+                          {"content", json_content(component_ref("schemas", names.input_schema))}}},
+                        {"responses",
+                         {{"201",
+                           {{"description", "Created."},
+                            {"headers",
+                             {{"API-Version", version_header()},
+                              {"ETag", component_ref("headers", "ETag")},
+                              {"Location", component_ref("headers", "Location")}}},
+                            {"content", json_content(component_ref("schemas", names.schema))}}},
+                          {"400", component_ref("responses", "BadRequest")},
+                          {"409", component_ref("responses", "Conflict")},
+                          {"503", component_ref("responses", "ServiceUnavailable")}}}}
       .dump();
 }
 
@@ -94,22 +106,23 @@ std::string read_operation(const OperationNames& names, std::string_view operati
       {"parameters", {id_parameter("The " + std::string(names.singular) + "'s id.")}},
       {"responses",
        {{"200", item_answer(names, "Found; ETag is its version.")},
-        {"400", ref("responses", "BadRequest")},
-        {"404", ref("responses", "NotFound")},
-        {"503", ref("responses", "ServiceUnavailable")}}}}
+        {"400", component_ref("responses", "BadRequest")},
+        {"404", component_ref("responses", "NotFound")},
+        {"503", component_ref("responses", "ServiceUnavailable")}}}}
       .dump();
 }
 
 std::string update_operation(const OperationNames& names, std::string_view operation_id,
                              bool if_match_required) {
-  nlohmann::json if_match = ref("parameters", if_match_required ? "IfMatchRequired" : "IfMatch");
+  nlohmann::json if_match =
+      component_ref("parameters", if_match_required ? "IfMatchRequired" : "IfMatch");
   nlohmann::json responses{{"200", item_answer(names, "Changed; ETag is the new version.")},
-                           {"400", ref("responses", "BadRequest")},
-                           {"404", ref("responses", "NotFound")},
-                           {"409", ref("responses", "Conflict")},
-                           {"412", ref("responses", "PreconditionFailed")},
-                           {"503", ref("responses", "ServiceUnavailable")}};
-  if (if_match_required) responses["428"] = ref("responses", "PreconditionRequired");
+                           {"400", component_ref("responses", "BadRequest")},
+                           {"404", component_ref("responses", "NotFound")},
+                           {"409", component_ref("responses", "Conflict")},
+                           {"412", component_ref("responses", "PreconditionFailed")},
+                           {"503", component_ref("responses", "ServiceUnavailable")}};
+  if (if_match_required) responses["428"] = component_ref("responses", "PreconditionRequired");
   return nlohmann::json{
       {"operationId", operation_id},
       {"summary", "Replace a " + std::string(names.singular) + "'s fields"},
@@ -119,7 +132,8 @@ std::string update_operation(const OperationNames& names, std::string_view opera
       {"tags", {names.tag}},
       {"parameters", {id_parameter("The " + std::string(names.singular) + "'s id."), if_match}},
       {"requestBody",
-       {{"required", true}, {"content", json_content(ref("schemas", names.input_schema))}}},
+       {{"required", true},
+        {"content", json_content(component_ref("schemas", names.input_schema))}}},
       {"responses", responses}}
       .dump();
 }
@@ -132,14 +146,14 @@ std::string delete_operation(const OperationNames& names, std::string_view opera
       {"tags", {names.tag}},
       {"parameters",
        {id_parameter("The " + std::string(names.singular) + "'s id."),
-        ref("parameters", "IfMatch")}},
+        component_ref("parameters", "IfMatch")}},
       {"responses",
        {{"204", {{"description", "Deleted."}, {"headers", {{"API-Version", version_header()}}}}},
-        {"412", ref("responses", "PreconditionFailed")},
-        {"400", ref("responses", "BadRequest")},
-        {"404", ref("responses", "NotFound")},
-        {"409", ref("responses", "Conflict")},
-        {"503", ref("responses", "ServiceUnavailable")}}}}
+        {"412", component_ref("responses", "PreconditionFailed")},
+        {"400", component_ref("responses", "BadRequest")},
+        {"404", component_ref("responses", "NotFound")},
+        {"409", component_ref("responses", "Conflict")},
+        {"503", component_ref("responses", "ServiceUnavailable")}}}}
       .dump();
 }
 

@@ -1,6 +1,7 @@
 // Builders for the OpenAPI operation objects of the usual resource routes,
 // so every resource documents its list, create, read, update and delete the
-// same way: the same parameters, headers and error answers.
+// same way: the same parameters, headers and error answers; and the pieces
+// that routes documented by hand share.
 #pragma once
 
 #include <string>
@@ -35,5 +36,14 @@ struct OperationNames {
 
 // The path parameter "id" of item routes.
 [[nodiscard]] nlohmann::json id_parameter(std::string_view description);
+
+// Pieces for routes documented by hand.
+// A reference to a component of the document: component_ref("responses",
+// "BadRequest") is {"$ref": "#/components/responses/BadRequest"}.
+[[nodiscard]] nlohmann::json component_ref(std::string_view kind, std::string_view name);
+// An answer of JSON in the component schema, with the API-Version header.
+[[nodiscard]] nlohmann::json json_answer(std::string_view description, std::string_view schema);
+// A required request body of JSON in the component schema.
+[[nodiscard]] nlohmann::json json_request_body(std::string_view schema);
 
 }  // namespace dichtbij::api

@@ -5,6 +5,7 @@
 #include "access/recovery_codes.hpp"
 #include "access/totp.hpp"
 #include "api/openapi.hpp"
+#include "api/operation_docs.hpp"
 #include "api/problem.hpp"
 
 namespace dichtbij::api {
@@ -32,12 +33,24 @@ bool is_six_digits(std::string_view code) {
          std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-void read_confirmation(FieldReader& reader, ConfirmationInput& input) {
-  reader.text("code", input.code, static_cast<std::size_t>(access::kTotpDigits),
-              "The 6-digit code the authenticator app shows now, proving it holds the secret.");
-  if (!input.code.empty() && !is_six_digits(input.code)) {
+// A required "code": six digits from the authenticator.
+void read_current_code(FieldReader& reader, std::string& code, std::string_view description) {
+  reader.text("code", code, static_cast<std::size_t>(access::kTotpDigits), description);
+  if (!code.empty() && !is_six_digits(code)) {
     reader.add_error("code", "must be the 6 digits the authenticator app shows");
   }
+}
+
+void read_confirmation(FieldReader& reader, ConfirmationInput& input) {
+  read_current_code(reader, input.code,
+                    "The 6-digit code the authenticator app shows now, proving it holds the "
+                    "secret.");
+}
+
+void read_renewal(FieldReader& reader, ConfirmationInput& input) {
+  read_current_code(reader, input.code,
+                    "The 6-digit code the authenticator app shows now: only the holder of the "
+                    "authenticator renews the codes that stand in for it.");
 }
 
 void read_disabling(FieldReader& reader, access::SecondFactorProof& proof) {
@@ -83,6 +96,15 @@ Response confirm(access::SecondFactors& second_factors, const Request& request) 
   return Response::json(201, {{"recoveryCodes", *codes}});
 }
 
+Response renew_recovery_codes(access::SecondFactors& second_factors, const Request& request) {
+  Result<ConfirmationInput> input = read_input(request, &read_renewal);
+  if (!input.ok()) return problem(input.error(), request.request_id);
+  Result<std::vector<std::string>> codes =
+      second_factors.regenerate_recovery_codes(*request.actor, input->code, request.client_address);
+  if (!codes.ok()) return problem(codes.error(), request.request_id);
+  return Response::json(201, {{"recoveryCodes", *codes}});
+}
+
 Response disable(access::SecondFactors& second_factors, const Request& request) {
   Result<access::SecondFactorProof> proof = read_input(request, &read_disabling);
   if (!proof.ok()) return problem(proof.error(), request.request_id);
@@ -93,23 +115,13 @@ Response disable(access::SecondFactors& second_factors, const Request& request) 
   return no_content();
 }
 
-nlohmann::json json_body(std::string_view schema) {
-  return {{"required", true},
-          {"content",
-           {{"application/json",
-             {{"schema", {{"$ref", "#/components/schemas/" + std::string(schema)}}}}}}}};
-}
-
-nlohmann::json answer(std::string_view description, std::string_view schema) {
-  return {{"description", description},
-          {"headers", {{"API-Version", {{"$ref", "#/components/headers/API-Version"}}}}},
-          {"content",
-           {{"application/json",
-             {{"schema", {{"$ref", "#/components/schemas/" + std::string(schema)}}}}}}}};
-}
-
-nlohmann::json error_answer(std::string_view name) {
-  return {{"$ref", "#/components/responses/" + std::string(name)}};
+// The answers of the POST routes here: created, or a problem.
+nlohmann::json created_or_problem(std::string_view description, std::string_view schema) {
+  return {{"201", json_answer(description, schema)},
+          {"400", component_ref("responses", "BadRequest")},
+          {"409", component_ref("responses", "Conflict")},
+          {"429", component_ref("responses", "TooManyRequests")},
+          {"503", component_ref("responses", "ServiceUnavailable")}};
 }
 
 }  // namespace
@@ -145,8 +157,8 @@ void add_second_factor_routes(ApiRegistry& registry,
                  "whether its role requires one, and how many recovery codes are left."},
                 {"tags", tags},
                 {"responses",
-                 {{"200", answer("The second factor's state.", "SecondFactor")},
-                  {"503", error_answer("ServiceUnavailable")}}}}
+                 {{"200", json_answer("The second factor's state.", "SecondFactor")},
+                  {"503", component_ref("responses", "ServiceUnavailable")}}}}
                 .dump(),
             true, RoleSet::every()});
   registry.routes.push_back(
@@ -162,13 +174,8 @@ void add_second_factor_routes(ApiRegistry& registry,
                  "it. Starting again replaces a pending secret. Needs the password again; a wrong "
                  "one is 403 and counts as a failed sign-in."},
                 {"tags", tags},
-                {"requestBody", json_body("SecondFactorSetup")},
-                {"responses",
-                 {{"201", answer("The pending secret.", "SecondFactorSecret")},
-                  {"400", error_answer("BadRequest")},
-                  {"409", error_answer("Conflict")},
-                  {"429", error_answer("TooManyRequests")},
-                  {"503", error_answer("ServiceUnavailable")}}}}
+                {"requestBody", json_request_body("SecondFactorSetup")},
+                {"responses", created_or_problem("The pending secret.", "SecondFactorSecret")}}
                 .dump(),
             true, RoleSet::every()});
   registry.routes.push_back(Route{
@@ -183,13 +190,29 @@ void add_second_factor_routes(ApiRegistry& registry,
            "once in place of a code. A wrong code is 400 naming `code`, and counts as a failed "
            "sign-in. From now on signing in needs a code."},
           {"tags", tags},
-          {"requestBody", json_body("SecondFactorConfirmation")},
-          {"responses",
-           {{"201", answer("Active; the recovery codes.", "RecoveryCodes")},
-            {"400", error_answer("BadRequest")},
-            {"409", error_answer("Conflict")},
-            {"429", error_answer("TooManyRequests")},
-            {"503", error_answer("ServiceUnavailable")}}}}
+          {"requestBody", json_request_body("SecondFactorConfirmation")},
+          {"responses", created_or_problem("Active; the recovery codes.", "RecoveryCodes")}}
+          .dump(),
+      true, RoleSet::every()});
+  registry.routes.push_back(Route{
+      Method::post, path + "/recovery-codes",
+      [second_factors](const Request& request) {
+        return renew_recovery_codes(*second_factors, request);
+      },
+      nlohmann::json{
+          {"operationId", "renewRecoveryCodes"},
+          {"summary", "Replace the recovery codes with ten new ones"},
+          {"description",
+           "For the signed-in account's own active second factor: answers ten new recovery "
+           "codes, shown this once, and every earlier code, used or not, stops working. Needs "
+           "the `code` the authenticator shows now, not a recovery code (OWASP ASVS L2 V3.7.1: "
+           "an account change needs a fresh verification; the codes stand in for the "
+           "authenticator, so it is the one asked), and spends it as a sign-in would. A wrong code "
+           "is 400 naming `code` and counts as a failed sign-in; 409 when "
+           "the account has no active second factor. Recorded in the audit log."},
+          {"tags", tags},
+          {"requestBody", json_request_body("RecoveryCodeRenewal")},
+          {"responses", created_or_problem("The new recovery codes.", "RecoveryCodes")}}
           .dump(),
       true, RoleSet::every()});
   registry.routes.push_back(Route{
@@ -204,19 +227,20 @@ void add_second_factor_routes(ApiRegistry& registry,
            "failed sign-in); a pending one needs nothing. 403 when the account's role requires "
            "a second factor: then only an administrator can reset it."},
           {"tags", tags},
-          {"requestBody", json_body("SecondFactorProof")},
+          {"requestBody", json_request_body("SecondFactorProof")},
           {"responses",
            {{"204",
              {{"description", "Switched off."},
               {"headers", {{"API-Version", {{"$ref", "#/components/headers/API-Version"}}}}}}},
-            {"400", error_answer("BadRequest")},
-            {"429", error_answer("TooManyRequests")},
-            {"503", error_answer("ServiceUnavailable")}}}}
+            {"400", component_ref("responses", "BadRequest")},
+            {"429", component_ref("responses", "TooManyRequests")},
+            {"503", component_ref("responses", "ServiceUnavailable")}}}}
           .dump(),
       true, RoleSet::every()});
 
   registry.schemas["SecondFactorSetup"] = input_schema(&read_setup);
   registry.schemas["SecondFactorConfirmation"] = input_schema(&read_confirmation);
+  registry.schemas["RecoveryCodeRenewal"] = input_schema(&read_renewal);
   registry.schemas["SecondFactorProof"] = input_schema(&read_disabling);
   registry.schemas["SecondFactor"] = {
       {"type", "object"},

@@ -59,18 +59,10 @@ Response erasure(store::Database& database, const Request& request) {
                                 {"agreements", counts.agreements},
                                 {"assessmentNotes", counts.assessment_notes},
                                 {"referralNotes", counts.referral_notes},
+                                {"consentNotes", counts.consent_notes},
+                                {"breakGlassReasons", counts.break_glass_reasons},
                                 {"households", counts.households},
                                 {"accountsDisabled", counts.accounts_disabled}}}});
-}
-
-nlohmann::json ref(std::string_view kind, std::string_view name) {
-  return {{"$ref", "#/components/" + std::string(kind) + "/" + std::string(name)}};
-}
-
-nlohmann::json ok_answer(std::string_view description, std::string_view schema) {
-  return {{"description", description},
-          {"headers", {{"API-Version", ref("headers", "API-Version")}}},
-          {"content", {{"application/json", {{"schema", ref("schemas", schema)}}}}}};
 }
 
 nlohmann::json count(std::string_view description) {
@@ -114,14 +106,18 @@ nlohmann::json erasure_schema() {
              {{"type", "object"},
               {"description", "What this request changed."},
               {"required",
-               {"supportActNotes", "agreements", "assessmentNotes", "referralNotes", "households",
-                "accountsDisabled"}},
+               {"supportActNotes", "agreements", "assessmentNotes", "referralNotes", "consentNotes",
+                "breakGlassReasons", "households", "accountsDisabled"}},
               {"properties",
                {{"supportActNotes", count("Notes of support acts the person took part in.")},
                 {"agreements",
                  count("Agreements they were responsible for (goal, action, why; every version).")},
                 {"assessmentNotes", count("Notes of assessments of or by them.")},
                 {"referralNotes", count("Notes of referrals of or by them.")},
+                {"consentNotes", count("Notes of consents of households they were a member of.")},
+                {"breakGlassReasons",
+                 count("Reasons given for opening a household they were a member of, replaced "
+                       "by the placeholder; the openings stay.")},
                 {"households", count("Households they were the only member of, renamed.")},
                 {"accountsDisabled", count("Their accounts, disabled and renamed.")}}}}}}}};
 }
@@ -143,17 +139,18 @@ void add_subject_rights_routes(ApiRegistry& registry, store::Database& database)
            {"description",
             std::string("The person, their roles and memberships, household spells, ties, "
                         "agreements with history, support acts, assessments and referrals, "
-                        "accounts and sessions, the audit events about them and any erasure "
-                        "records, as one document.") +
+                        "consents and break-glass openings of their households and by their "
+                        "accounts, accounts and sessions, the audit events about them and any "
+                        "erasure records, as one document.") +
                 kAdminOnly},
            {"tags", {kTag}},
            {"parameters", {id}},
            {"responses",
-            {{"200", ok_answer("The document.", "SubjectAccess")},
-             {"400", ref("responses", "BadRequest")},
-             {"403", ref("responses", "Forbidden")},
-             {"404", ref("responses", "NotFound")},
-             {"503", ref("responses", "ServiceUnavailable")}}}}
+            {{"200", json_answer("The document.", "SubjectAccess")},
+             {"400", component_ref("responses", "BadRequest")},
+             {"403", component_ref("responses", "Forbidden")},
+             {"404", component_ref("responses", "NotFound")},
+             {"503", component_ref("responses", "ServiceUnavailable")}}}}
            .dump(),
        true, RoleSet{AccountRole::admin}});
   registry.routes.push_back(
@@ -166,22 +163,21 @@ void add_subject_rights_routes(ApiRegistry& registry, store::Database& database)
             std::string(
                 "The display name becomes \"Geanonimiseerd\"; birth year, buurt, languages and "
                 "skills are cleared, and the free text of acts, agreements, assessments and "
-                "referrals they take part in; households they were the only member of lose "
-                "their name and notes. Ids stay, so counts and networks stay true. Their "
+                "referrals they take part in, and of consents and break-glass openings of their "
+                "households; households they were the only member of lose their name and notes. "
+                "Ids stay, so counts and networks stay true. Their "
                 "accounts are disabled and signed out. The erasure is recorded (who, when, why), "
                 "never what was erased. Idempotent: a second request says alreadyErased.") +
                 kAdminOnly},
            {"tags", {kTag}},
            {"parameters", {id}},
-           {"requestBody",
-            {{"required", true},
-             {"content", {{"application/json", {{"schema", ref("schemas", "ErasureInput")}}}}}}},
+           {"requestBody", json_request_body("ErasureInput")},
            {"responses",
-            {{"200", ok_answer("Erased (or erased before).", "Erasure")},
-             {"400", ref("responses", "BadRequest")},
-             {"403", ref("responses", "Forbidden")},
-             {"404", ref("responses", "NotFound")},
-             {"503", ref("responses", "ServiceUnavailable")}}}}
+            {{"200", json_answer("Erased (or erased before).", "Erasure")},
+             {"400", component_ref("responses", "BadRequest")},
+             {"403", component_ref("responses", "Forbidden")},
+             {"404", component_ref("responses", "NotFound")},
+             {"503", component_ref("responses", "ServiceUnavailable")}}}}
            .dump(),
        true, RoleSet{AccountRole::admin}});
   registry.schemas["SubjectAccess"] = subject_access_schema();

@@ -3,6 +3,7 @@
 // configuration. Messages go to stderr, naming what to fix.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -20,9 +21,12 @@ struct CommonOptions {
 // Applies pending migrations and reports the schema version.
 [[nodiscard]] int run_migrate(const CommonOptions& options);
 
-// Checks the audit log's hash chain: 0 when intact, 3 naming the first
-// event that does not fit, 1 when the database cannot be read.
-[[nodiscard]] int run_audit_verify(const CommonOptions& options);
+// Checks the audit log's hash chain and prints its head ("SEQ:HASH") to keep
+// elsewhere: 0 when intact, 3 naming the first event that does not fit, 1
+// when the database cannot be read. With expected_head (a head printed
+// before; empty for none) also 3 when that event is missing or differs,
+// which shows the newest events removed; 2 when it is not "SEQ:HASH".
+[[nodiscard]] int run_audit_verify(const CommonOptions& options, const std::string& expected_head);
 
 enum class UserAction {
   add,
@@ -94,5 +98,18 @@ struct AnalyzeCommand {
 // month) of the acts from --from to --to; practices — both in total per
 // practice, side by side.
 [[nodiscard]] int run_analyze(const CommonOptions& options, const AnalyzeCommand& command);
+
+struct DemoCommand {
+  int households = 300;
+  std::uint64_t seed = 1;
+  std::string database;   // a database URL instead of the configured one
+  bool if_empty = false;  // leave a database with households alone (make run)
+};
+
+// Fills an empty database with synthetic demo data and prints the demo
+// sign-ins, with a progress bar at a terminal. 2 when the database already
+// holds households (unless if_empty: then 0, printing the sign-ins of an
+// earlier demo run).
+[[nodiscard]] int run_demo(const CommonOptions& options, const DemoCommand& command);
 
 }  // namespace dichtbij::cli

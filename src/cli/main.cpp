@@ -54,8 +54,13 @@ int main(int argc, char** argv) {
 
   CLI::App* audit = app.add_subcommand("audit", "The audit log");
   audit->require_subcommand(1);
-  CLI::App* audit_verify =
-      audit->add_subcommand("verify", "Check the hash chain; exit 3 naming the first broken event");
+  std::string expected_head;
+  CLI::App* audit_verify = audit->add_subcommand(
+      "verify", "Check the hash chain and print its head; exit 3 naming the first broken event");
+  audit_verify->add_option(
+      "--expect-head", expected_head,
+      "SEQ:HASH, a head printed before and kept elsewhere: exit 3 unless that event is still "
+      "there, unchanged (catches the newest events removed)");
 
   dichtbij::cli::SubjectExportCommand export_command;
   dichtbij::cli::SubjectEraseCommand erase_command;
@@ -72,6 +77,17 @@ int main(int argc, char** argv) {
   subject_erase->add_option("--person", erase_command.person, "The person's id")->required();
   subject_erase->add_option("--reason", erase_command.reason, "Why (kept in the erasure record)")
       ->required();
+
+  dichtbij::cli::DemoCommand demo_command;
+  CLI::App* demo = app.add_subcommand(
+      "demo", "Fill an empty database with synthetic Amsterdam demo data and demo accounts");
+  demo->add_option("--households", demo_command.households, "How many households (default 300)")
+      ->check(CLI::Range(1, 10'000'000));
+  demo->add_option("--seed", demo_command.seed, "The same seed gives the same data (default 1)");
+  demo->add_option("--database", demo_command.database,
+                   "sqlite:PATH or postgresql://… instead of the configured database");
+  demo->add_flag("--if-empty", demo_command.if_empty,
+                 "Do nothing (and succeed) when the database already holds households");
 
   bool dry_run = false;
   CLI::App* retention = app.add_subcommand("retention", "The retention period");
@@ -119,7 +135,8 @@ int main(int argc, char** argv) {
 
   if (serve->parsed()) return dichtbij::cli::run_serve(options);
   if (migrate->parsed()) return dichtbij::cli::run_migrate(options);
-  if (audit_verify->parsed()) return dichtbij::cli::run_audit_verify(options);
+  if (demo->parsed()) return dichtbij::cli::run_demo(options, demo_command);
+  if (audit_verify->parsed()) return dichtbij::cli::run_audit_verify(options, expected_head);
   if (subject_export->parsed()) return dichtbij::cli::run_subject_export(options, export_command);
   if (subject_erase->parsed()) return dichtbij::cli::run_subject_erase(options, erase_command);
   if (retention_run->parsed()) return dichtbij::cli::run_retention(options, dry_run);

@@ -187,10 +187,16 @@ Result<std::vector<AuditRow>> AuditRepository::for_household(const std::string& 
                                                              int limit, int offset) {
   Row row;
   std::vector<AuditRow> rows;
+  // A break-glass opening's reason is in its row, where erasure can clear
+  // it; events from before that kept it themselves.
   soci::statement statement =
       (transaction_.session().prepare
-           << "SELECT " << kColumns
-           << " FROM audit_events WHERE household_id = :household ORDER BY seq DESC LIMIT :limit "
+           << "SELECT e.seq, e.at, e.account_id, e.username, e.role, e.break_glass, e.action, "
+              "e.household_id, e.record_id, e.outcome, COALESCE(e.reason, b.reason), "
+              "e.client_address, e.previous_hash, e.hash FROM audit_events e "
+              "LEFT JOIN break_glass_openings b "
+              "ON e.action = 'household.breakGlass' AND b.id = e.record_id "
+              "WHERE e.household_id = :household ORDER BY e.seq DESC LIMIT :limit "
               "OFFSET :offset",
        soci::use(household_id), soci::use(limit), soci::use(offset), DICHTBIJ_AUDIT_INTO(row));
   statement.execute();

@@ -270,6 +270,13 @@ Result<void> HouseholdRepository::remove(const HouseholdId& id) {
   return delete_row(transaction_, kTable, kWhat, id.str());
 }
 
+bool HouseholdRepository::any() {
+  int found = 0;
+  soci::indicator indicator = soci::i_null;
+  transaction_.session() << "SELECT 1 FROM households LIMIT 1", soci::into(found, indicator);
+  return transaction_.session().got_data();
+}
+
 bool HouseholdRepository::exists(const HouseholdId& id) {
   return row_exists(transaction_, kTable, id.str());
 }

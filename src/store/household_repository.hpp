@@ -25,6 +25,8 @@ class HouseholdRepository {
                                          const HouseholdFields& fields);
   [[nodiscard]] Result<void> remove(const HouseholdId& id);
   [[nodiscard]] bool exists(const HouseholdId& id);
+  // Whether there is any household at all; reads one row.
+  [[nodiscard]] bool any();
 
  private:
   Result<void> check_references(const HouseholdFields& fields);

@@ -186,6 +186,21 @@ constexpr SubjectQuery kSubjectQueries[] = {
      "SELECT id, version, referred_on, household_id, facility_id, person_id, referred_by_id, "
      "status, note, created_at, updated_at FROM referrals WHERE person_id = {p} OR "
      "referred_by_id = {p} OR household_id IN ({member_households}) ORDER BY referred_on, id"},
+    // Consents of their households, and those their accounts recorded or
+    // withdrew elsewhere: there without the note, which is about that
+    // household.
+    {"consents",
+     "SELECT id, version, household_id, purpose, granted_on, withdrawn_on, CASE WHEN household_id "
+     "IN ({member_households}) THEN note END AS note, recorded_by, recorded_at, "
+     "withdrawal_recorded_by, withdrawal_recorded_at, created_at, updated_at FROM consents "
+     "WHERE household_id IN ({member_households}) OR recorded_by IN ({account_ids}) OR "
+     "withdrawal_recorded_by IN ({account_ids}) ORDER BY granted_on, id"},
+    // Openings of their households by others, and those their accounts
+    // made: the reason only where it is about them.
+    {"break_glass_openings",
+     "SELECT id, account_id, household_id, CASE WHEN household_id IN ({member_households}) THEN "
+     "reason END AS reason, opened_at, expires_at FROM break_glass_openings WHERE account_id IN "
+     "({account_ids}) OR household_id IN ({member_households}) ORDER BY opened_at, id"},
     {"accounts",
      "SELECT id, username, role, practice_id, disabled, locked_until, created_at, updated_at "
      "FROM accounts WHERE person_id = {p} ORDER BY username"},
@@ -203,6 +218,9 @@ constexpr SubjectQuery kSubjectQueries[] = {
      "OR record_id IN ({agreement_ids}) "
      "OR record_id IN (SELECT id FROM assessments WHERE person_id = {p} OR assessor_id = {p}) "
      "OR record_id IN (SELECT id FROM referrals WHERE person_id = {p} OR referred_by_id = {p}) "
+     "OR record_id IN (SELECT id FROM consents WHERE household_id IN ({member_households})) "
+     "OR record_id IN (SELECT id FROM break_glass_openings WHERE household_id IN "
+     "({member_households})) "
      "ORDER BY seq"},
     {"erasures",
      "SELECT id, subject_kind, subject_id, basis, reason, requested_by, erased_at FROM erasures "
@@ -304,6 +322,18 @@ int clear_notes(soci::session& session, std::string_view table, std::string_view
   return static_cast<int>(Query(session, pattern, slots).execute_change());
 }
 
+// Replaces the reason of break-glass openings chosen by where with
+// placeholder (a reason is required, so it is not cleared). Returns how many.
+int clear_break_glass_reasons(soci::session& session, std::string_view where, Slots slots,
+                              const std::string& placeholder) {
+  slots["text"] = &placeholder;
+  const std::string pattern =
+      "UPDATE break_glass_openings SET reason = {text} "
+      "WHERE reason <> {text} AND (" +
+      std::string(where) + ")";
+  return static_cast<int>(Query(session, pattern, slots).execute_change());
+}
+
 }  // namespace
 
 void SubjectRepository::clear_text_involving(const PersonId& person, const std::string& placeholder,
@@ -316,6 +346,10 @@ void SubjectRepository::clear_text_involving(const PersonId& person, const std::
       clear_notes(session, "assessments", "person_id = {p} OR assessor_id = {p}", slots);
   counts.referral_notes +=
       clear_notes(session, "referrals", "person_id = {p} OR referred_by_id = {p}", slots);
+  counts.consent_notes +=
+      clear_notes(session, "consents", "household_id IN ({member_households})", slots);
+  counts.break_glass_reasons += clear_break_glass_reasons(
+      session, "household_id IN ({member_households})", slots, placeholder);
 }
 
 std::vector<HouseholdId> SubjectRepository::sole_member_households(const PersonId& person) {
@@ -346,11 +380,15 @@ bool SubjectRepository::anonymise_household(const HouseholdId& household,
   const int agreements = clear_agreements(session, "household_id = {h}", slots, placeholder);
   const int assessments = clear_notes(session, "assessments", "household_id = {h}", slots);
   const int referrals = clear_notes(session, "referrals", "household_id = {h}", slots);
+  const int consents = clear_notes(session, "consents", "household_id = {h}", slots);
+  const int openings = clear_break_glass_reasons(session, "household_id = {h}", slots, placeholder);
   counts.support_act_notes += acts;
   counts.agreements += agreements;
   counts.assessment_notes += assessments;
   counts.referral_notes += referrals;
-  return renamed + acts + agreements + assessments + referrals != 0;
+  counts.consent_notes += consents;
+  counts.break_glass_reasons += openings;
+  return renamed + acts + agreements + assessments + referrals + consents + openings != 0;
 }
 
 int SubjectRepository::disable_accounts_of(const PersonId& person,

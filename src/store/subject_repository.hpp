@@ -45,6 +45,8 @@ struct AnonymisedCounts {
   int agreements = 0;
   int assessment_notes = 0;
   int referral_notes = 0;
+  int consent_notes = 0;
+  int break_glass_reasons = 0;  // replaced by the placeholder (a reason is required)
   int households = 0;
   int accounts_disabled = 0;
   int idempotent_answers = 0;
@@ -84,11 +86,16 @@ class SubjectRepository {
   // at either end; agreements they were ever responsible for, with every
   // version; support acts where they are provider, receiver, mobiliser or
   // otherwise involved; assessments and referrals of them, by them, or of a
-  // household they were a member of (with scores); their accounts (never
-  // password hashes) and sessions (never token hashes); the audit events
-  // about them, by their accounts, about their member households as a whole
-  // (not about other members' records in them) and about the records above;
-  // and the erasure records about them and their member households.
+  // household they were a member of (with scores); the consents of their
+  // member households and those their accounts recorded or withdrew (the
+  // note only of their own households'); the break-glass openings of their
+  // member households and those their accounts made (the reason only of
+  // their own households'); their accounts (never password hashes) and
+  // sessions (never token hashes); the audit events about them, by their
+  // accounts, about their member households as a whole, their consents and
+  // openings (not about other members' records in them) and about the
+  // records above; and the erasure records about them and their member
+  // households.
   [[nodiscard]] Result<std::vector<SubjectTable>> records_of(const PersonId& person);
 
   // The person's own name and descriptive fields: display name becomes
@@ -101,7 +108,10 @@ class SubjectRepository {
   // acts where they are provider, receiver, mobiliser or involved; goal,
   // action (both become placeholder) and why of agreements they were ever
   // responsible for, in every version; notes of assessments and referrals
-  // of them or by them.
+  // of them or by them; consent notes and break-glass reasons (which become
+  // placeholder) of every household they were ever a member of, since those
+  // describe the household's members and cannot be told apart by person.
+  // The consents and openings themselves stay.
   void clear_text_involving(const PersonId& person, const std::string& placeholder,
                             AnonymisedCounts& counts);
 
@@ -109,8 +119,10 @@ class SubjectRepository {
   // their name and all their free text describe this person alone.
   [[nodiscard]] std::vector<HouseholdId> sole_member_households(const PersonId& person);
 
-  // A household's name becomes placeholder; every note, agreement goal,
-  // action and why (every version) in it is cleared. The buurt code, kind,
+  // A household's name becomes placeholder; every note (of acts,
+  // assessments, referrals and consents), agreement goal, action and why
+  // (every version) in it is cleared, and the reasons of break-glass
+  // openings of it become placeholder. The buurt code, kind,
   // target group and status stay (aggregates). Returns whether anything
   // changed.
   [[nodiscard]] bool anonymise_household(const HouseholdId& household,

@@ -1,8 +1,6 @@
 // The retention run on SQLite and PostgreSQL: only households closed longer
 // than the period are anonymised, with the members nobody needs any more;
 // a dry run changes nothing.
-#include <soci/soci.h>
-
 #include "access/subject_rights.hpp"
 #include "support/api_server.hpp"
 #include "support/engine_test.hpp"
@@ -11,6 +9,7 @@ namespace dichtbij {
 namespace {
 
 using nlohmann::json;
+using testing::ApiClient;
 using testing::ApiServer;
 
 const Date kToday{std::chrono::year(2026), std::chrono::June, std::chrono::day(15)};
@@ -38,10 +37,22 @@ class RetentionTest : public testing::EngineTest {
                                   {"mode", "inPerson"},
                                   {"mobilisedBy", "network"},
                                   {"note", "Oud Lid Eenling geholpen met verhuizen"}});
+    post("/api/v1/households/" + old_ + "/consents", {{"purpose", "research"},
+                                                      {"grantedOn", "2005-02-01"},
+                                                      {"note", "Oud Lid Eenling tekende"}});
+    // A professional on no team of the practice opened the household once.
+    ApiClient& outsider =
+        api_->as("buiten", AccountRole::professional, PersonId(person("Buiten Werker")));
+    EXPECT_EQ(outsider
+                  .post("/api/v1/households/" + old_ + "/break-glass",
+                        {{"reason", "Oud Lid Eenling belde de politie"}})
+                  .status,
+              201);
     // The volunteer has an account still in use: needed, kept.
     (void)api_->add_account("vrijwilliger", AccountRole::volunteer, PersonId(volunteer_));
-    execute("UPDATE households SET closed_on = '2010-01-31' WHERE id = '" + old_ + "'");
-    execute("UPDATE households SET closed_on = '2020-05-01' WHERE id = '" + recent_ + "'");
+    api_->execute_sql("UPDATE households SET closed_on = '2010-01-31' WHERE id = '" + old_ + "'");
+    api_->execute_sql("UPDATE households SET closed_on = '2020-05-01' WHERE id = '" + recent_ +
+                      "'");
   }
 
   std::string post(const std::string& path, const json& body) {
@@ -66,42 +77,11 @@ class RetentionTest : public testing::EngineTest {
                                        {"members", people}});
   }
 
-  void execute(const std::string& sql) {
-    ASSERT_TRUE(api_->database()
-                    .in_transaction(store::TransactionKind::write,
-                                    [&](store::Transaction& transaction) {
-                                      transaction.session() << sql;
-                                      return Result<void>();
-                                    })
-                    .ok());
-  }
-  std::string text(const std::string& sql) {
-    std::string value;
-    EXPECT_TRUE(api_->database()
-                    .in_transaction(store::TransactionKind::read,
-                                    [&](store::Transaction& transaction) {
-                                      transaction.session() << sql, soci::into(value);
-                                      return Result<void>();
-                                    })
-                    .ok());
-    return value;
-  }
   std::string name_of(const std::string& table, const std::string& id) {
-    return text("SELECT " + std::string(table == "persons" ? "display_name" : "name") + " FROM " +
-                table + " WHERE id = '" + id + "'");
+    return api_->query_text("SELECT " + std::string(table == "persons" ? "display_name" : "name") +
+                            " FROM " + table + " WHERE id = '" + id + "'");
   }
-  long long erasures() {
-    long long value = -1;
-    EXPECT_TRUE(api_->database()
-                    .in_transaction(store::TransactionKind::read,
-                                    [&](store::Transaction& transaction) {
-                                      transaction.session() << "SELECT COUNT(*) FROM erasures",
-                                          soci::into(value);
-                                      return Result<void>();
-                                    })
-                    .ok());
-    return value;
-  }
+  long long erasures() { return api_->query_number("SELECT COUNT(*) FROM erasures"); }
 
   Result<access::RetentionReport> run(bool dry_run, int years = 15) {
     return access::SubjectRights(api_->database()).run_retention(kToday, years, dry_run, kOperator);
@@ -120,6 +100,9 @@ TEST_P(RetentionTest, ADryRunCountsAndChangesNothing) {
   EXPECT_EQ(report->persons, 1);
   EXPECT_EQ(name_of("households", old_), "Oud Huishouden");
   EXPECT_EQ(name_of("persons", gone_), "Oud Lid Eenling");
+  EXPECT_EQ(api_->query_text("SELECT note FROM consents"), "Oud Lid Eenling tekende");
+  EXPECT_EQ(api_->query_text("SELECT reason FROM break_glass_openings"),
+            "Oud Lid Eenling belde de politie");
   EXPECT_EQ(erasures(), 0);
   EXPECT_EQ(run(true)->households, 1) << "and so it stays due";
 }
@@ -145,11 +128,18 @@ TEST_P(RetentionTest, AnonymisesOnlyHouseholdsClosedLongEnoughAndMembersNobodyNe
   EXPECT_EQ(name_of("households", recent_), "Recent Huishouden") << "closed six years ago";
   EXPECT_EQ(name_of("persons", recent_member_), "Recent Afgesloten Lid");
   EXPECT_EQ(name_of("households", open_), "Open Huishouden");
-  EXPECT_EQ(text("SELECT COALESCE(note, 'none') FROM support_acts"), "none");
-  EXPECT_EQ(text("SELECT reason FROM erasures WHERE subject_kind = 'household'"),
+  EXPECT_EQ(api_->query_text("SELECT note FROM support_acts"), "NULL");
+  // The consent and the opening stay, their text does not.
+  EXPECT_EQ(api_->query_text("SELECT note FROM consents WHERE household_id = '" + old_ + "'"),
+            "NULL");
+  EXPECT_EQ(api_->query_text("SELECT reason FROM break_glass_openings WHERE household_id = '" +
+                             old_ + "'"),
+            "Geanonimiseerd");
+  EXPECT_EQ(api_->query_text("SELECT reason FROM erasures WHERE subject_kind = 'household'"),
             "retention: closed on 2010-01-31, more than 15 years before 2026-06-15");
-  EXPECT_EQ(text("SELECT subject_id FROM erasures WHERE subject_kind = 'person'"), gone_);
-  EXPECT_EQ(text("SELECT requested_by FROM erasures WHERE subject_kind = 'person'"),
+  EXPECT_EQ(api_->query_text("SELECT subject_id FROM erasures WHERE subject_kind = 'person'"),
+            gone_);
+  EXPECT_EQ(api_->query_text("SELECT requested_by FROM erasures WHERE subject_kind = 'person'"),
             "command line (test)");
   EXPECT_EQ(erasures(), 2);
 

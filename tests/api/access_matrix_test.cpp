@@ -226,6 +226,12 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
                      json{{"code", "000000"}}};
        },
        true},
+      {"POST", "/api/v1/session/second-factor/recovery-codes", every,
+       [](T&, AccountRole) {
+         return Call{"POST", "/api/v1/session/second-factor/recovery-codes",
+                     json{{"code", "000000"}}};
+       },
+       true},
       {"DELETE", "/api/v1/session/second-factor", every,
        [](T&, AccountRole) {
          return Call{"DELETE", "/api/v1/session/second-factor", json{{"code", "000000"}}};
@@ -639,11 +645,14 @@ TEST_P(AccessMatrixTest, BreakingTheGlassOpensForAnHourFlaggedAndShownToTheCoord
       << "a professional sees their own openings only";
 
   int flagged = 0;
+  std::string reason;
   const json log = api_->get(household_path() + "/access-log").json();
   for (const json& event : log["items"]) {
     if (event.value("username", "") == "bas" && event["breakGlass"] == true) ++flagged;
+    if (event["action"] == "household.breakGlass") reason = event.value("reason", "");
   }
   EXPECT_EQ(flagged, 3);  // the opening, the read, the network
+  EXPECT_EQ(reason, "Cor belt in paniek, zijn begeleider is ziek") << "the log says why";
 }
 
 DICHTBIJ_INSTANTIATE_ENGINES(AccessMatrixTest);

@@ -63,6 +63,22 @@ TEST_P(AgreementsApiTest, AHandoverKeepsTheEarlierVersion) {
   EXPECT_FALSE(versions[1]["changedAt"].get<std::string>().empty());
 }
 
+TEST_P(AgreementsApiTest, AVolunteerIsRefusedTheHistoryAndTheRefusalIsAudited) {
+  const auto created = api_->post(agreements_, groceries(neighbour_));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id = created.json()["id"];
+  // Joop helps here (the agreement is his), so he may read it as it is.
+  auto& joop = api_->as("joop", AccountRole::volunteer, PersonId(neighbour_));
+  ASSERT_EQ(joop.get(agreements_ + "/" + id).status, 200);
+
+  EXPECT_EQ(joop.get(agreements_ + "/" + id + "/history").status, 403);
+  const auto events = api_->audit_events("agreement.history");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].outcome, "denied");
+  EXPECT_EQ(events[0].username, "joop");
+  EXPECT_EQ(events[0].household_id, household_);
+}
+
 TEST_P(AgreementsApiTest, ThePlanAsItStoodOnADay) {
   ASSERT_EQ(api_->post(agreements_, groceries(worker_)).status, 201);
   EXPECT_EQ(api_->get(agreements_).json()["total"], 1);

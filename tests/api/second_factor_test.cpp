@@ -3,8 +3,7 @@
 // off, and a role that requires it. The server's TOTP clock is the test's,
 // so a test moves to the next 30-second step instead of waiting for it; the
 // codes are computed here from the secret the API hands out.
-#include <soci/soci.h>
-
+#include <algorithm>
 #include <atomic>
 
 #include "access/second_factors.hpp"
@@ -22,6 +21,7 @@ using testing::HttpResult;
 
 constexpr const char* kFactor = "/api/v1/session/second-factor";
 constexpr const char* kConfirmation = "/api/v1/session/second-factor/confirmation";
+constexpr const char* kRecoveryCodes = "/api/v1/session/second-factor/recovery-codes";
 
 struct Enrolled {
   std::string secret;
@@ -72,20 +72,7 @@ class SecondFactorApiTest : public testing::EngineTest {
         HttpRequest{"DELETE", api_->url(kFactor), body.dump(), {"Content-Type: application/json"}});
   }
 
-  int audit_events(const std::string& action) {
-    int count = 0;
-    EXPECT_TRUE(api_->database()
-                    .in_transaction(store::TransactionKind::read,
-                                    [&](store::Transaction& transaction) {
-                                      transaction.session()
-                                          << "SELECT COUNT(*) FROM audit_events WHERE action = "
-                                             ":action",
-                                          soci::use(action), soci::into(count);
-                                      return Result<void>();
-                                    })
-                    .ok());
-    return count;
-  }
+  std::size_t audit_events(const std::string& action) { return api_->audit_events(action).size(); }
 
   std::shared_ptr<std::atomic<std::int64_t>> now_ =
       std::make_shared<std::atomic<std::int64_t>>(1'800'000'000);
@@ -121,7 +108,7 @@ TEST_P(SecondFactorApiTest, SetUpWithACodeThenSignInNeedsOne) {
   const json status = api_->get(kFactor).json();
   EXPECT_EQ(status["state"], "active");
   EXPECT_EQ(status["unusedRecoveryCodes"], 10);
-  EXPECT_EQ(audit_events("secondFactor.enrol"), 1);
+  EXPECT_EQ(audit_events("secondFactor.enrol"), 1u);
 
   const HttpResult without = sign_in();
   EXPECT_EQ(without.status, 401) << without.body;
@@ -163,7 +150,7 @@ TEST_P(SecondFactorApiTest, ARecoveryCodeSignsInOnce) {
   EXPECT_EQ(sign_in({{"recoveryCode", "AAAA-BBBB-CCCC-DDDD"}}).status, 401);
   EXPECT_EQ(sign_in({{"recoveryCode", enrolled.recovery_codes[0]}}).status, 201);
   EXPECT_EQ(api_->get(kFactor).json()["unusedRecoveryCodes"], 8);
-  EXPECT_EQ(audit_events("secondFactor.recoveryCodeUse"), 2);
+  EXPECT_EQ(audit_events("secondFactor.recoveryCodeUse"), 2u);
 }
 
 TEST_P(SecondFactorApiTest, WrongCodesCountTowardsTheLock) {
@@ -185,10 +172,49 @@ TEST_P(SecondFactorApiTest, SwitchingItOffNeedsACurrentCode) {
   const HttpResult removed = remove_factor({{"code", code_now(enrolled.secret)}});
   EXPECT_EQ(removed.status, 204) << removed.body;
   EXPECT_EQ(api_->get(kFactor).json()["state"], "none");
-  EXPECT_EQ(audit_events("secondFactor.disable"), 1);
+  EXPECT_EQ(audit_events("secondFactor.disable"), 1u);
   EXPECT_EQ(sign_in().status, 201) << "the password alone again";
   EXPECT_EQ(sign_in({{"recoveryCode", enrolled.recovery_codes[0]}}).status, 201)
       << "no factor: an extra recovery code is ignored";
+}
+
+TEST_P(SecondFactorApiTest, NewRecoveryCodesNeedACurrentCodeAndReplaceTheOldOnes) {
+  EXPECT_EQ(api_->post(kRecoveryCodes, {{"code", "123456"}}).status, 409) << "no factor yet";
+  const Enrolled enrolled = enrol();
+  ASSERT_EQ(sign_in({{"recoveryCode", enrolled.recovery_codes[0]}}).status, 201);
+
+  // Not without the authenticator: no code, a wrong one, a recovery code.
+  EXPECT_EQ(testing::invalid_param_names(api_->post(kRecoveryCodes, json::object())),
+            std::vector<std::string>{"code"});
+  const HttpResult wrong = api_->post(kRecoveryCodes, {{"code", code_now(enrolled.secret, 9)}});
+  EXPECT_EQ(wrong.status, 400) << wrong.body;
+  EXPECT_EQ(testing::invalid_param_names(wrong), std::vector<std::string>{"code"});
+  EXPECT_EQ(testing::invalid_param_names(
+                api_->post(kRecoveryCodes, {{"recoveryCode", enrolled.recovery_codes[1]}})),
+            (std::vector<std::string>{"code", "recoveryCode"}));
+  EXPECT_EQ(api_->get(kFactor).json()["unusedRecoveryCodes"], 9) << "nothing changed";
+  EXPECT_EQ(audit_events("secondFactor.recoveryCodesRenew"), 0u);
+
+  const std::string code = code_now(enrolled.secret);
+  const HttpResult renewed = api_->post(kRecoveryCodes, {{"code", code}});
+  ASSERT_EQ(renewed.status, 201) << renewed.body;
+  const auto fresh = renewed.json()["recoveryCodes"].get<std::vector<std::string>>();
+  ASSERT_EQ(fresh.size(), 10u);
+  for (const std::string& old_code : enrolled.recovery_codes) {
+    EXPECT_EQ(std::count(fresh.begin(), fresh.end(), old_code), 0) << old_code;
+  }
+  EXPECT_EQ(api_->get(kFactor).json()["unusedRecoveryCodes"], 10);
+  const auto events = api_->audit_events("secondFactor.recoveryCodesRenew");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].username, "tester");
+  EXPECT_EQ(events[0].outcome, "allowed");
+  EXPECT_EQ(api_->post(kRecoveryCodes, {{"code", code}}).status, 400) << "the code is spent";
+
+  // The old codes, unused ones included, are gone; a new one signs in.
+  const HttpResult old_code = sign_in({{"recoveryCode", enrolled.recovery_codes[1]}});
+  EXPECT_EQ(old_code.status, 401);
+  EXPECT_EQ(problem_code(old_code), "secondFactorWrong");
+  EXPECT_EQ(sign_in({{"recoveryCode", fresh[0]}}).status, 201);
 }
 
 TEST_P(SecondFactorApiTest, BadInputIsAProblemNamingTheField) {
@@ -244,14 +270,14 @@ TEST_P(SecondFactorApiTest, ARequiredRoleReachesOnlyTheSessionUntilItSetsOneUp) 
   // A lost device: an administrator resets it, which ends the sessions.
   ASSERT_TRUE(second_factors.reset("tester").ok());
   EXPECT_EQ(api_->get(kFactor).status, 401);
-  EXPECT_EQ(audit_events("secondFactor.reset"), 1);
+  EXPECT_EQ(audit_events("secondFactor.reset"), 1u);
   const HttpResult after_reset = sign_in();
   ASSERT_EQ(after_reset.status, 201) << after_reset.body;
   EXPECT_EQ(after_reset.json()["secondFactorSetupRequired"], true);
 
   ASSERT_TRUE(second_factors.set_required(AccountRole::coordinator, false).ok());
   EXPECT_EQ(api_->get("/api/v1/persons").status, 200) << "no longer required: freed at once";
-  EXPECT_EQ(audit_events("secondFactor.requirement"), 2);
+  EXPECT_EQ(audit_events("secondFactor.requirement"), 2u);
 }
 
 DICHTBIJ_INSTANTIATE_ENGINES(SecondFactorApiTest);

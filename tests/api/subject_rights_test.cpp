@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <set>
 
 #include "access/audit.hpp"
 #include "support/api_server.hpp"
@@ -136,6 +138,10 @@ class SubjectRightsApiTest : public testing::EngineTest {
             {"mobilisedBy", "network"},   {"note", note}};
   }
 
+  static json consent(const std::string& note) {
+    return {{"purpose", "research"}, {"grantedOn", "2025-02-01"}, {"note", note}};
+  }
+
   std::string access_path() const { return "/api/v1/persons/" + subject_ + "/subject-access"; }
   std::string erasure_path() const { return "/api/v1/persons/" + subject_ + "/erasure"; }
 
@@ -176,18 +182,6 @@ class SubjectRightsApiTest : public testing::EngineTest {
         });
     EXPECT_TRUE(scanned.ok());
     return places;
-  }
-
-  long long count(const std::string& sql) {
-    long long value = -1;
-    EXPECT_TRUE(api_->database()
-                    .in_transaction(store::TransactionKind::read,
-                                    [&](store::Transaction& transaction) {
-                                      transaction.session() << sql, soci::into(value);
-                                      return Result<void>();
-                                    })
-                    .ok());
-    return value;
   }
 
   std::vector<store::AuditRow> events_of(const std::string& action) {
@@ -260,6 +254,116 @@ TEST_P(SubjectRightsApiTest, ExportHoldsEveryRecordOfThePersonAndNothingOfAnothe
   EXPECT_EQ(events[0].outcome, "allowed");
 }
 
+TEST_P(SubjectRightsApiTest, ExportHoldsConsentsAndBreakGlassOpenings) {
+  // Anouk, on the team of Zwaantje's own household, records its consent
+  // and breaks the glass into Kees's; Bas, on no team, into the shared one.
+  testing::ApiClient& anouk = api_->as("anouk", AccountRole::professional, PersonId(worker_));
+  testing::ApiClient& bas =
+      api_->as("bas", AccountRole::professional,
+               PersonId(post("/api/v1/persons", {{"displayName", "Bas Buiten"}})));
+  const auto own_consent =
+      anouk.post("/api/v1/households/" + own_ + "/consents", consent("Zwaantje tekende zelf"));
+  ASSERT_EQ(own_consent.status, 201) << own_consent.body;
+  const std::string shared_consent =
+      post("/api/v1/households/" + shared_ + "/consents", consent("Namens het hele gezin"));
+  (void)post("/api/v1/households/" + kees_only_ + "/consents", consent("Kees tekende niet"));
+  const auto into_shared =
+      bas.post("/api/v1/households/" + shared_ + "/break-glass", {{"reason", "Zwaantje gevallen"}});
+  ASSERT_EQ(into_shared.status, 201) << into_shared.body;
+  const auto into_kees =
+      anouk.post("/api/v1/households/" + kees_only_ + "/break-glass", {{"reason", "Kees belt"}});
+  ASSERT_EQ(into_kees.status, 201) << into_kees.body;
+
+  // Zwaantje's: the consents and the opening of her households, with notes.
+  const auto exported = api_->get(access_path());
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  const json records = exported.json()["records"];
+  std::vector<std::string> consents{own_consent.json()["id"], shared_consent};
+  std::sort(consents.begin(), consents.end());
+  EXPECT_EQ(ids_in(records["consents"]), consents);
+  for (const json& row : records["consents"]) EXPECT_TRUE(row["note"].is_string()) << row;
+  ASSERT_EQ(records["breakGlassOpenings"].size(), 1u);
+  EXPECT_EQ(records["breakGlassOpenings"][0]["id"], into_shared.json()["id"]);
+  EXPECT_EQ(records["breakGlassOpenings"][0]["reason"], "Zwaantje gevallen");
+  std::set<std::string> audited;
+  for (const json& event : records["auditEvents"]) {
+    if (event["recordId"].is_string()) audited.insert(event["recordId"].get<std::string>());
+  }
+  EXPECT_TRUE(audited.contains(shared_consent)) << "the consent's recording";
+  EXPECT_TRUE(audited.contains(into_shared.json()["id"].get<std::string>())) << "the opening";
+  for (const char* foreign : {"Kees tekende niet", "Kees belt"}) {
+    EXPECT_EQ(exported.body.find(foreign), std::string::npos) << foreign;
+  }
+
+  // Anouk's: what her account recorded and opened, without the notes and
+  // reasons, which are about other people's households.
+  const auto anouks = api_->get("/api/v1/persons/" + worker_ + "/subject-access");
+  ASSERT_EQ(anouks.status, 200) << anouks.body;
+  const json hers = anouks.json()["records"];
+  EXPECT_EQ(ids_in(hers["consents"]), std::vector<std::string>{own_consent.json()["id"]});
+  EXPECT_TRUE(hers["consents"][0]["note"].is_null());
+  ASSERT_EQ(hers["breakGlassOpenings"].size(), 1u);
+  EXPECT_EQ(hers["breakGlassOpenings"][0]["householdId"], kees_only_);
+  EXPECT_TRUE(hers["breakGlassOpenings"][0]["reason"].is_null());
+  for (const char* foreign : {"Zwaantje tekende zelf", "Zwaantje gevallen"}) {
+    EXPECT_EQ(anouks.body.find(foreign), std::string::npos) << foreign;
+  }
+}
+
+TEST_P(SubjectRightsApiTest, ErasureClearsConsentNotesAndBreakGlassReasonsOfTheirHouseholds) {
+  testing::ApiClient& bas =
+      api_->as("bas", AccountRole::professional,
+               PersonId(post("/api/v1/persons", {{"displayName", "Bas Buiten"}})));
+  const std::string consents = "/api/v1/households/" + shared_ + "/consents";
+  (void)post(consents, consent("Zwaantje tekende zelf"));
+  (void)post("/api/v1/households/" + own_ + "/consents", consent("Zwaantje, alleen"));
+  (void)post("/api/v1/households/" + kees_only_ + "/consents", consent("Kees tekende"));
+  for (const std::string& household : {shared_, kees_only_}) {
+    const std::string reason = household == shared_ ? "Zwaantje gevallen" : "Kees belt";
+    ASSERT_EQ(
+        bas.post("/api/v1/households/" + household + "/break-glass", {{"reason", reason}}).status,
+        201);
+  }
+
+  const auto erased = api_->post(erasure_path(), {{"reason", "Verzoek 2026-015"}});
+  ASSERT_EQ(erased.status, 200) << erased.body;
+  EXPECT_EQ(erased.json()["cleared"]["consentNotes"], 2);
+  EXPECT_EQ(erased.json()["cleared"]["breakGlassReasons"], 1);
+
+  // The consent and the opening stay, as the record that they happened.
+  const json kept = keeper().get(consents).json();
+  ASSERT_EQ(kept["total"], 1);
+  EXPECT_FALSE(kept["items"][0].contains("note"));
+  EXPECT_EQ(kept["items"][0]["purpose"], "research");
+  std::map<std::string, std::string> reasons;
+  const auto openings = keeper().get("/api/v1/break-glass");
+  ASSERT_EQ(openings.status, 200) << openings.body;
+  const json listed = openings.json();
+  for (const json& opening : listed["items"]) {
+    reasons[opening["householdId"]] = opening["reason"];
+  }
+  EXPECT_EQ(reasons[shared_], "Geanonimiseerd");
+  EXPECT_EQ(reasons[kees_only_], "Kees belt") << "another's household keeps its reason";
+  EXPECT_EQ(api_->query_number("SELECT COUNT(*) FROM consents WHERE note = 'Kees tekende'"), 1);
+  for (const std::string& place : places_holding("Zwaantje")) {
+    EXPECT_NE(place, "consents.note");
+    EXPECT_NE(place, "break_glass_openings.reason");
+    EXPECT_NE(place, "audit_events.reason") << "the chained log never holds the reason";
+  }
+  bool shown_anonymised = false;
+  const auto log = keeper().get("/api/v1/households/" + shared_ + "/access-log?pageSize=200");
+  ASSERT_EQ(log.status, 200) << log.body;
+  const json events = log.json();
+  for (const json& event : events["items"]) {
+    if (event["action"] == "household.breakGlass") {
+      shown_anonymised = event.value("reason", "") == "Geanonimiseerd";
+    }
+  }
+  EXPECT_TRUE(shown_anonymised) << "the access log shows the opening's cleared reason";
+  EXPECT_EQ(api_->post(erasure_path(), {{"reason", "Nog eens"}}).json()["cleared"]["consentNotes"],
+            0);
+}
+
 TEST_P(SubjectRightsApiTest, ErasureLeavesTheNameNowhereAndKeepsTheStructure) {
   // A session of the subject's own account, to see it end.
   ASSERT_EQ(api_->sign_in("zwaan").status, 201);
@@ -302,21 +406,23 @@ TEST_P(SubjectRightsApiTest, ErasureLeavesTheNameNowhereAndKeepsTheStructure) {
   ASSERT_EQ(history.status, 200);
   EXPECT_EQ(history.json()["items"].size(), 3u) << "the handover, and the erasure";
   EXPECT_EQ(history.json()["items"][0]["responsiblePersonId"], subject_);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM ties"), 1);
+  EXPECT_EQ(api_->query_number("SELECT COUNT(*) FROM ties"), 1);
 
   // The account is disabled, renamed, and its session is over.
   EXPECT_EQ(api_->sign_in("zwaan").status, 401);
   testing::HttpRequest with_old_session{
       "GET", api_->url("/api/v1/session"), "", {"Cookie: " + subject_cookie}};
   EXPECT_EQ(testing::http(with_old_session).status, 401);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM accounts WHERE disabled = 1 AND id = '" + account_ + "'"),
+  EXPECT_EQ(api_->query_number("SELECT COUNT(*) FROM accounts WHERE disabled = 1 AND id = '" +
+                               account_ + "'"),
             1);
 
   // The record says who, when, why — and nothing erased.
-  EXPECT_EQ(count("SELECT COUNT(*) FROM erasures WHERE subject_kind = 'person' AND subject_id = '" +
-                  subject_ +
-                  "' AND basis = 'request' AND reason = 'Verzoek 2026-014 per brief' "
-                  "AND requested_by = 'beheerder'"),
+  EXPECT_EQ(api_->query_number(
+                "SELECT COUNT(*) FROM erasures WHERE subject_kind = 'person' AND subject_id = '" +
+                subject_ +
+                "' AND basis = 'request' AND reason = 'Verzoek 2026-014 per brief' "
+                "AND requested_by = 'beheerder'"),
             1);
   const std::vector<store::AuditRow> events = events_of("person.erase");
   ASSERT_EQ(events.size(), 1u);
@@ -331,7 +437,7 @@ TEST_P(SubjectRightsApiTest, ErasureLeavesTheNameNowhereAndKeepsTheStructure) {
   EXPECT_EQ(again.json()["erasureId"], answer["erasureId"]);
   EXPECT_EQ(again.json()["erasedAt"], answer["erasedAt"]);
   EXPECT_EQ(again.json()["cleared"]["agreements"], 0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM erasures"), 1);
+  EXPECT_EQ(api_->query_number("SELECT COUNT(*) FROM erasures"), 1);
 
   // The export now shows the erasure and the placeholder.
   const json records = api_->get(access_path()).json()["records"];
@@ -358,7 +464,7 @@ TEST_P(SubjectRightsApiTest, OnlyAnAdministratorMayAndRefusalsAreAudited) {
   EXPECT_EQ(api_->post(erasure_path(), {{"reason", "Verzoek"}}).status, 403);
   EXPECT_EQ(keeper().get("/api/v1/persons/" + subject_).json()["displayName"],
             "Zwaantje Testerveld");
-  EXPECT_EQ(count("SELECT COUNT(*) FROM erasures"), 0);
+  EXPECT_EQ(api_->query_number("SELECT COUNT(*) FROM erasures"), 0);
   // Refused in front of the route, which names itself in the event.
   for (const char* action : {"route.getPersonSubjectAccess", "route.erasePerson"}) {
     const std::vector<store::AuditRow> events = events_of(action);
@@ -419,24 +525,13 @@ TEST_P(SubjectRightsApiTest, BadInputIsAProblemAndChangesNothing) {
   EXPECT_EQ(api_->get("/api/v1/persons/zwaantje/subject-access").status, 404);
   EXPECT_EQ(keeper().get("/api/v1/persons/" + subject_).json()["displayName"],
             "Zwaantje Testerveld");
-  EXPECT_EQ(count("SELECT COUNT(*) FROM erasures"), 0);
+  EXPECT_EQ(api_->query_number("SELECT COUNT(*) FROM erasures"), 0);
   EXPECT_TRUE(events_of("person.erase").empty());
 }
 
 TEST_P(SubjectRightsApiTest, ClosingAHouseholdDatesItAndReopeningClearsTheDate) {
   auto closed_on = [&]() {
-    std::string day;
-    soci::indicator indicator = soci::i_null;
-    EXPECT_TRUE(api_->database()
-                    .in_transaction(store::TransactionKind::read,
-                                    [&](store::Transaction& transaction) {
-                                      transaction.session()
-                                          << "SELECT closed_on FROM households WHERE id = :id",
-                                          soci::use(own_), soci::into(day, indicator);
-                                      return Result<void>();
-                                    })
-                    .ok());
-    return indicator == soci::i_ok ? day : std::string("NULL");
+    return api_->query_text("SELECT closed_on FROM households WHERE id = '" + own_ + "'");
   };
   const std::string path = "/api/v1/households/" + own_;
   EXPECT_EQ(closed_on(), "NULL");

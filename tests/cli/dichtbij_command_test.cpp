@@ -285,6 +285,68 @@ TEST_P(DichtbijCommandTest, AuditVerifyNamesTheFirstBrokenEvent) {
       << broken.stderr_text();
 }
 
+TEST_P(DichtbijCommandTest, AuditVerifyPrintsTheHeadAndCatchesTheNewestEventsRemoved) {
+  auto verify = [&](std::vector<std::string> arguments) {
+    arguments.insert(arguments.begin(), {"audit", "verify"});
+    DichtbijProcess process(std::move(arguments), environment(), folder_.path());
+    const int code = process.wait_for_exit();
+    return std::make_pair(code, process.stderr_text());
+  };
+  auto write = [&](const std::string& sql) {
+    std::unique_ptr<store::Database> database = database_->open(1);
+    ASSERT_TRUE(database
+                    ->in_transaction(store::TransactionKind::write,
+                                     [&](store::Transaction& transaction) {
+                                       transaction.session() << sql;
+                                       return Result<void>();
+                                     })
+                    .ok());
+  };
+  DichtbijProcess migrate({"migrate"}, environment(), folder_.path());
+  ASSERT_EQ(migrate.wait_for_exit(), 0) << migrate.stderr_text();
+  auto [empty, empty_text] = verify({});
+  EXPECT_EQ(empty, 0) << empty_text;
+  EXPECT_EQ(empty_text.find("head"), std::string::npos) << "an empty log has none";
+  std::vector<std::string> heads;  // after each event, as the log computed them
+  {
+    std::unique_ptr<store::Database> database = database_->open(1);
+    for (const char* action : {"household.read", "tie.create", "household.network"}) {
+      access::AuditEvent event;
+      event.action = action;
+      ASSERT_TRUE(access::record(*database, event).ok());
+      heads.push_back(access::format_chain_head(access::verify_chain(*database)->head));
+    }
+  }
+  ASSERT_EQ(heads[2].substr(0, 2), "3:");
+  auto [intact, intact_text] = verify({});
+  EXPECT_EQ(intact, 0) << intact_text;
+  EXPECT_NE(intact_text.find("intact: 3 events; head " + heads[2]), std::string::npos)
+      << intact_text;
+  auto [anchored, anchored_text] = verify({"--expect-head", heads[2]});
+  EXPECT_EQ(anchored, 0) << anchored_text;
+  EXPECT_EQ(verify({"--expect-head", heads[1]}).first, 0) << "an older head is still there";
+
+  // The newest event cut off: the chain still fits, the anchor does not.
+  write("DELETE FROM audit_events WHERE seq = 3");
+  EXPECT_EQ(verify({}).first, 0) << "what the chain alone cannot see";
+  auto [truncated, truncated_text] = verify({"--expect-head", heads[2]});
+  EXPECT_EQ(truncated, 3) << truncated_text;
+  EXPECT_NE(truncated_text.find("event 3 is missing: the log ends at event 2"), std::string::npos)
+      << truncated_text;
+
+  // A different event 2 with a chain rebuilt to fit: its hash differs.
+  std::string other_hash = heads[1].substr(2);
+  other_hash[0] = other_hash[0] == 'a' ? 'b' : 'a';
+  auto [rewritten, rewritten_text] = verify({"--expect-head", "2:" + other_hash});
+  EXPECT_EQ(rewritten, 3) << rewritten_text;
+  EXPECT_NE(rewritten_text.find("event 2 has hash " + heads[1].substr(2)), std::string::npos)
+      << rewritten_text;
+
+  for (const char* bad : {"3", "x:abc", "0:", "3:ABC", "-1:00"}) {
+    EXPECT_EQ(verify({"--expect-head", bad}).first, 2) << bad;
+  }
+}
+
 TEST_P(DichtbijCommandTest, SubjectExportAndEraseOneOperatorRequest) {
   auto run = [&](std::vector<std::string> arguments) {
     DichtbijProcess process(std::move(arguments), environment(), folder_.path());

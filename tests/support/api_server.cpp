@@ -1,5 +1,6 @@
 #include "support/api_server.hpp"
 
+#include <soci/soci.h>
 #include <strings.h>
 
 #include <gtest/gtest.h>
@@ -149,6 +150,44 @@ std::vector<store::AuditRow> ApiServer::audit_events(const std::string& action) 
               })
           .ok());
   return rows;
+}
+
+void ApiServer::execute_sql(const std::string& sql) {
+  EXPECT_TRUE(database_
+                  ->in_transaction(store::TransactionKind::write,
+                                   [&](store::Transaction& transaction) {
+                                     transaction.session() << sql;
+                                     return Result<void>();
+                                   })
+                  .ok())
+      << sql;
+}
+
+std::string ApiServer::query_text(const std::string& sql) {
+  std::string value;
+  soci::indicator indicator = soci::i_null;
+  EXPECT_TRUE(database_
+                  ->in_transaction(store::TransactionKind::read,
+                                   [&](store::Transaction& transaction) {
+                                     transaction.session() << sql, soci::into(value, indicator);
+                                     return Result<void>();
+                                   })
+                  .ok())
+      << sql;
+  return indicator == soci::i_ok ? value : "NULL";
+}
+
+long long ApiServer::query_number(const std::string& sql) {
+  long long value = -1;
+  EXPECT_TRUE(database_
+                  ->in_transaction(store::TransactionKind::read,
+                                   [&](store::Transaction& transaction) {
+                                     transaction.session() << sql, soci::into(value);
+                                     return Result<void>();
+                                   })
+                  .ok())
+      << sql;
+  return value;
 }
 
 std::vector<std::string> invalid_param_names(const HttpResult& result) {

@@ -98,6 +98,13 @@ class ApiServer : public ApiClient {
   store::Database& database() { return *database_; }
   // The audit log's events with this action, oldest first.
   std::vector<store::AuditRow> audit_events(const std::string& action);
+  // Runs sql on the server's database directly: a state no route may make,
+  // or a row tampered with. Fails the test when it fails.
+  void execute_sql(const std::string& sql);
+  // The first column of sql's first row, as text ("NULL" for NULL) or as a
+  // number; fails the test when the query fails.
+  std::string query_text(const std::string& sql);
+  long long query_number(const std::string& sql);
   // The server's database, to open a second connection to it as another
   // process or instance would.
   const TestDatabase& test_database() const { return test_database_; }
