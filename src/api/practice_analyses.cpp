@@ -389,11 +389,12 @@ nlohmann::json period_parameters(bool with_practice, bool with_format) {
   if (with_format) (void)query.text("format", 7, "json (default) or graphml.");
   nlohmann::json parameters = query.parameters();
   if (with_practice) {
-    parameters.insert(parameters.begin(), {{"name", "practiceId"},
-                                           {"in", "path"},
-                                           {"required", true},
-                                           {"description", "The practice's id."},
-                                           {"schema", {{"type", "string"}, {"format", "uuid"}}}});
+    parameters.insert(parameters.begin(),
+                      nlohmann::json{{"name", "practiceId"},
+                                     {"in", "path"},
+                                     {"required", true},
+                                     {"description", "The practice's id."},
+                                     {"schema", {{"type", "string"}, {"format", "uuid"}}}});
   }
   return parameters;
 }
