@@ -9,3 +9,5 @@ scripts/install-deps.sh bench/debian-packages.txt
 bench/http_health.sh "$build_dir"
 bench/http_network.sh "$build_dir"
 WITH_POSTGRES_DURABLE=1 scripts/with-postgres.sh bench/write_support_acts.sh "$build_dir"
+bench/analyze_households.sh "$build_dir"
+bench/analyze_acts.sh "$build_dir"

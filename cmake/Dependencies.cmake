@@ -16,6 +16,9 @@ pkg_check_modules(LIBCRYPTO REQUIRED IMPORTED_TARGET libcrypto)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
+# Network measures (analysis/): Debian's libigraph-dev, built without thread
+# safety; see docs/adr/0007-igraph-behind-one-lock.md.
+pkg_check_modules(IGRAPH REQUIRED IMPORTED_TARGET igraph)
 
 # RESTinio does not declare what it links against; Debian's http-parser has
 # no CMake or pkg-config files.

@@ -26,7 +26,7 @@ constexpr RoleSet kKeepers{admin, coordinator, professional};
 constexpr RoleSet kKeepersAndClient{admin, coordinator, professional, client};
 
 // In the order of Resource.
-constexpr std::array<ResourceRules, 15> kRules{{
+constexpr std::array<ResourceRules, 17> kRules{{
     {"organisation", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
     {"practice", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
     {"facility", kEvery, kEvery, kKeepers, kKeepers, kKeepers},
@@ -46,6 +46,9 @@ constexpr std::array<ResourceRules, 15> kRules{{
     // Withdrawn, never deleted: the record of what a household agreed stays.
     {"consent", kKeepersAndClient, kKeepersAndClient, kKeepers, kKeepers, kNone},
     {"researchExport", kNone, RoleSet{researcher}, kNone, kNone, kNone},
+    {"householdAnalysis", kNone, RoleSet{admin, coordinator, professional, client, researcher},
+     kNone, kNone, kNone},
+    {"practiceAnalysis", kNone, RoleSet{coordinator, researcher}, kNone, kNone, kNone},
 }};
 
 // A resource added to the enum but not to the table would get an empty
@@ -141,6 +144,7 @@ bool permits(const HouseholdAccess& access, Resource resource, Operation operati
         case Resource::support_act:
         case Resource::assessment:
         case Resource::network:
+        case Resource::household_analysis:
         case Resource::referral:
         case Resource::access_log:
         case Resource::consent: return reading;

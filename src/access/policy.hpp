@@ -19,8 +19,8 @@
 //  - client: their own household (their person a current member): read,
 //    add people to the network, see who looked at the file;
 //  - researcher: no personal records at all; only the pseudonymised
-//    research exports, of households whose research consent is in force
-//    (access/consent.hpp);
+//    research exports and analyses, of households whose research consent
+//    is in force (access/consent.hpp);
 //  - admin: accounts, organisations, practices; case content only through
 //    a team, like a professional;
 //  - break-the-glass: a professional or coordinator who gives a reason
@@ -57,6 +57,13 @@ enum class Resource {
   break_glass,
   consent,
   research_export,
+  // The measures of one household's network (analysis/); researchers only
+  // pseudonymised, and only of households whose research consent is in force.
+  household_analysis,
+  // Aggregates over practices: mobilisation, collaboration, the cross-practice
+  // comparison, the organisation network. A coordinator sees their own
+  // practice's households; a researcher those with research consent in force.
+  practice_analysis,
 };
 
 enum class Operation { list, read, create, update, remove };

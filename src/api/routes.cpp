@@ -10,11 +10,13 @@
 #include "api/enumerations.hpp"
 #include "api/facilities.hpp"
 #include "api/health.hpp"
+#include "api/household_analyses.hpp"
 #include "api/households.hpp"
 #include "api/network.hpp"
 #include "api/openapi.hpp"
 #include "api/organisations.hpp"
 #include "api/persons.hpp"
+#include "api/practice_analyses.hpp"
 #include "api/practices.hpp"
 #include "api/research_exports.hpp"
 #include "api/resource_support.hpp"
@@ -75,6 +77,8 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_agreement_routes(registry, context.database);
   add_support_act_routes(registry, context.database);
   add_network_route(registry, context.database);
+  add_household_analysis_routes(registry, context.database);
+  add_practice_analysis_routes(registry, context.database);
   add_assessment_routes(registry, context.database);
   add_facility_routes(registry, context.database);
   add_access_log_route(registry, context.database);

@@ -77,6 +77,28 @@ struct SubjectEraseCommand {
 // progress at a terminal; --dry-run only counts.
 [[nodiscard]] int run_retention(const CommonOptions& options, bool dry_run);
 
+enum class AnalyzeWhat { households, mobilisation, collaboration, practices };
+enum class AnalyzeFormat { csv, json };
+
+struct AnalyzeCommand {
+  AnalyzeWhat what = AnalyzeWhat::households;
+  std::string from;  // YYYY-MM-DD; default a year before to
+  std::string to;    // YYYY-MM-DD; default today
+  AnalyzeFormat format = AnalyzeFormat::csv;
+  std::string out;  // a file to write (replaced); stdout when empty
+  // households: also every household's network into this GraphML file (one
+  // <graph> each, analysis/graphml.hpp); none when empty.
+  std::string graphml;
+};
+
+// The analyses over every household (docs/measures.md), as CSV or JSON:
+// households — the network measures and carrying capacity of each household
+// on --to, one row each, with a progress bar on a terminal; mobilisation,
+// collaboration — the counts per practice (and target group, support type,
+// month) of the acts from --from to --to; practices — both in total per
+// practice, side by side.
+[[nodiscard]] int run_analyze(const CommonOptions& options, const AnalyzeCommand& command);
+
 struct DemoCommand {
   int households = 300;
   std::uint64_t seed = 1;

@@ -1,6 +1,9 @@
 // dichtbij: the Dichtbij server and its administration commands.
 #include <CLI/CLI.hpp>
 
+#include <map>
+#include <vector>
+
 #include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
@@ -93,6 +96,36 @@ int main(int argc, char** argv) {
       "run", "Anonymise households closed longer than retention_years ago");
   retention_run->add_flag("--dry-run", dry_run, "Only count what would be anonymised");
 
+  dichtbij::cli::AnalyzeCommand analyze_command;
+  std::string analyze_format = "csv";
+  CLI::App* analyze = app.add_subcommand(
+      "analyze",
+      "Network measures, mobilisation and collaboration as CSV or JSON (docs/measures.md)");
+  analyze->require_subcommand(1);
+  const std::map<std::string, dichtbij::cli::AnalyzeWhat> analyses{
+      {"households", dichtbij::cli::AnalyzeWhat::households},
+      {"mobilisation", dichtbij::cli::AnalyzeWhat::mobilisation},
+      {"collaboration", dichtbij::cli::AnalyzeWhat::collaboration},
+      {"practices", dichtbij::cli::AnalyzeWhat::practices}};
+  std::vector<CLI::App*> analyze_subcommands;
+  for (const auto& [name, what] : analyses) {
+    CLI::App* sub = analyze->add_subcommand(name, name == "households"
+                                                      ? "The measures of every household on --to"
+                                                      : "Counts of the acts from --from to --to");
+    sub->add_option("--from", analyze_command.from,
+                    "First day, YYYY-MM-DD (default: a year before --to)");
+    sub->add_option("--to", analyze_command.to, "Last day, YYYY-MM-DD (default: today)");
+    sub->add_option("--format", analyze_format, "csv (default) or json")
+        ->check(CLI::IsMember({"csv", "json"}));
+    sub->add_option("--out", analyze_command.out, "Write to this file instead of standard output");
+    if (name == "households") {
+      sub->add_option("--graphml", analyze_command.graphml,
+                      "Also write every household's network to this GraphML file");
+    }
+    sub->callback([&analyze_command, what = what] { analyze_command.what = what; });
+    analyze_subcommands.push_back(sub);
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -107,6 +140,11 @@ int main(int argc, char** argv) {
   if (subject_export->parsed()) return dichtbij::cli::run_subject_export(options, export_command);
   if (subject_erase->parsed()) return dichtbij::cli::run_subject_erase(options, erase_command);
   if (retention_run->parsed()) return dichtbij::cli::run_retention(options, dry_run);
+  if (analyze->parsed()) {
+    analyze_command.format = analyze_format == "json" ? dichtbij::cli::AnalyzeFormat::json
+                                                      : dichtbij::cli::AnalyzeFormat::csv;
+    return dichtbij::cli::run_analyze(options, analyze_command);
+  }
   if (user->parsed()) {
     using dichtbij::cli::UserAction;
     if (user_add->parsed()) user_command.action = UserAction::add;

@@ -214,10 +214,9 @@ Result<std::vector<HouseholdId>> households_consenting(Transaction& transaction,
   const std::string on = format_date(day);
   std::string household;
   soci::statement statement =
-      (transaction.session().prepare
-           << "SELECT DISTINCT household_id FROM consents WHERE purpose = :purpose AND "
-              "granted_on <= :day1 AND (withdrawn_on IS NULL OR withdrawn_on > :day2) "
-              "ORDER BY household_id",
+      (transaction.session().prepare << "SELECT DISTINCT household_id FROM ("
+                                     << kHouseholdsConsentingSql
+                                     << ") consenting ORDER BY household_id",
        soci::use(code), soci::use(on), soci::use(on), soci::into(household));
   statement.execute();
   std::vector<HouseholdId> households;

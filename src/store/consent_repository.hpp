@@ -40,6 +40,13 @@ class ConsentRepository {
   HouseholdId household_;
 };
 
+// The households with a consent for a purpose in force on a day, as a
+// subquery for "household_id IN (…)": binds the purpose's code, then the day
+// twice (YYYY-MM-DD). The one spelling of "in force" (core/consent.hpp) in SQL.
+inline constexpr const char kHouseholdsConsentingSql[] =
+    "SELECT household_id FROM consents WHERE purpose = :purpose AND granted_on <= :day1 AND "
+    "(withdrawn_on IS NULL OR withdrawn_on > :day2)";
+
 // The households with a consent for purpose in force on day, in id order.
 [[nodiscard]] Result<std::vector<HouseholdId>> households_consenting(Transaction& transaction,
                                                                      ConsentPurpose purpose,

@@ -2,24 +2,15 @@
 
 #include <soci/soci.h>
 
+#include "store/act_roles_sql.hpp"
 #include "store/child_rows.hpp"
 
 namespace dichtbij::store {
 
 namespace {
 
-// Whether the person in column held the professional role on the act's day.
-#define DICHTBIJ_FORMAL(column)                                                                \
-  "CASE WHEN EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = " column                 \
-  " AND r.role = 'professional' AND r.valid_from <= support_acts.act_date AND (r.valid_until " \
-  "IS NULL OR r.valid_until >= support_acts.act_date)) THEN 1 ELSE 0 END"
-
-// Whether the person in column was a member of the act's household that day.
-#define DICHTBIJ_MEMBER(column)                                                                \
-  "CASE WHEN EXISTS (SELECT 1 FROM household_people m WHERE m.household_id = "                 \
-  "support_acts.household_id AND m.part = 'member' AND m.person_id = " column                  \
-  " AND m.valid_from <= support_acts.act_date AND (m.valid_until IS NULL OR m.valid_until >= " \
-  "support_acts.act_date)) THEN 1 ELSE 0 END"
+#define DICHTBIJ_FORMAL(column) DICHTBIJ_ACT_FORMAL("support_acts", column)
+#define DICHTBIJ_MEMBER(column) DICHTBIJ_ACT_MEMBER("support_acts", column)
 
 constexpr const char kActColumns[] =
     "act_date, provider_id, receiver_id, support_type, mode, duration_minutes, mobilised_by, "

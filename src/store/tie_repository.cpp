@@ -184,4 +184,19 @@ Result<void> TieRepository::remove(const TieId& id) {
   return delete_row(transaction_, kTable, kWhat, id.str());
 }
 
+Result<std::vector<Tie>> ties_holding_on(Transaction& transaction, const Date& day) {
+  const std::string on = format_date(day);
+  Row row;
+  soci::statement statement =
+      (transaction.session().prepare
+           << "SELECT " << kColumns
+           << " FROM ties WHERE valid_from <= :on1 AND (valid_until IS NULL OR valid_until >= "
+              ":on2)",
+       soci::use(on), soci::use(on), DICHTBIJ_TIE_INTO(row));
+  statement.execute();
+  std::vector<Tie> ties;
+  while (statement.fetch()) ties.push_back(row.to_tie());
+  return ties;
+}
+
 }  // namespace dichtbij::store

@@ -32,4 +32,8 @@ class TieRepository {
   HouseholdId household_;
 };
 
+// Every tie of every household that held on day, in no particular order: for
+// analyses over all households (store/network_batch_query.hpp).
+[[nodiscard]] Result<std::vector<Tie>> ties_holding_on(Transaction& transaction, const Date& day);
+
 }  // namespace dichtbij::store

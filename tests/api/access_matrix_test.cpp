@@ -89,6 +89,13 @@ class AccessMatrixTest : public testing::EngineTest {
     if (!consented) return path;
     return path + "/" + id(api_->post(path, consent_body()));
   }
+  // A household of its own with research consent in force: what a
+  // researcher may analyse.
+  std::string consented_household() {
+    const std::string household = id(api_->post("/api/v1/households", household_body(wim_)));
+    (void)id(api_->post("/api/v1/households/" + household + "/consents", consent_body()));
+    return household;
+  }
   static json consent_body() { return {{"purpose", "research"}, {"grantedOn", "2025-01-10"}}; }
   std::string agreements() const { return household_path() + "/agreements"; }
 
@@ -462,6 +469,39 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
        }},
       {"GET", "/api/v1/research/exports/support-acts", RoleSet{researcher},
        get("/api/v1/research/exports/support-acts")},
+      // A researcher analyses a household with research consent (H has
+      // none: to them it does not exist); an admin is on no team.
+      {"GET", "/api/v1/analyses/households/{householdId}",
+       RoleSet{coordinator, professional, client, researcher},
+       [](T& t, AccountRole role) {
+         return Call{"GET", "/api/v1/analyses/households/" +
+                                (role == researcher ? t.consented_household() : t.household_)};
+       }},
+      {"GET", "/api/v1/analyses/households/{householdId}/graphml",
+       RoleSet{coordinator, professional, client, researcher},
+       [](T& t, AccountRole role) {
+         return Call{"GET", "/api/v1/analyses/households/" +
+                                (role == researcher ? t.consented_household() : t.household_) +
+                                "/graphml"};
+       }},
+      {"GET", "/api/v1/analyses/households", RoleSet{coordinator, researcher},
+       get("/api/v1/analyses/households")},
+      {"GET", "/api/v1/analyses/practices/{practiceId}/mobilisation",
+       RoleSet{coordinator, researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET",
+                     "/api/v1/analyses/practices/" + t.api_->practice_id().str() + "/mobilisation"};
+       }},
+      {"GET", "/api/v1/analyses/practices/{practiceId}/collaboration",
+       RoleSet{coordinator, researcher},
+       [](T& t, AccountRole) {
+         return Call{
+             "GET", "/api/v1/analyses/practices/" + t.api_->practice_id().str() + "/collaboration"};
+       }},
+      {"GET", "/api/v1/analyses/practices", RoleSet{coordinator, researcher},
+       get("/api/v1/analyses/practices")},
+      {"GET", "/api/v1/analyses/organisation-network", RoleSet{coordinator, researcher},
+       get("/api/v1/analyses/organisation-network")},
       {"GET", "/api/v1/persons/{id}/subject-access", RoleSet{admin},
        [](T& t, AccountRole) {
          return Call{"GET", "/api/v1/persons/" + t.cor_ + "/subject-access"};

@@ -12,10 +12,12 @@
 #include <thread>
 
 #include <soci/soci.h>
+#include <nlohmann/json.hpp>
 
 #include "access/audit.hpp"
 #include "store/household_repository.hpp"
 #include "store/person_repository.hpp"
+#include "store/tie_repository.hpp"
 #include "support/engine_test.hpp"
 #include "support/http_client.hpp"
 
@@ -398,6 +400,88 @@ TEST_P(DichtbijCommandTest, SubjectExportAndEraseOneOperatorRequest) {
   EXPECT_NE(stdout_text.find("\"displayName\": \"Geanonimiseerd\""), std::string::npos);
   EXPECT_NE(stdout_text.find("\"requestedBy\": \"command line ("), std::string::npos);
   EXPECT_EQ(stdout_text.find("Operatorverzoek"), std::string::npos);
+}
+
+TEST_P(DichtbijCommandTest, AnalyzeWritesMeasuresAndCountsAsCsvAndJson) {
+  auto run = [&](std::vector<std::string> arguments) {
+    DichtbijProcess process(std::move(arguments), environment(), folder_.path());
+    const int code = process.wait_for_exit();
+    return std::make_pair(code, process.stderr_text());
+  };
+  auto file = [&](const std::string& name) {
+    std::ifstream in(folder_.path() / name);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  ASSERT_EQ(run({"migrate"}).first, 0);
+  std::string household;
+  {
+    std::unique_ptr<store::Database> database = database_->open(1);
+    const Date start{std::chrono::year(2025), std::chrono::January, std::chrono::day(1)};
+    ASSERT_TRUE(
+        database
+            ->in_transaction(store::TransactionKind::write,
+                             [&](store::Transaction& transaction) -> Result<void> {
+                               store::PersonRepository persons(transaction);
+                               PersonFields fields;
+                               fields.display_name = "Mevrouw Smit";
+                               Result<Person> member = persons.create(fields);
+                               fields.display_name = "Buurvrouw Ria";
+                               Result<Person> neighbour = persons.create(fields);
+                               if (!member.ok() || !neighbour.ok()) {
+                                 return make_error(ErrorCode::internal, "persons");
+                               }
+                               HouseholdFields created;
+                               created.name = "Smit";
+                               created.members.push_back({member->id, {start, {}}});
+                               Result<Household> made =
+                                   store::HouseholdRepository(transaction).create(created);
+                               if (!made.ok()) return std::move(made).error();
+                               household = made->id.str();
+                               TieFields tie;
+                               tie.person = neighbour->id;
+                               tie.other = member->id;
+                               tie.relation_kind = RelationKind::neighbour;
+                               tie.support_types = {SupportType::practical, SupportType::emotional};
+                               tie.period = {start, {}};
+                               Result<Tie> tied =
+                                   store::TieRepository(transaction, made->id).create(tie);
+                               if (!tied.ok()) return std::move(tied).error();
+                               return {};
+                             })
+            .ok());
+  }
+
+  auto [csv, csv_text] =
+      run({"analyze", "households", "--to", "2026-03-31", "--out", "measures.csv"});
+  ASSERT_EQ(csv, 0) << csv_text;
+  const std::string table = file("measures.csv");
+  EXPECT_EQ(table.rfind("household,date,size,", 0), 0u) << table;
+  const std::string row = table.substr(table.find("\r\n") + 2);
+  EXPECT_EQ(row.rfind(household + ",2026-03-31,1,", 0), 0u) << table;
+
+  auto [json, json_text] = run({"analyze", "households", "--to", "2026-03-31", "--format", "json",
+                                "--out", "measures.json"});
+  ASSERT_EQ(json, 0) << json_text;
+  const nlohmann::json items = nlohmann::json::parse(file("measures.json"));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0]["household"], household);
+  EXPECT_EQ(items[0]["multiplex"], 1);
+  EXPECT_TRUE(items[0]["density"].is_null());
+
+  auto [counts, counts_text] = run({"analyze", "practices", "--from", "2026-01-01", "--to",
+                                    "2026-03-31", "--out", "practices.csv"});
+  ASSERT_EQ(counts, 0) << counts_text;
+  EXPECT_EQ(file("practices.csv").rfind("practice_id,acts,self,network,professional,", 0), 0u);
+
+  auto [backwards, backwards_text] =
+      run({"analyze", "mobilisation", "--from", "2026-05-01", "--to", "2026-01-01"});
+  EXPECT_EQ(backwards, 2);
+  EXPECT_NE(backwards_text.find("--from"), std::string::npos) << backwards_text;
+  auto [format, format_text] = run({"analyze", "collaboration", "--format", "xlsx"});
+  EXPECT_EQ(format, 2);
+  EXPECT_NE(format_text.find("--format"), std::string::npos) << format_text;
 }
 
 TEST_P(DichtbijCommandTest, RetentionRunAnonymisesWhatIsDueAndADryRunNothing) {

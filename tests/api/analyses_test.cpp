@@ -1,0 +1,360 @@
+// /api/v1/analyses/… over real HTTP, on SQLite and PostgreSQL: the measures
+// of real households against networkx, their parts, change, mobilisation,
+// collaboration, the comparison and the organisation network; researchers
+// see only consenting households, pseudonymised; bad input is refused, and
+// every answer is audited.
+#include <fstream>
+#include <regex>
+
+#include "analysis/household_analysis.hpp"
+#include "analysis/measure_table.hpp"
+#include "support/api_server.hpp"
+#include "support/engine_test.hpp"
+#include "support/networkx_check.hpp"
+#include "support/test_database.hpp"
+
+namespace dichtbij {
+namespace {
+
+using nlohmann::json;
+using testing::ApiServer;
+using testing::HttpResult;
+
+constexpr const char* kDay = "2026-03-31";
+
+class AnalysesApiTest : public testing::EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    if (IsSkipped()) return;
+    api_ = std::make_unique<ApiServer>(engine());
+    welfare_ =
+        id(api_->admin().post("/api/v1/organisations",
+                              {{"name", "Buurtteam Oost"}, {"kind", "welfare"}, {"formal", true}}));
+    volunteers_ = id(api_->admin().post(
+        "/api/v1/organisations",
+        {{"name", "Maatjes & Co"}, {"kind", "volunteerOrganisation"}, {"formal", false}}));
+    smit_ = person({{"displayName", "Mevrouw Smit"}, {"birthYear", 1948}});
+    worker_ = person({{"displayName", "Anouk (welzijn)"},
+                      {"roles", {{{"role", "professional"}, {"from", "2020-01-01"}}}},
+                      {"memberships", {{{"organisationId", welfare_}, {"from", "2020-01-01"}}}}});
+    mentor_ =
+        person({{"displayName", "Maatje Hans"},
+                {"roles", {{{"role", "mentor"}, {"from", "2020-01-01"}}}},
+                {"memberships", {{{"organisationId", volunteers_}, {"from", "2020-01-01"}}}}});
+    neighbour_ = person({{"displayName", "Buurvrouw Ria"},
+                         {"roles", {{{"role", "neighbour"}, {"from", "2020-01-01"}}}}});
+    sister_ = person(
+        {{"displayName", "Zus Els"}, {"roles", {{{"role", "family"}, {"from", "2020-01-01"}}}}});
+    household_ = household("Smit", smit_, worker_);
+    tie(mentor_, smit_, "friend", {"emotional", "practical"}, "gives");
+    tie(neighbour_, smit_, "neighbour", {"practical"}, "both");
+    tie(smit_, sister_, "sibling", {"emotional"}, "receives");
+    tie(mentor_, neighbour_, "friend", {}, "both");
+    act(mentor_, "practical", "professional", {worker_});
+    act(mentor_, "practical", "network", {});
+    act(neighbour_, "practical", "self", {});
+    act(worker_, "emotional", "professional", {});
+  }
+
+  static std::string id(const HttpResult& result) {
+    EXPECT_EQ(result.status / 100, 2) << result.body;
+    return result.json().value("id", "");
+  }
+  std::string person(const json& body) { return id(api_->post("/api/v1/persons", body)); }
+  std::string household(const std::string& name, const std::string& member,
+                        const std::string& team) {
+    json body{{"kind", "person"},
+              {"name", name},
+              {"targetGroup", "severeLoneliness"},
+              {"buurtCode", "BU03630000"},
+              {"status", "active"},
+              {"practiceIds", {api_->practice_id().str()}},
+              {"members", {{{"personId", member}, {"from", "2024-01-01"}}}}};
+    if (!team.empty()) body["team"] = {{{"personId", team}, {"from", "2024-01-01"}}};
+    return id(api_->post("/api/v1/households", body));
+  }
+  void tie(const std::string& person, const std::string& other, const std::string& kind,
+           const std::vector<std::string>& types, const std::string& direction,
+           const std::string& household = {}) {
+    id(api_->post("/api/v1/households/" + (household.empty() ? household_ : household) + "/ties",
+                  {{"personId", person},
+                   {"otherPersonId", other},
+                   {"relationKind", kind},
+                   {"supportTypes", types},
+                   {"closeness", 2},
+                   {"direction", direction},
+                   {"quality", "ordinary"},
+                   {"from", "2025-01-01"}}));
+  }
+  void act(const std::string& provider, const std::string& type, const std::string& mobilised_by,
+           const std::vector<std::string>& others, const std::string& date = "2026-03-03") {
+    id(api_->post("/api/v1/support-acts", {{"date", date},
+                                           {"householdId", household_},
+                                           {"providerId", provider},
+                                           {"receiverId", smit_},
+                                           {"supportType", type},
+                                           {"mode", "inPerson"},
+                                           {"mobilisedBy", mobilised_by},
+                                           {"othersInvolvedIds", others},
+                                           {"note", "Samen naar de markt"}}));
+  }
+  void consent(const std::string& household) {
+    id(api_->post("/api/v1/households/" + household + "/consents",
+                  {{"purpose", "research"}, {"grantedOn", "2025-01-10"}}));
+  }
+  std::string analysis_path(const std::string& household) const {
+    return "/api/v1/analyses/households/" + household;
+  }
+  std::string practice_path(const std::string& what) const {
+    return "/api/v1/analyses/practices/" + api_->practice_id().str() + "/" + what;
+  }
+
+  std::unique_ptr<ApiServer> api_;
+  std::string welfare_, volunteers_, smit_, worker_, mentor_, neighbour_, sister_, household_;
+};
+
+TEST_P(AnalysesApiTest, MeasuresOfRealHouseholdsAgreeWithNetworkx) {
+  // The edge cases beside the rich household: nobody around, and only a
+  // professional around.
+  const std::string alone = household("Alleen", person({{"displayName", "Kees"}}), "");
+  const std::string formal_only = household("Formeel", person({{"displayName", "Piet"}}), worker_);
+  testing::TempDir folder;
+  const HttpResult table =
+      api_->get(std::string("/api/v1/analyses/households?format=csv&date=") + kDay);
+  ASSERT_EQ(table.status, 200) << table.body;
+  EXPECT_EQ(table.header("Content-Type").value_or("").rfind("text/csv", 0), 0u);
+  const auto csv = folder.path() / "measures.csv";
+  std::ofstream(csv, std::ios::binary) << table.body;
+  std::vector<std::filesystem::path> graphs;
+  for (const std::string& household : {household_, alone, formal_only}) {
+    const HttpResult graph = api_->get(analysis_path(household) + "/graphml?date=" + kDay);
+    ASSERT_EQ(graph.status, 200) << graph.body;
+    graphs.push_back(folder.path() / (household + ".graphml"));
+    std::ofstream(graphs.back(), std::ios::binary) << graph.body;
+  }
+  const testing::NetworkxCheck check = testing::run_networkx_check(csv, graphs);
+  EXPECT_EQ(check.exit_code, 0) << check.output;
+  EXPECT_NE(check.output.find("3 graphs"), std::string::npos) << check.output;
+  EXPECT_NE(check.output.find(" 0 differences"), std::string::npos) << check.output;
+}
+
+TEST_P(AnalysesApiTest, AHouseholdsMeasuresComeWithTheirParts) {
+  const HttpResult answer = api_->get(analysis_path(household_) + "?date=" + kDay);
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const json m = answer.json()["measures"];
+  EXPECT_EQ(answer.json()["household"], household_);
+  EXPECT_EQ(m["size"], 4);  // mentor, neighbour, sister, the worker on the team
+  EXPECT_EQ(m["kin"], 1);
+  EXPECT_EQ(m["professional"], 1);
+  EXPECT_DOUBLE_EQ(m["informalShare"].get<double>(), 0.75);
+  EXPECT_EQ(m["alterTies"], 1);
+  EXPECT_DOUBLE_EQ(m["density"].get<double>(), 1.0 / 6);
+  EXPECT_EQ(m["components"], 3);
+  EXPECT_EQ(m["isolates"], 2);
+  EXPECT_EQ(m["supportTies"], 3);
+  EXPECT_EQ(m["multiplex"], 1);   // the mentor: emotional and practical
+  EXPECT_EQ(m["reciprocal"], 1);  // the neighbour, both ways
+  // Practical help in the 90 days: the mentor twice, the neighbour once.
+  EXPECT_EQ(m["practicalInformalProviders"], 2);
+  EXPECT_EQ(m["practicalRedundancy"], true);
+  EXPECT_DOUBLE_EQ(m["practicalConcentration"].get<double>(), 4.0 / 9 + 1.0 / 9);
+  EXPECT_EQ(m["emotionalInformalProviders"], 0);
+  EXPECT_EQ(m["emotionalFormalActs"], 1);
+  EXPECT_TRUE(m["emotionalConcentration"].is_null());
+
+  const auto events = api_->audit_events("analysis.household");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].household_id.value_or(""), household_);
+}
+
+TEST_P(AnalysesApiTest, ChangeBetweenTwoDates) {
+  // Before the ties began only the worker was around.
+  const HttpResult answer =
+      api_->get(analysis_path(household_) + "?date=" + kDay + "&compareWith=2024-06-01");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_EQ(answer.json()["measuresThen"]["size"], 1);
+  EXPECT_EQ(answer.json()["change"]["size"], 3);
+  EXPECT_TRUE(answer.json()["change"]["density"].is_null()) << "undefined in 2024";
+}
+
+TEST_P(AnalysesApiTest, BadInputIsNamed) {
+  auto names = [&](const std::string& path) {
+    const HttpResult answer = api_->get(path);
+    EXPECT_EQ(answer.status, 400) << path << " " << answer.body;
+    return testing::invalid_param_names(answer);
+  };
+  EXPECT_EQ(names(analysis_path(household_) + "?date=31-03-2026"),
+            std::vector<std::string>{"date"});
+  EXPECT_EQ(names(analysis_path(household_) + "?compareWith=gisteren"),
+            std::vector<std::string>{"compareWith"});
+  EXPECT_EQ(names(analysis_path(household_) + "?datum=2026-01-01"),
+            std::vector<std::string>{"datum"});
+  EXPECT_EQ(names("/api/v1/analyses/households?format=xlsx"), std::vector<std::string>{"format"});
+  EXPECT_EQ(names(practice_path("mobilisation") + "?from=2026-05-01&to=2026-04-01"),
+            std::vector<std::string>{"from"});
+  EXPECT_EQ(names("/api/v1/analyses/organisation-network?format=dot"),
+            std::vector<std::string>{"format"});
+  EXPECT_EQ(api_->get(analysis_path("8d3f1c2e-0000-4000-8000-000000000000")).status, 404);
+  EXPECT_EQ(api_->get("/api/v1/analyses/practices/niet-een-id/mobilisation").status, 404);
+}
+
+TEST_P(AnalysesApiTest, MobilisationCountsWhoSetSupportInMotion) {
+  const HttpResult answer =
+      api_->get(practice_path("mobilisation") + "?from=2026-01-01&to=2026-03-31");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const json total = answer.json()["total"];
+  EXPECT_EQ(total["acts"], 4);
+  EXPECT_EQ(total["professional"], 2);
+  EXPECT_EQ(total["network"], 1);
+  EXPECT_EQ(total["self"], 1);
+  EXPECT_DOUBLE_EQ(total["professionalShare"].get<double>(), 0.5);
+  ASSERT_EQ(answer.json()["byMonth"].size(), 1u);
+  EXPECT_EQ(answer.json()["byMonth"][0]["month"], "2026-03");
+  ASSERT_EQ(answer.json()["bySupportType"].size(), 2u);
+  EXPECT_EQ(answer.json()["bySupportType"][0]["supportType"], "emotional");
+  EXPECT_EQ(answer.json()["bySupportType"][1]["acts"], 3);
+  // Outside the period: nothing.
+  EXPECT_EQ(api_->get(practice_path("mobilisation") + "?from=2025-01-01&to=2025-12-31")
+                .json()["total"]["acts"],
+            0);
+}
+
+TEST_P(AnalysesApiTest, CollaborationCountsJointActsActivationsAndHandovers) {
+  // A task handed from the worker to the mentor, today.
+  const std::string agreements = "/api/v1/households/" + household_ + "/agreements";
+  json agreement{{"goal", "Boodschappen"},
+                 {"action", "Samen boodschappen doen"},
+                 {"responsiblePersonId", worker_},
+                 {"status", "inProgress"},
+                 {"agreedByHousehold", true}};
+  const std::string agreement_id = id(api_->post(agreements, agreement));
+  agreement["responsiblePersonId"] = mentor_;
+  ASSERT_EQ(api_->put(agreements + "/" + agreement_id, agreement, {"If-Match: \"1\""}).status, 200);
+
+  const HttpResult answer = api_->get(practice_path("collaboration") + "?from=2026-01-01");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const json total = answer.json()["total"];
+  EXPECT_EQ(total["acts"], 4);
+  EXPECT_EQ(total["jointActs"], 1);    // the mentor with the worker
+  EXPECT_EQ(total["activations"], 1);  // mobilised by a professional, given by the mentor
+  EXPECT_EQ(total["handovers"], 1);
+  EXPECT_DOUBLE_EQ(total["jointShare"].get<double>(), 0.25);
+}
+
+TEST_P(AnalysesApiTest, PracticesSideBySide) {
+  const HttpResult answer = api_->get("/api/v1/analyses/practices?from=2026-01-01&to=2026-03-31");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  ASSERT_EQ(answer.json()["items"].size(), 1u);
+  const json practice = answer.json()["items"][0];
+  EXPECT_EQ(practice["practiceId"], api_->practice_id().str());
+  EXPECT_EQ(practice["mobilisation"]["total"]["acts"], 4);
+  EXPECT_EQ(practice["collaboration"]["total"]["jointActs"], 1);
+}
+
+TEST_P(AnalysesApiTest, OrganisationNetworkOfSharedHouseholds) {
+  const HttpResult answer =
+      api_->get("/api/v1/analyses/organisation-network?from=2026-01-01&to=2026-03-31");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const json network = answer.json();
+  EXPECT_EQ(network["nodes"], 2);
+  EXPECT_EQ(network["edges"], 1);
+  EXPECT_DOUBLE_EQ(network["density"].get<double>(), 1.0);
+  ASSERT_EQ(network["links"].size(), 1u);
+  EXPECT_EQ(network["links"][0]["households"], 1);
+  EXPECT_EQ(network["links"][0]["jointActs"], 1);
+  EXPECT_EQ(network["organisations"][0]["partners"], 1);
+
+  const HttpResult graphml =
+      api_->get("/api/v1/analyses/organisation-network?format=graphml&from=2026-01-01");
+  ASSERT_EQ(graphml.status, 200) << graphml.body;
+  EXPECT_NE(graphml.body.find("Maatjes &amp; Co"), std::string::npos);
+  EXPECT_EQ(api_->audit_events("analysis.organisationNetwork").size(), 2u);
+}
+
+TEST_P(AnalysesApiTest, ResearchersSeeOnlyConsentingHouseholdsPseudonymised) {
+  testing::ApiClient& researcher = api_->as("onderzoeker", AccountRole::researcher);
+  EXPECT_EQ(researcher.get(analysis_path(household_)).status, 404) << "no consent yet";
+  EXPECT_EQ(
+      researcher.get(practice_path("mobilisation") + "?from=2026-01-01").json()["total"]["acts"],
+      0);
+  EXPECT_EQ(researcher.get("/api/v1/analyses/households").json()["items"].size(), 0u);
+
+  consent(household_);
+  const HttpResult answer = researcher.get(analysis_path(household_) + "?date=" + kDay);
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const std::string pseudonym = answer.json()["household"];
+  EXPECT_TRUE(std::regex_match(pseudonym, std::regex("[0-9a-f]{32}"))) << pseudonym;
+  EXPECT_EQ(answer.json()["measures"]["size"], 4);
+  const HttpResult graphml = researcher.get(analysis_path(household_) + "/graphml?date=" + kDay);
+  ASSERT_EQ(graphml.status, 200);
+  const HttpResult list = researcher.get("/api/v1/analyses/households?format=csv");
+  for (const std::string& secret :
+       {household_, smit_, mentor_, neighbour_, sister_, worker_, std::string("Smit"),
+        std::string("Hans"), std::string("BU03630000"), std::string("1948")}) {
+    EXPECT_EQ(answer.body.find(secret), std::string::npos) << secret;
+    EXPECT_EQ(graphml.body.find(secret), std::string::npos) << secret;
+    EXPECT_EQ(list.body.find(secret), std::string::npos) << secret;
+  }
+  EXPECT_NE(list.body.find(pseudonym), std::string::npos);
+  EXPECT_EQ(
+      researcher.get(practice_path("mobilisation") + "?from=2026-01-01").json()["total"]["acts"],
+      4);
+}
+
+TEST_P(AnalysesApiTest, ACoordinatorAnalysesOnlyTheirOwnPractice) {
+  const std::string other = id(api_->admin().post(
+      "/api/v1/practices", {{"name", "Elders"}, {"targetGroups", {"youthGroup"}}}));
+  EXPECT_EQ(api_->get("/api/v1/analyses/practices/" + other + "/mobilisation").status, 403);
+  EXPECT_EQ(api_->get("/api/v1/analyses/households?practiceId=" + other).status, 403);
+  const auto refused = api_->audit_events("analysis.mobilisation");
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].outcome, "denied");
+}
+
+TEST_P(AnalysesApiTest, TheBatchReadGivesWhatEachHouseholdsReadGives) {
+  (void)household("Alleen", person({{"displayName", "Kees"}}), "");
+  (void)household("Formeel", person({{"displayName", "Piet"}}), worker_);
+  // A member who also gives: her act counts as given, not as informal.
+  id(api_->post("/api/v1/support-acts", {{"date", "2026-03-10"},
+                                         {"householdId", household_},
+                                         {"providerId", smit_},
+                                         {"receiverId", neighbour_},
+                                         {"supportType", "companionship"},
+                                         {"mode", "inPerson"},
+                                         {"mobilisedBy", "self"}}));
+  for (const char* day : {kDay, "2025-02-01", "2024-06-01"}) {
+    SCOPED_TRACE(day);
+    const Date on = *parse_date(day);
+    std::vector<analysis::MeasureRow> batch, single;
+    ASSERT_TRUE(api_->database()
+                    .in_transaction(store::TransactionKind::read,
+                                    [&](store::Transaction& transaction) -> Result<void> {
+                                      return analysis::analyse_all_households(
+                                          transaction, on,
+                                          [&](const analysis::HouseholdAnalysis& a, std::size_t,
+                                              std::size_t) -> Result<void> {
+                                            batch.push_back(analysis::measure_row(a, ""));
+                                            Result<analysis::HouseholdAnalysis> one =
+                                                analysis::analyse_household(transaction,
+                                                                            a.household, on);
+                                            if (!one.ok()) return std::move(one).error();
+                                            single.push_back(analysis::measure_row(*one, ""));
+                                            return {};
+                                          });
+                                    })
+                    .ok());
+    ASSERT_EQ(batch.size(), 3u);
+    for (std::size_t i = 0; i != batch.size(); ++i) {
+      ASSERT_EQ(batch[i].size(), single[i].size());
+      for (std::size_t c = 0; c != batch[i].size(); ++c) {
+        EXPECT_TRUE(batch[i][c].value == single[i][c].value) << batch[i][c].csv_name;
+      }
+    }
+  }
+}
+
+DICHTBIJ_INSTANTIATE_ENGINES(AnalysesApiTest);
+
+}  // namespace
+}  // namespace dichtbij
