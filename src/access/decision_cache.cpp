@@ -85,4 +85,11 @@ Result<HouseholdAccess> cached_household_access(store::Database& database, const
   return access;
 }
 
+std::optional<HouseholdAccess> remembered_household_access(store::Database& database,
+                                                           const Actor& actor,
+                                                           const HouseholdId& household) {
+  return DecisionCache::of(database).find(actor, household, utc_today(),
+                                          database.data_generation());
+}
+
 }  // namespace dichtbij::access

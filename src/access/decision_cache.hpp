@@ -85,4 +85,9 @@ class DecisionCache final : public store::Database::Attachment {
                                                               const Actor& actor,
                                                               const HouseholdId& household);
 
+// The same from the decision cache alone: nullopt when it holds no current
+// decision. Never reads the database.
+[[nodiscard]] std::optional<HouseholdAccess> remembered_household_access(
+    store::Database& database, const Actor& actor, const HouseholdId& household);
+
 }  // namespace dichtbij::access

@@ -160,6 +160,23 @@ Result<SignedIn> Sessions::sign_in(const std::string& username, std::string_view
   return signed_in;
 }
 
+std::optional<Result<CurrentSession>> Sessions::resolve_from_memory(const std::string& token) {
+  const std::string hash = token_hash(token);
+  std::optional<store::StoredSession> found = cache_.find(hash, database_.data_generation());
+  if (!found || found->last_seen_at < store::utc_text_ago(touch_interval(settings_))) {
+    return std::nullopt;
+  }
+  // Seen within the touch interval, so neither idle nor due to be touched.
+  if (found->revoked || found->expires_at <= store::utc_now_text() ||
+      found->account.account.disabled) {
+    return Result<CurrentSession>(
+        make_error(ErrorCode::unauthenticated, std::string(kSessionEnded)));
+  }
+  return Result<CurrentSession>(CurrentSession{actor_of(found->account.account), found->csrf_token,
+                                               found->expires_at,
+                                               found->second_factor_setup_required});
+}
+
 Result<CurrentSession> Sessions::resolve(const std::string& token) {
   const std::string hash = token_hash(token);
   const std::string idle_start = store::utc_text_ago(settings_.idle_timeout);

@@ -84,6 +84,10 @@ class Sessions {
   // ended. Records the request as activity (at most every few seconds).
   // Reads the database only when no data changed since it last did.
   [[nodiscard]] Result<CurrentSession> resolve(const std::string& token);
+  // resolve() when it can answer from memory alone: nullopt when it would
+  // have to read the database or record activity (the session is not
+  // cached, looks idle, or its activity is due to be written). Never blocks.
+  [[nodiscard]] std::optional<Result<CurrentSession>> resolve_from_memory(const std::string& token);
   // Ends the session; ending an ended one is fine.
   [[nodiscard]] Result<void> sign_out(const std::string& token);
 

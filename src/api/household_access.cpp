@@ -36,6 +36,17 @@ Result<access::HouseholdAccess> household_access(store::Database& database, cons
                 "you have no access to household " + household.str() + " for this");
 }
 
+std::optional<access::HouseholdAccess> remembered_household_access(store::Database& database,
+                                                                   const Request& request,
+                                                                   const HouseholdId& household,
+                                                                   access::Resource resource,
+                                                                   access::Operation operation) {
+  std::optional<access::HouseholdAccess> access =
+      access::remembered_household_access(database, *request.actor, household);
+  if (!access || !access::permits(*access, resource, operation)) return std::nullopt;
+  return access;
+}
+
 Result<access::HouseholdAccess> household_history_access(store::Database& database,
                                                          const Request& request,
                                                          const HouseholdId& household,

@@ -21,6 +21,14 @@ namespace dichtbij::api {
     store::Database& database, const Request& request, const HouseholdId& household,
     access::Resource resource, access::Operation operation, std::string_view action);
 
+// The caller's standing from the decision cache alone, when it holds a
+// decision that permits operation on resource; nullopt otherwise (no
+// decision in memory, or a refusal, which household_access() must audit).
+// Never blocks: for Request::may_block false.
+[[nodiscard]] std::optional<access::HouseholdAccess> remembered_household_access(
+    store::Database& database, const Request& request, const HouseholdId& household,
+    access::Resource resource, access::Operation operation);
+
 // The same for reading every version of resource's records in household
 // (access::permits_history): refused, and the refusal audited, where the
 // caller sees only their own records.

@@ -82,6 +82,12 @@ Response Response::json(int status, const nlohmann::json& body) {
   return response;
 }
 
+Response Response::on_worker() {
+  Response response;
+  response.needs_worker = true;
+  return response;
+}
+
 Response& Response::with_header(std::string name, std::string value) {
   headers.emplace_back(std::move(name), std::move(value));
   return *this;

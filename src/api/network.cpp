@@ -83,10 +83,18 @@ Response network(store::Database& database, RenderedCache& cache, const Request&
         request.request_id);
   }
   const Date on = day.value_or(today());
-  Result<access::HouseholdAccess> access =
-      household_access(database, request, HouseholdId(std::string(household)),
-                       access::Resource::network, access::Operation::read, "household.network");
-  if (!access.ok()) return problem(access.error(), request.request_id);
+  std::optional<access::HouseholdAccess> access;
+  if (request.may_block) {
+    Result<access::HouseholdAccess> decided =
+        household_access(database, request, HouseholdId(std::string(household)),
+                         access::Resource::network, access::Operation::read, "household.network");
+    if (!decided.ok()) return problem(decided.error(), request.request_id);
+    access = *decided;
+  } else {
+    access = remembered_household_access(database, request, HouseholdId(std::string(household)),
+                                         access::Resource::network, access::Operation::read);
+    if (!access) return Response::on_worker();
+  }
   access::AuditEvent event;
   event.actor = request.actor;
   event.action = "household.network";
@@ -102,6 +110,7 @@ Response network(store::Database& database, RenderedCache& cache, const Request&
     response.shared_body = std::move(body);
     return once_audited(database, std::move(event), std::move(response));
   }
+  if (!request.may_block) return Response::on_worker();
   Result<EcomapInput> input = database.in_transaction<EcomapInput>(
       store::TransactionKind::read, [&](store::Transaction& transaction) {
         return store::NetworkQuery(transaction).read(HouseholdId(std::string(household)), on);
@@ -198,7 +207,8 @@ void add_network_route(ApiRegistry& registry, store::Database& database) {
              {"404", {{"$ref", "#/components/responses/NotFound"}}},
              {"503", {{"$ref", "#/components/responses/ServiceUnavailable"}}}}}}
            .dump(),
-       true, access::allowed_roles(access::Resource::network, access::Operation::read)});
+       true, access::allowed_roles(access::Resource::network, access::Operation::read),
+       /*answers_from_memory=*/true});
   registry.schemas["Network"] = schema();
 }
 

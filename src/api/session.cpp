@@ -159,7 +159,14 @@ Handler guarded(Handler handler, std::shared_ptr<access::Sessions> sessions,
       return problem(make_error(ErrorCode::unauthenticated, "sign in first: there is no session"),
                      request.request_id);
     }
-    Result<access::CurrentSession> session = sessions->resolve(*token);
+    Result<access::CurrentSession> session = make_error(ErrorCode::unauthenticated, "");
+    if (request.may_block) {
+      session = sessions->resolve(*token);
+    } else if (auto remembered = sessions->resolve_from_memory(*token)) {
+      session = std::move(*remembered);
+    } else {
+      return Response::on_worker();
+    }
     if (!session.ok()) return problem(session.error(), request.request_id);
     if (changes_state(request.method)) {
       const std::optional<std::string_view> sent = request.header(kCsrfHeader);
@@ -181,6 +188,7 @@ Handler guarded(Handler handler, std::shared_ptr<access::Sessions> sessions,
     Request signed_in = request;
     signed_in.actor = session->actor;
     if (!roles.contains(session->actor.role)) {
+      if (!request.may_block) return Response::on_worker();  // the refusal is audited
       return refuse_role(database, signed_in, operation_id);
     }
     return handler(signed_in);

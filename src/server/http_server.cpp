@@ -210,30 +210,55 @@ struct HttpServer::Impl {
     });
   }
 
-  // Runs a route's handler on a worker thread and answers.
+  // The route's answer to api_request; a problem when the handler throws.
+  static api::Response run_handler(const api::Route& route, const api::Request& api_request) {
+    try {
+      return route.handler(api_request);
+    } catch (const std::exception& exception) {
+      spdlog::error("request_id={} unhandled exception in {} {}: {}", api_request.request_id,
+                    api::method_name(route.method), route.path, exception.what());
+    } catch (...) {
+      spdlog::error("request_id={} unhandled non-standard exception in {} {}",
+                    api_request.request_id, api::method_name(route.method), route.path);
+    }
+    return api::problem(500, "Something went wrong on our side; quote the request id.",
+                        api_request.request_id);
+  }
+
+  // Sends response now, or when its hold releases it.
+  void answer(restinio::request_handle_t request, api::Response response,
+              const std::string& request_id, Clock::time_point started) {
+    if (!response.hold) {
+      respond(request, std::move(response), request_id, started);
+      return;
+    }
+    release_when_held(std::move(request), std::move(response), request_id, started);
+  }
+
+  // Runs a route's handler and answers: on this (I/O) thread when the route
+  // answers_from_memory and the handler manages without blocking, otherwise
+  // on a worker thread.
   void dispatch(restinio::request_handle_t request, const api::Route& route,
                 api::Request api_request, Clock::time_point started) {
-    asio::post(workers, [this, request = std::move(request), &route,
-                         api_request = std::move(api_request), started]() mutable {
-      api::Response response;
-      try {
-        response = route.handler(api_request);
-      } catch (const std::exception& exception) {
-        spdlog::error("request_id={} unhandled exception in {} {}: {}", api_request.request_id,
-                      api::method_name(route.method), route.path, exception.what());
-        response = api::problem(500, "Something went wrong on our side; quote the request id.",
-                                api_request.request_id);
-      } catch (...) {
-        spdlog::error("request_id={} unhandled non-standard exception in {} {}",
-                      api_request.request_id, api::method_name(route.method), route.path);
-        response = api::problem(500, "Something went wrong on our side; quote the request id.",
-                                api_request.request_id);
-      }
-      if (!response.hold) {
-        respond(request, std::move(response), api_request.request_id, started);
+    if (route.answers_from_memory) {
+      api_request.may_block = false;
+      api::Response response = run_handler(route, api_request);
+      api_request.may_block = true;
+      if (!response.needs_worker) {
+        answer(std::move(request), std::move(response), api_request.request_id, started);
         return;
       }
-      release_when_held(std::move(request), std::move(response), api_request.request_id, started);
+    }
+    asio::post(workers, [this, request = std::move(request), &route,
+                         api_request = std::move(api_request), started]() mutable {
+      api::Response response = run_handler(route, api_request);
+      if (response.needs_worker) {
+        spdlog::error("request_id={} {} {} asked for a worker on a worker", api_request.request_id,
+                      api::method_name(route.method), route.path);
+        response = api::problem(500, "Something went wrong on our side; quote the request id.",
+                                api_request.request_id);
+      }
+      answer(std::move(request), std::move(response), api_request.request_id, started);
     });
   }
 

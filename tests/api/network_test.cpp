@@ -270,6 +270,36 @@ TEST_P(NetworkApiTest, ATeamChangeByAnotherProcessEndsAccessToo) {
   EXPECT_LT(std::chrono::steady_clock::now() - changed, std::chrono::seconds(2));
 }
 
+// The server answers a read whose session, decision and ecomap are all in
+// memory on its I/O thread (api::Route::answers_from_memory): each such
+// answer is still audited, and a sign-out or a refused role still counts.
+TEST_P(NetworkApiTest, ReadsAnsweredFromMemoryAreEachAuditedAndSignOutStillEndsThem) {
+  testing::ApiClient& worker = worker_signed_in();
+  auto reads = [&] {
+    return api_->query_number(
+        "SELECT COUNT(*) FROM audit_events WHERE username = 'sem' AND action = "
+        "'household.network' AND outcome = 'allowed'");
+  };
+  const long long before = reads();
+  const std::string first = worker.get(network_path()).body;
+  for (int i = 0; i < 20; ++i) {
+    const auto again = worker.get(network_path());
+    ASSERT_EQ(again.status, 200);
+    EXPECT_EQ(again.body, first);
+  }
+  EXPECT_EQ(reads(), before + 21);
+
+  testing::ApiClient& researcher = api_->as("rosa", AccountRole::researcher);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(researcher.get(network_path()).status, 403);
+  EXPECT_EQ(api_->query_number("SELECT COUNT(*) FROM audit_events WHERE username = 'rosa' AND "
+                               "outcome = 'denied'"),
+            3);
+
+  ASSERT_EQ(worker.del("/api/v1/session").status, 204);
+  EXPECT_EQ(worker.get(network_path()).status, 401);
+  EXPECT_EQ(reads(), before + 21);
+}
+
 TEST_P(NetworkApiTest, BadRequests) {
   EXPECT_EQ(api_->get("/api/v1/households/" + household_ + "/network?date=2025-02-30").status, 400);
   EXPECT_EQ(api_->get("/api/v1/households/" + household_ + "/network?when=today").status, 400);
