@@ -159,8 +159,22 @@ struct HttpServer::Impl {
 
   // Writes the answer, adds the headers every answer carries, and logs the
   // request once the answer is written. Any thread.
-  void respond(const restinio::request_handle_t& request, api::Response response,
+  //
+  // The request ends (end_request) only when the write is done AND this
+  // call has let go of request and its response builder: both hold the
+  // connection, whose strand must not outlive the I/O context that stop()
+  // destroys once no request is in flight. So callers hand over their
+  // handle (by value) and keep no copy.
+  void respond(restinio::request_handle_t request, api::Response response,
                const std::string& request_id, Clock::time_point started) {
+    auto arrivals = std::make_shared<std::atomic<int>>(2);
+    write_answer(std::move(request), std::move(response), request_id, started, arrivals);
+    if (arrivals->fetch_sub(1) == 1) end_request();
+  }
+
+  void write_answer(restinio::request_handle_t request, api::Response response,
+                    const std::string& request_id, Clock::time_point started,
+                    const std::shared_ptr<std::atomic<int>>& arrivals) {
     std::optional<restinio::sendfile_t> file;
     if (response.file_path) {
       try {
@@ -200,14 +214,15 @@ struct HttpServer::Impl {
 
     const int status = response.status;
     const std::string method(request->header().method().c_str());
-    builder.done([this, method, path, status, request_id, started](const asio::error_code& error) {
-      const auto micros =
-          std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count();
-      spdlog::info("request method={} path={} status={} duration_ms={:.3f} request_id={}{}", method,
-                   path, status, static_cast<double>(micros) / 1000.0, request_id,
-                   error ? " write_error=" + error.message() : std::string());
-      end_request();
-    });
+    builder.done(
+        [this, method, path, status, request_id, started, arrivals](const asio::error_code& error) {
+          const auto micros =
+              std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count();
+          spdlog::info("request method={} path={} status={} duration_ms={:.3f} request_id={}{}",
+                       method, path, status, static_cast<double>(micros) / 1000.0, request_id,
+                       error ? " write_error=" + error.message() : std::string());
+          if (arrivals->fetch_sub(1) == 1) end_request();
+        });
   }
 
   // The route's answer to api_request; a problem when the handler throws.
@@ -269,9 +284,12 @@ struct HttpServer::Impl {
     auto hold = std::move(response.hold);
     response.hold = nullptr;
     auto held = std::make_shared<api::Response>(std::move(response));
+    // The only handle on request, moved out when the answer leaves, so that
+    // no copy of release keeps the connection alive (see respond).
+    auto handle = std::make_shared<restinio::request_handle_t>(std::move(request));
     try {
-      hold([this, request, held, request_id, started](Result<void> outcome) {
-        respond(request,
+      hold([this, handle, held, request_id, started](Result<void> outcome) {
+        respond(std::move(*handle),
                 outcome.ok() ? std::move(*held) : api::problem(outcome.error(), request_id),
                 request_id, started);
       });
@@ -279,7 +297,7 @@ struct HttpServer::Impl {
       // hold did not take release: nobody else will answer.
       spdlog::error("request_id={} holding the answer failed: {}", request_id, exception.what());
       respond(
-          request,
+          std::move(*handle),
           api::problem(500, "Something went wrong on our side; quote the request id.", request_id),
           request_id, started);
     }
