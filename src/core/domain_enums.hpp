@@ -230,40 +230,6 @@ DICHTBIJ_ENUM_TRAITS(ConsentPurpose, "consentPurpose",
                       "Sharing between organisations"},
                      {"research", "Gebruik voor onderzoek", "Use in research"});
 
-// Help requests and matches (core/help_request.hpp, issue 8).
-enum class HelpKind { companionship, practical, transport, administration, language, other };
-DICHTBIJ_ENUM_TRAITS(HelpKind, "helpKind",
-                     {"companionship", "Maatje of mentor", "Companionship or mentoring"},
-                     {"practical", "Praktische hulp", "Practical help"},
-                     {"transport", "Vervoer", "Transport"},
-                     {"administration", "Administratie", "Administration"},
-                     {"language", "Taal", "Language"}, {"other", "Overig", "Other"});
-
-enum class Urgency { low, normal, high };
-DICHTBIJ_ENUM_TRAITS(Urgency, "urgency", {"low", "Kan wachten", "Can wait"},
-                     {"normal", "Normaal", "Normal"}, {"high", "Dringend", "Urgent"});
-
-// open: waiting for a helper; matched: a match is approved, accepted or
-// active; closed: helped, or no longer needed; withdrawn: the household or
-// the professional took it back.
-enum class HelpRequestStatus { open, matched, closed, withdrawn };
-DICHTBIJ_ENUM_TRAITS(HelpRequestStatus, "helpRequestStatus", {"open", "Open", "Open"},
-                     {"matched", "Gekoppeld", "Matched"}, {"closed", "Afgesloten", "Closed"},
-                     {"withdrawn", "Ingetrokken", "Withdrawn"});
-
-// The life cycle of a match: proposed (by a matching run) → approved (by the
-// coordinator) → accepted or declined (by the volunteer) → active (the first
-// meeting took place) → ended (with a reason). A coordinator may also turn
-// down a proposal (rejected); a new run replaces the proposals nobody
-// approved yet.
-enum class MatchStatus { proposed, rejected, approved, accepted, declined, active, ended };
-DICHTBIJ_ENUM_TRAITS(MatchStatus, "matchStatus", {"proposed", "Voorgesteld", "Proposed"},
-                     {"rejected", "Afgewezen door coördinator", "Rejected by the coordinator"},
-                     {"approved", "Goedgekeurd", "Approved"},
-                     {"accepted", "Geaccepteerd", "Accepted"},
-                     {"declined", "Afgeslagen door vrijwilliger", "Declined by the volunteer"},
-                     {"active", "Loopt", "Active"}, {"ended", "Beëindigd", "Ended"});
-
 #undef DICHTBIJ_ENUM_TRAITS
 
 }  // namespace dichtbij

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/domain_enums.hpp"
+#include "core/enumeration.hpp"
 #include "core/ids.hpp"
 #include "core/reach.hpp"
 #include "core/result.hpp"
@@ -22,6 +23,48 @@ namespace dichtbij {
 using HelpRequestId = Id<struct HelpRequestTag>;
 using VolunteerProfileId = Id<struct VolunteerProfileTag>;
 using MatchId = Id<struct MatchTag>;
+
+#define DICHTBIJ_HELP_ENUM_TRAITS(Type, api_name, ...)                       \
+  template <>                                                                \
+  struct EnumTraits<Type> {                                                  \
+    static constexpr std::string_view kName = api_name;                      \
+    static constexpr auto kValues = std::to_array<EnumValue>({__VA_ARGS__}); \
+  }
+
+enum class HelpKind { companionship, practical, transport, administration, language, other };
+DICHTBIJ_HELP_ENUM_TRAITS(HelpKind, "helpKind",
+                          {"companionship", "Maatje of mentor", "Companionship or mentoring"},
+                          {"practical", "Praktische hulp", "Practical help"},
+                          {"transport", "Vervoer", "Transport"},
+                          {"administration", "Administratie", "Administration"},
+                          {"language", "Taal", "Language"}, {"other", "Overig", "Other"});
+
+enum class Urgency { low, normal, high };
+DICHTBIJ_HELP_ENUM_TRAITS(Urgency, "urgency", {"low", "Kan wachten", "Can wait"},
+                          {"normal", "Normaal", "Normal"}, {"high", "Dringend", "Urgent"});
+
+// open: waiting for a helper; matched: a match is approved, accepted or
+// active; closed: helped, or no longer needed; withdrawn: the household or
+// the professional took it back.
+enum class HelpRequestStatus { open, matched, closed, withdrawn };
+DICHTBIJ_HELP_ENUM_TRAITS(HelpRequestStatus, "helpRequestStatus", {"open", "Open", "Open"},
+                          {"matched", "Gekoppeld", "Matched"}, {"closed", "Afgesloten", "Closed"},
+                          {"withdrawn", "Ingetrokken", "Withdrawn"});
+
+// The life cycle of a match: proposed (by a matching run) → approved (by the
+// coordinator) → accepted or declined (by the volunteer) → active (the first
+// meeting took place) → ended (with a reason). A coordinator may also turn
+// down a proposal (rejected); a new run replaces the proposals nobody
+// approved yet.
+enum class MatchStatus { proposed, rejected, approved, accepted, declined, active, ended };
+DICHTBIJ_HELP_ENUM_TRAITS(MatchStatus, "matchStatus", {"proposed", "Voorgesteld", "Proposed"},
+                          {"rejected", "Afgewezen door coördinator", "Rejected by the coordinator"},
+                          {"approved", "Goedgekeurd", "Approved"},
+                          {"accepted", "Geaccepteerd", "Accepted"},
+                          {"declined", "Afgeslagen door vrijwilliger", "Declined by the volunteer"},
+                          {"active", "Loopt", "Active"}, {"ended", "Beëindigd", "Ended"});
+
+#undef DICHTBIJ_HELP_ENUM_TRAITS
 
 // Whether a match in this status holds a volunteer's place and its request:
 // from approval until it ends. Proposals hold nothing: a run replaces them.
@@ -147,6 +190,8 @@ struct MatchFilter {
   std::optional<HelpRequestId> request;
   std::optional<PersonId> volunteer;
   std::optional<MatchStatus> status;
+  // Leave out proposals and rejected proposals: what a volunteer may see.
+  bool approved_only = false;
 };
 
 [[nodiscard]] std::vector<InvalidParam> check(const HelpRequestFields& fields);

@@ -26,12 +26,13 @@ struct CandidateTable {
       ++pairs_of_volunteer[static_cast<std::size_t>(pair.volunteer)];
     }
     std::partial_sum(first.begin(), first.end(), first.begin());
-    // candidates() gives each request's pairs by volunteer; the stable sort
-    // keeps that order among equal scores, so ties break the same way always.
+    // Equal scores in volunteer order, so ties break the same way always.
     for (int r = 0; r != scorer.requests(); ++r) {
-      std::stable_sort(pairs.begin() + static_cast<std::ptrdiff_t>(first[r]),
-                       pairs.begin() + static_cast<std::ptrdiff_t>(first[r + 1]),
-                       [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+      std::sort(pairs.begin() + static_cast<std::ptrdiff_t>(first[r]),
+                pairs.begin() + static_cast<std::ptrdiff_t>(first[r + 1]),
+                [](const Candidate& a, const Candidate& b) {
+                  return a.score != b.score ? a.score > b.score : a.volunteer < b.volunteer;
+                });
     }
   }
 };

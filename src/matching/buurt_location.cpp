@@ -67,8 +67,4 @@ std::optional<GeoPoint> buurt_location(std::string_view buurt_code) noexcept {
   return std::nullopt;
 }
 
-double distance_km(const GeoPoint& a, const GeoPoint& b) noexcept {
-  return std::hypot(a.east_km - b.east_km, a.north_km - b.north_km);
-}
-
 }  // namespace dichtbij::matching

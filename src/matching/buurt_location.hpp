@@ -10,6 +10,7 @@
 // honest unit. Swapping in the real centroids changes only this file.
 #pragma once
 
+#include <cmath>
 #include <optional>
 #include <string_view>
 
@@ -26,6 +27,11 @@ struct GeoPoint {
 // (another municipality, a wijk the model does not have). Thread-safe.
 [[nodiscard]] std::optional<GeoPoint> buurt_location(std::string_view buurt_code) noexcept;
 
-[[nodiscard]] double distance_km(const GeoPoint& a, const GeoPoint& b) noexcept;
+// Inline: the candidate scan calls it for every spot of every request.
+[[nodiscard]] inline double distance_km(const GeoPoint& a, const GeoPoint& b) noexcept {
+  const double east = a.east_km - b.east_km;
+  const double north = a.north_km - b.north_km;
+  return std::sqrt(east * east + north * north);
+}
 
 }  // namespace dichtbij::matching

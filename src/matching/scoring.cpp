@@ -1,6 +1,7 @@
 #include "matching/scoring.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <map>
 #include <unordered_map>
@@ -16,6 +17,7 @@ class Interner {
     auto [it, added] = ids_.try_emplace(text, static_cast<int>(ids_.size()));
     return it->second;
   }
+  [[nodiscard]] std::size_t size() const noexcept { return ids_.size(); }
   [[nodiscard]] std::optional<int> find(const std::string& text) const {
     auto it = ids_.find(text);
     if (it == ids_.end()) return std::nullopt;
@@ -41,8 +43,9 @@ void sort_unique(std::vector<int>& ids) {
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 }
 
-bool contains(const std::vector<int>& sorted, int value) {
-  return std::binary_search(sorted.begin(), sorted.end(), value);
+// Most of these lists are empty: that case must cost nothing.
+inline bool contains(const std::vector<int>& sorted, int value) {
+  return !sorted.empty() && std::binary_search(sorted.begin(), sorted.end(), value);
 }
 
 }  // namespace
@@ -131,15 +134,25 @@ Scorer::Scorer(const Problem& problem) : problem_(problem) {
 
   std::map<std::pair<double, double>, std::size_t> spot_of;
   for (int v = 0; v != volunteers(); ++v) {
-    const GeoPoint& home = volunteers_[v].home;
-    auto [it, added] = spot_of.try_emplace({home.east_km, home.north_km}, spots_.size());
-    if (added) spots_.push_back(Spot{home, {}});
-    spots_[it->second].volunteers.push_back(v);
+    const PreparedVolunteer& volunteer = volunteers_[v];
+    if (free_places(v) == 0) continue;
+    auto [it, added] =
+        spot_of.try_emplace({volunteer.home.east_km, volunteer.home.north_km}, spots_.size());
+    if (added) spots_.push_back(Spot{volunteer.home, {}});
+    for (std::size_t kind = 0; kind != kKinds; ++kind) {
+      if ((volunteer.kinds >> kind) & 1U) {
+        spots_[it->second].by_kind[kind].push_back(
+            {volunteer.radius, volunteer.times, volunteer.languages.mask, v});
+      }
+    }
   }
   for (Spot& spot : spots_) {
-    std::stable_sort(spot.volunteers.begin(), spot.volunteers.end(),
-                     [&](int a, int b) { return volunteers_[a].radius > volunteers_[b].radius; });
+    for (std::vector<Reachable>& list : spot.by_kind) {
+      std::stable_sort(list.begin(), list.end(),
+                       [](const Reachable& a, const Reachable& b) { return a.radius > b.radius; });
+    }
   }
+  language_masks_collide_ = languages.size() > 64;
 }
 
 int Scorer::shared(const Terms& a, const Terms& b) noexcept {
@@ -171,15 +184,6 @@ std::optional<Constraint> Scorer::violated(int r, int v) const {
     return Constraint::exclusion;
   }
   return std::nullopt;
-}
-
-bool Scorer::feasible_beyond_distance(const PreparedRequest& request, int r, int v) const noexcept {
-  (void)r;
-  const PreparedVolunteer& volunteer = volunteers_[v];
-  return (request.kind_bit & volunteer.kinds) != 0 && (request.times & volunteer.times) != 0 &&
-         volunteer.capacity > volunteer.load &&
-         shared(request.languages, volunteer.languages) != 0 &&
-         !contains(volunteer.excluded, request.household) && !contains(request.declined, v);
 }
 
 PairScore Scorer::score(int r, int v) const {
@@ -224,12 +228,24 @@ std::vector<Candidate> Scorer::candidates() const {
   std::vector<int> volunteers;
   for (int r = 0; r != requests(); ++r) {
     const PreparedRequest& request = requests_[r];
+    const std::size_t kind = static_cast<std::size_t>(std::countr_zero(request.kind_bit));
     volunteers.clear();
     for (const Spot& spot : spots_) {
       const double distance = distance_km(request.location, spot.location);
-      for (int v : spot.volunteers) {
-        if (volunteers_[v].radius < distance) break;
-        if (feasible_beyond_distance(request, r, v)) volunteers.push_back(v);
+      for (const Reachable& reachable : spot.by_kind[kind]) {
+        if (reachable.radius < distance) break;
+        if ((reachable.times & request.times) == 0 ||
+            (reachable.languages & request.languages.mask) == 0) {
+          continue;
+        }
+        const int v = reachable.volunteer;
+        const PreparedVolunteer& volunteer = volunteers_[v];
+        if (language_masks_collide_ && shared(request.languages, volunteer.languages) == 0)
+          continue;
+        if (contains(volunteer.excluded, request.household) || contains(request.declined, v)) {
+          continue;
+        }
+        volunteers.push_back(v);
       }
     }
     std::sort(volunteers.begin(), volunteers.end());

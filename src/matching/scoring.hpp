@@ -82,20 +82,32 @@ class Scorer {
     std::vector<int> excluded;  // households, sorted
     std::vector<int> helped;    // households, sorted
   };
-  // Volunteers living at one spot, widest radius first.
+  // What the scan over candidates reads of a volunteer with free places,
+  // packed so that the scan stays in cache.
+  struct Reachable {
+    double radius = 0;
+    std::uint32_t times = 0;
+    std::uint64_t languages = 0;  // the mask of Terms
+    int volunteer = 0;
+  };
+  static constexpr std::size_t kKinds = 6;
+  // Volunteers living at one spot, per kind of help they offer, widest
+  // radius first: a request scans only its kind, and stops at the first
+  // volunteer whose radius falls short.
   struct Spot {
     GeoPoint location;
-    std::vector<int> volunteers;
+    std::array<std::vector<Reachable>, kKinds> by_kind;
   };
 
   [[nodiscard]] static int shared(const Terms& a, const Terms& b) noexcept;
-  [[nodiscard]] bool feasible_beyond_distance(const PreparedRequest& request, int r,
-                                              int volunteer) const noexcept;
 
   const Problem& problem_;
   std::vector<PreparedRequest> requests_;
   std::vector<PreparedVolunteer> volunteers_;
   std::vector<Spot> spots_;
+  // More than 64 languages: masks may collide, so a shared bit needs the
+  // exact check.
+  bool language_masks_collide_ = false;
 };
 
 }  // namespace dichtbij::matching
