@@ -15,7 +15,7 @@ using testing::ApiServer;
 using testing::HttpResult;
 
 std::set<std::string> names_of(const HttpResult& result) {
-  const std::vector<std::string> names = testing::names_of(result);
+  const std::vector<std::string> names = testing::invalid_param_names(result);
   return {names.begin(), names.end()};
 }
 
