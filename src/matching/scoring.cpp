@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
 namespace dichtbij::matching {
@@ -223,10 +224,9 @@ int Scorer::spreading(int v, int k) const noexcept {
                                       free_before / volunteer.capacity));
 }
 
-std::vector<Candidate> Scorer::candidates() const {
-  std::vector<Candidate> found;
+void Scorer::candidates_of(int first, int last, std::vector<Candidate>& found) const {
   std::vector<int> volunteers;
-  for (int r = 0; r != requests(); ++r) {
+  for (int r = first; r != last; ++r) {
     const PreparedRequest& request = requests_[r];
     const std::size_t kind = static_cast<std::size_t>(std::countr_zero(request.kind_bit));
     volunteers.clear();
@@ -240,8 +240,9 @@ std::vector<Candidate> Scorer::candidates() const {
         }
         const int v = reachable.volunteer;
         const PreparedVolunteer& volunteer = volunteers_[v];
-        if (language_masks_collide_ && shared(request.languages, volunteer.languages) == 0)
+        if (language_masks_collide_ && shared(request.languages, volunteer.languages) == 0) {
           continue;
+        }
         if (contains(volunteer.excluded, request.household) || contains(request.declined, v)) {
           continue;
         }
@@ -250,6 +251,29 @@ std::vector<Candidate> Scorer::candidates() const {
     }
     std::sort(volunteers.begin(), volunteers.end());
     for (int v : volunteers) found.push_back(Candidate{r, v, score(r, v).total});
+  }
+}
+
+std::vector<Candidate> Scorer::candidates() const {
+  // Requests are independent: slices of them are scanned on the cores there
+  // are, and the slices joined in request order, so the result is the same
+  // however many threads ran.
+  constexpr int kRequestsPerThread = 512;
+  const int threads = std::clamp(std::min(static_cast<int>(std::thread::hardware_concurrency()), 4),
+                                 1, std::max(1, requests() / kRequestsPerThread));
+  std::vector<std::vector<Candidate>> slices(static_cast<std::size_t>(threads));
+  const int per_slice = (requests() + threads - 1) / threads;
+  auto scan = [&](int slice) {
+    const int first = std::min(requests(), slice * per_slice);
+    candidates_of(first, std::min(requests(), first + per_slice), slices[slice]);
+  };
+  std::vector<std::thread> helpers;
+  for (int slice = 1; slice < threads; ++slice) helpers.emplace_back(scan, slice);
+  scan(0);
+  for (std::thread& helper : helpers) helper.join();
+  std::vector<Candidate> found = std::move(slices[0]);
+  for (std::size_t slice = 1; slice < slices.size(); ++slice) {
+    found.insert(found.end(), slices[slice].begin(), slices[slice].end());
   }
   return found;
 }

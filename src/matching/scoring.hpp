@@ -51,7 +51,8 @@ class Scorer {
   // Non-increasing in k, which makes the flow's cost convex.
   // REQUIRES: k < free_places(volunteer).
   [[nodiscard]] int spreading(int volunteer, int k) const noexcept;
-  // Every feasible pair, by request then volunteer, in input order.
+  // Every feasible pair, by request then volunteer, in input order. Scans
+  // slices of the requests on up to four threads of its own.
   [[nodiscard]] std::vector<Candidate> candidates() const;
 
   // For explanations.
@@ -100,6 +101,8 @@ class Scorer {
   };
 
   [[nodiscard]] static int shared(const Terms& a, const Terms& b) noexcept;
+  // Appends the feasible pairs of requests [first, last) to found.
+  void candidates_of(int first, int last, std::vector<Candidate>& found) const;
 
   const Problem& problem_;
   std::vector<PreparedRequest> requests_;
