@@ -19,6 +19,9 @@ pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
 # Network measures (analysis/): Debian's libigraph-dev, built without thread
 # safety; see docs/adr/0007-igraph-behind-one-lock.md.
 pkg_check_modules(IGRAPH REQUIRED IMPORTED_TARGET igraph)
+# Min-cost flow for matching help requests to volunteers (matching/):
+# igraph has no min-cost flow and its bipartite matching has no capacities.
+pkg_check_modules(LEMON REQUIRED lemon)
 
 # RESTinio does not declare what it links against; Debian's http-parser has
 # no CMake or pkg-config files.

@@ -26,7 +26,9 @@ constexpr RoleSet kKeepers{admin, coordinator, professional};
 constexpr RoleSet kKeepersAndClient{admin, coordinator, professional, client};
 
 // In the order of Resource.
-constexpr std::array<ResourceRules, 17> kRules{{
+constexpr RoleSet kMatchers{coordinator, volunteer};
+
+constexpr std::array<ResourceRules, 20> kRules{{
     {"organisation", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
     {"practice", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
     {"facility", kEvery, kEvery, kKeepers, kKeepers, kKeepers},
@@ -49,6 +51,11 @@ constexpr std::array<ResourceRules, 17> kRules{{
     {"householdAnalysis", kNone, RoleSet{admin, coordinator, professional, client, researcher},
      kNone, kNone, kNone},
     {"practiceAnalysis", kNone, RoleSet{coordinator, researcher}, kNone, kNone, kNone},
+    {"helpRequest", kKeepersAndClient, kKeepersAndClient, kKeepersAndClient, kKeepers, kKeepers},
+    {"volunteerProfile", RoleSet{admin, coordinator}, RoleSet{admin, coordinator},
+     RoleSet{admin, coordinator}, RoleSet{admin, coordinator}, RoleSet{admin, coordinator}},
+    // create: a matching run; update: a step in a match's life cycle.
+    {"match", kMatchers, kMatchers, RoleSet{coordinator}, kMatchers, kNone},
 }};
 
 // A resource added to the enum but not to the table would get an empty
@@ -148,7 +155,8 @@ bool permits(const HouseholdAccess& access, Resource resource, Operation operati
         case Resource::referral:
         case Resource::access_log:
         case Resource::consent: return reading;
-        case Resource::tie: return reading || operation == Operation::create;
+        case Resource::tie:
+        case Resource::help_request: return reading || operation == Operation::create;
         default: return false;
       }
     case Standing::helper:
@@ -218,6 +226,50 @@ Result<void> may_update_household(const HouseholdAccess& access, const Household
                       "only a coordinator of its practice changes a household's practices");
   }
   return {};
+}
+
+namespace {
+
+bool coordinates(const Actor& actor, const PracticeId& practice) {
+  return actor.role == AccountRole::coordinator && actor.practice && *actor.practice == practice;
+}
+
+bool is_volunteer_of(const Actor& actor, const Match& match) {
+  return actor.role == AccountRole::volunteer && actor.person && *actor.person == match.volunteer;
+}
+
+}  // namespace
+
+Result<void> may_run_matching(const Actor& actor, const PracticeId& practice) {
+  if (coordinates(actor, practice)) return {};
+  return make_error(ErrorCode::forbidden, "only a coordinator of the practice runs its matching");
+}
+
+bool may_see_match(const Actor& actor, const Match& match) noexcept {
+  if (coordinates(actor, match.practice)) return true;
+  return is_volunteer_of(actor, match) && match.status != MatchStatus::proposed &&
+         match.status != MatchStatus::rejected;
+}
+
+Result<void> may_change_match(const Actor& actor, const Match& match, MatchStatus to) {
+  switch (to) {
+    case MatchStatus::approved:
+    case MatchStatus::rejected:
+      if (coordinates(actor, match.practice)) return {};
+      return make_error(ErrorCode::forbidden,
+                        "only a coordinator of the practice approves or rejects a proposal");
+    case MatchStatus::accepted:
+    case MatchStatus::declined:
+      if (is_volunteer_of(actor, match)) return {};
+      return make_error(ErrorCode::forbidden, "only the volunteer accepts or declines a match");
+    case MatchStatus::active:
+    case MatchStatus::ended:
+      if (coordinates(actor, match.practice) || is_volunteer_of(actor, match)) return {};
+      return make_error(ErrorCode::forbidden,
+                        "only the volunteer or a coordinator of the practice changes this match");
+    case MatchStatus::proposed: break;
+  }
+  return make_error(ErrorCode::forbidden, "a match is proposed only by a matching run");
 }
 
 }  // namespace dichtbij::access

@@ -32,6 +32,7 @@
 
 #include "core/account.hpp"
 #include "core/date.hpp"
+#include "core/help_request.hpp"
 #include "core/household.hpp"
 #include "core/ids.hpp"
 #include "core/reach.hpp"
@@ -64,6 +65,16 @@ enum class Resource {
   // comparison, the organisation network. A coordinator sees their own
   // practice's households; a researcher those with research consent in force.
   practice_analysis,
+  // Help requests of a household (issue 8): decided per household like its
+  // other records; a client asks for help for their own household.
+  help_request,
+  // What a volunteer offers: kept by the coordinators (and admins); not a
+  // household's record, so not decided per household.
+  volunteer_profile,
+  // Matches of volunteers to requests (api/matches.cpp): a coordinator runs
+  // and approves them for their practice; a volunteer sees and answers their
+  // own once approved.
+  match,
 };
 
 enum class Operation { list, read, create, update, remove };
@@ -74,7 +85,7 @@ enum class Operation { list, read, create, update, remove };
 // household and audited.
 [[nodiscard]] constexpr bool holds_personal_data(Resource resource) noexcept {
   return resource != Resource::organisation && resource != Resource::practice &&
-         resource != Resource::facility;
+         resource != Resource::facility && resource != Resource::volunteer_profile;
 }
 // The roles that may do operation on resource at all.
 [[nodiscard]] RoleSet allowed_roles(Resource resource, Operation operation) noexcept;
@@ -132,5 +143,17 @@ struct HouseholdAccess {
 [[nodiscard]] Result<void> may_update_household(const HouseholdAccess& access,
                                                 const HouseholdFields& before,
                                                 const HouseholdFields& after);
+
+// Matching (issue 8). A coordinator runs matching for their own practice
+// only; forbidden, saying why, otherwise.
+[[nodiscard]] Result<void> may_run_matching(const Actor& actor, const PracticeId& practice);
+// Whether actor may see match: the coordinator of its practice, or its
+// volunteer once the coordinator approved it (never a bare proposal).
+[[nodiscard]] bool may_see_match(const Actor& actor, const Match& match) noexcept;
+// Who takes which step of a match's life cycle: the coordinator of its
+// practice approves or rejects a proposal; its volunteer accepts or
+// declines; either marks it active or ends it. forbidden, saying why,
+// otherwise (whether the step may follow the status is matching/'s check).
+[[nodiscard]] Result<void> may_change_match(const Actor& actor, const Match& match, MatchStatus to);
 
 }  // namespace dichtbij::access

@@ -10,8 +10,10 @@
 #include "api/enumerations.hpp"
 #include "api/facilities.hpp"
 #include "api/health.hpp"
+#include "api/help_requests.hpp"
 #include "api/household_analyses.hpp"
 #include "api/households.hpp"
+#include "api/matches.hpp"
 #include "api/network.hpp"
 #include "api/openapi.hpp"
 #include "api/organisations.hpp"
@@ -86,6 +88,8 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_consent_routes(registry, context.database);
   add_research_export_routes(registry, context.database);
   add_subject_rights_routes(registry, context.database);
+  add_help_request_routes(registry, context.database);
+  add_match_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
   // complete; the route shares the finished text (immutable, so threads may

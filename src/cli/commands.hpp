@@ -112,4 +112,15 @@ struct DemoCommand {
 // earlier demo run).
 [[nodiscard]] int run_demo(const CommonOptions& options, const DemoCommand& command);
 
+struct MatchCommand {
+  std::string practice;  // the practice's id
+  bool json = false;     // print the run as JSON
+};
+
+// Runs matching for one practice (docs/matching.md): replaces its
+// unapproved proposals with the optimal ones and prints them with their
+// scores, and the unserved requests with why. 2 when there is no such
+// practice.
+[[nodiscard]] int run_match(const CommonOptions& options, const MatchCommand& command);
+
 }  // namespace dichtbij::cli

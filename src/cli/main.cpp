@@ -126,6 +126,12 @@ int main(int argc, char** argv) {
     analyze_subcommands.push_back(sub);
   }
 
+  dichtbij::cli::MatchCommand match_command;
+  CLI::App* match = app.add_subcommand(
+      "match", "Match a practice's open help requests to its volunteers (docs/matching.md)");
+  match->add_option("--practice", match_command.practice, "The practice's id")->required();
+  match->add_flag("--json", match_command.json, "Print the run as JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -140,6 +146,7 @@ int main(int argc, char** argv) {
   if (subject_export->parsed()) return dichtbij::cli::run_subject_export(options, export_command);
   if (subject_erase->parsed()) return dichtbij::cli::run_subject_erase(options, erase_command);
   if (retention_run->parsed()) return dichtbij::cli::run_retention(options, dry_run);
+  if (match->parsed()) return dichtbij::cli::run_match(options, match_command);
   if (analyze->parsed()) {
     analyze_command.format = analyze_format == "json" ? dichtbij::cli::AnalyzeFormat::json
                                                       : dichtbij::cli::AnalyzeFormat::csv;

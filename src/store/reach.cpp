@@ -15,7 +15,8 @@ constexpr const char* kMember =
     "SELECT household_id FROM household_people WHERE part = 'member' AND person_id = :reach_member"
     " AND valid_from <= :reach_today3 AND (valid_until IS NULL OR valid_until >= :reach_today4)";
 constexpr const char* kHelper =
-    "SELECT household_id FROM ties WHERE other_person_id = :reach_helper1"
+    "SELECT household_id FROM ties"
+    " WHERE (person_id = :reach_helper0 OR other_person_id = :reach_helper1)"
     " AND (valid_until IS NULL OR valid_until >= :reach_today5)"
     " UNION SELECT household_id FROM agreements WHERE responsible_person_id = :reach_helper2"
     " UNION SELECT household_id FROM support_acts WHERE provider_id = :reach_helper3";

@@ -44,9 +44,10 @@ struct ReachValues {
   DICHTBIJ_REACH_BIND((r).team), DICHTBIJ_REACH_BIND((r).today), DICHTBIJ_REACH_BIND((r).today), \
       DICHTBIJ_REACH_BIND((r).practice), DICHTBIJ_REACH_BIND((r).member),                        \
       DICHTBIJ_REACH_BIND((r).today), DICHTBIJ_REACH_BIND((r).today),                            \
-      DICHTBIJ_REACH_BIND((r).helper), DICHTBIJ_REACH_BIND((r).today),                           \
       DICHTBIJ_REACH_BIND((r).helper), DICHTBIJ_REACH_BIND((r).helper),                          \
-      DICHTBIJ_REACH_BIND((r).break_glass), DICHTBIJ_REACH_BIND((r).now)
+      DICHTBIJ_REACH_BIND((r).today), DICHTBIJ_REACH_BIND((r).helper),                           \
+      DICHTBIJ_REACH_BIND((r).helper), DICHTBIJ_REACH_BIND((r).break_glass),                     \
+      DICHTBIJ_REACH_BIND((r).now)
 // For one in_reach().
 #define DICHTBIJ_REACH_ALL_USE(r) soci::use((r).everything)
 // For one persons_in_reach().

@@ -152,6 +152,60 @@ class AccessMatrixTest : public testing::EngineTest {
             {"status", "made"}};
   }
 
+  json help_request_body() const {
+    return {{"householdId", household_},
+            {"practiceId", api_->practice_id().str()},
+            {"kind", "companionship"},
+            {"description", "Iemand om wekelijks mee te wandelen"},
+            {"buurtCode", "BU03630001"},
+            {"languages", {"nl"}},
+            {"wishedTimes", {"tue-morning"}},
+            {"urgency", "normal"},
+            {"status", "open"},
+            {"requestedById", cor_}};
+  }
+  // Only Vera is free when H wishes help: other volunteers never match.
+  json profile_body(const std::string& person) const {
+    return {{"personId", person},
+            {"practiceId", api_->practice_id().str()},
+            {"kinds", {"companionship"}},
+            {"languages", {"nl"}},
+            {"homeBuurtCode", "BU03630002"},
+            {"maxDistanceMetres", 3000},
+            {"availability", {person == vera_ ? "tue-morning" : "sun-evening"}},
+            {"capacity", 2},
+            {"available", true}};
+  }
+  std::string help_request() {
+    if (help_request_.empty()) {
+      help_request_ = id(api_->post("/api/v1/help-requests", help_request_body()));
+    }
+    return help_request_;
+  }
+  std::string profile() {
+    if (profile_.empty()) {
+      profile_ = id(api_->post("/api/v1/volunteer-profiles", profile_body(vera_)));
+    }
+    return profile_;
+  }
+  // A match of Vera (the only volunteer free then) to a request of H,
+  // approved by the coordinator, so that Vera sees it too.
+  std::string approved_match() {
+    if (!match_.empty()) return match_;
+    (void)profile();
+    (void)help_request();
+    const HttpResult run = api_->post(
+        "/api/v1/practices/" + api_->practice_id().str() + "/matching-runs", json::object());
+    EXPECT_EQ(run.status, 201) << run.body;
+    const json proposals = run.json()["proposals"];
+    EXPECT_FALSE(proposals.empty()) << run.body;
+    if (!proposals.empty()) match_ = proposals[0]["id"];
+    EXPECT_EQ(
+        api_->post("/api/v1/matches/" + match_ + "/transitions", {{"status", "approved"}}).status,
+        200);
+    return match_;
+  }
+
   // A household of another practice, with nobody of the test on its team:
   // for break-the-glass. Written directly, as no caller of the test may.
   std::string household_elsewhere() {
@@ -191,7 +245,7 @@ class AccessMatrixTest : public testing::EngineTest {
   std::unique_ptr<ApiServer> api_;
   std::map<AccountRole, ApiClient*> callers_;
   std::string organisation_, facility_, cor_, vera_, wim_, outsider_, household_, tie_, agreement_,
-      act_, assessment_, referral_, other_household_;
+      act_, assessment_, referral_, other_household_, help_request_, profile_, match_;
 };
 
 // One route: how to call it as a role, and which roles may.
@@ -502,6 +556,67 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
        get("/api/v1/analyses/practices")},
       {"GET", "/api/v1/analyses/organisation-network", RoleSet{coordinator, researcher},
        get("/api/v1/analyses/organisation-network")},
+      // Help requests: decided per household like its other records.
+      {"GET", "/api/v1/help-requests", RoleSet{admin, coordinator, professional, client},
+       get("/api/v1/help-requests")},
+      {"GET", "/api/v1/help-requests/{id}", keepers_client,
+       [](T& t, AccountRole) {
+         return Call{"GET", "/api/v1/help-requests/" + t.help_request()};
+       }},
+      {"POST", "/api/v1/help-requests", keepers_client,
+       [](T& t, AccountRole) {
+         return Call{"POST", "/api/v1/help-requests", t.help_request_body()};
+       }},
+      {"PUT", "/api/v1/help-requests/{id}", keepers,
+       [](T& t, AccountRole) {
+         return Call{"PUT", "/api/v1/help-requests/" + t.help_request(), t.help_request_body()};
+       }},
+      {"DELETE", "/api/v1/help-requests/{id}", keepers,
+       [](T& t, AccountRole) {
+         return Call{"DELETE", "/api/v1/help-requests/" +
+                                   id(t.api_->post("/api/v1/help-requests", t.help_request_body()))};
+       }},
+      // Volunteer profiles: kept by coordinators and admins.
+      {"GET", "/api/v1/volunteer-profiles", RoleSet{admin, coordinator},
+       get("/api/v1/volunteer-profiles")},
+      {"GET", "/api/v1/volunteer-profiles/{id}", RoleSet{admin, coordinator},
+       [](T& t, AccountRole) {
+         return Call{"GET", "/api/v1/volunteer-profiles/" + t.profile()};
+       }},
+      {"POST", "/api/v1/volunteer-profiles", RoleSet{admin, coordinator},
+       [](T& t, AccountRole) {
+         return Call{"POST", "/api/v1/volunteer-profiles", t.profile_body(t.person("Nieuwe Vrijwilliger"))};
+       }},
+      {"PUT", "/api/v1/volunteer-profiles/{id}", RoleSet{admin, coordinator},
+       [](T& t, AccountRole) {
+         return Call{"PUT", "/api/v1/volunteer-profiles/" + t.profile(), t.profile_body(t.vera_)};
+       }},
+      {"DELETE", "/api/v1/volunteer-profiles/{id}", RoleSet{admin, coordinator},
+       [](T& t, AccountRole) {
+         return Call{"DELETE",
+                     "/api/v1/volunteer-profiles/" +
+                         id(t.api_->post("/api/v1/volunteer-profiles",
+                                         t.profile_body(t.person("Weg Vrijwilliger"))))};
+       }},
+      // Matching: the coordinator of the practice runs it; the volunteer
+      // sees and answers their own approved matches.
+      {"POST", "/api/v1/practices/{practiceId}/matching-runs", RoleSet{coordinator},
+       [](T& t, AccountRole) {
+         return Call{"POST", "/api/v1/practices/" + t.api_->practice_id().str() + "/matching-runs",
+                     json::object()};
+       }},
+      {"GET", "/api/v1/matches", RoleSet{coordinator, volunteer}, get("/api/v1/matches")},
+      {"GET", "/api/v1/matches/{id}", RoleSet{coordinator, volunteer},
+       [](T& t, AccountRole) {
+         return Call{"GET", "/api/v1/matches/" + t.approved_match()};
+       }},
+      // approved → active is not a step: whoever may take steps gets 409.
+      {"POST", "/api/v1/matches/{id}/transitions", RoleSet{coordinator, volunteer},
+       [](T& t, AccountRole) {
+         return Call{"POST", "/api/v1/matches/" + t.approved_match() + "/transitions",
+                     json{{"status", "active"}}};
+       },
+       true},
       {"GET", "/api/v1/persons/{id}/subject-access", RoleSet{admin},
        [](T& t, AccountRole) {
          return Call{"GET", "/api/v1/persons/" + t.cor_ + "/subject-access"};

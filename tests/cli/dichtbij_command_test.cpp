@@ -15,9 +15,12 @@
 #include <nlohmann/json.hpp>
 
 #include "access/audit.hpp"
+#include "store/help_request_repository.hpp"
 #include "store/household_repository.hpp"
 #include "store/person_repository.hpp"
+#include "store/practice_repository.hpp"
 #include "store/tie_repository.hpp"
+#include "store/volunteer_profile_repository.hpp"
 #include "support/engine_test.hpp"
 #include "support/http_client.hpp"
 
@@ -482,6 +485,77 @@ TEST_P(DichtbijCommandTest, AnalyzeWritesMeasuresAndCountsAsCsvAndJson) {
   auto [format, format_text] = run({"analyze", "collaboration", "--format", "xlsx"});
   EXPECT_EQ(format, 2);
   EXPECT_NE(format_text.find("--format"), std::string::npos) << format_text;
+}
+
+TEST_P(DichtbijCommandTest, MatchProposesAndExplainsForOnePractice) {
+  auto run = [&](std::vector<std::string> arguments) {
+    DichtbijProcess process(std::move(arguments), environment(), folder_.path());
+    const int code = process.wait_for_exit();
+    return std::make_pair(code, process.stderr_text());
+  };
+  ASSERT_EQ(run({"migrate"}).first, 0);
+  std::string practice, volunteer;
+  {
+    std::unique_ptr<store::Database> database = database_->open(1);
+    ASSERT_TRUE(
+        database
+            ->in_transaction(
+                store::TransactionKind::write,
+                [&](store::Transaction& transaction) -> Result<void> {
+                  PracticeFields practice_fields;
+                  practice_fields.name = "Maatjes";
+                  practice_fields.target_groups = {TargetGroup::severe_loneliness};
+                  practice =
+                      store::PracticeRepository(transaction).create(practice_fields)->id.str();
+                  PersonFields person;
+                  person.display_name = "Mevrouw Smit";
+                  const PersonId member = store::PersonRepository(transaction).create(person)->id;
+                  person.display_name = "Vera";
+                  const PersonId vera = store::PersonRepository(transaction).create(person)->id;
+                  volunteer = vera.str();
+                  HouseholdFields household;
+                  household.kind = HouseholdKind::person;
+                  household.name = "Smit";
+                  household.practices = {PracticeId(practice)};
+                  household.members = {
+                      {member, Period{Date{std::chrono::year(2024), std::chrono::January,
+                                           std::chrono::day(1)},
+                                      std::nullopt}}};
+                  HelpRequestFields request;
+                  request.household = store::HouseholdRepository(transaction).create(household)->id;
+                  request.practice = PracticeId(practice);
+                  request.kind = HelpKind::companionship;
+                  request.description = "Samen wandelen";
+                  request.buurt_code = "BU03630001";
+                  request.languages = {"nl"};
+                  request.wished_times.add(0);
+                  if (!store::HelpRequestRepository(transaction).create(request).ok()) {
+                    return make_error(ErrorCode::internal, "request");
+                  }
+                  VolunteerProfileFields profile;
+                  profile.person = vera;
+                  profile.practice = PracticeId(practice);
+                  profile.kinds = {HelpKind::companionship};
+                  profile.languages = {"nl"};
+                  profile.home_buurt_code = "BU03630002";
+                  profile.availability.add(0);
+                  if (!store::VolunteerProfileRepository(transaction).create(profile).ok()) {
+                    return make_error(ErrorCode::internal, "profile");
+                  }
+                  return {};
+                })
+            .ok());
+  }
+  auto [matched, text] = run({"match", "--practice", practice});
+  ASSERT_EQ(matched, 0) << text;
+  EXPECT_NE(text.find("1 proposed"), std::string::npos) << text;
+  EXPECT_NE(text.find("volunteer " + volunteer), std::string::npos) << text;
+  EXPECT_NE(text.find("distance"), std::string::npos) << text;
+  auto [json_code, json_text] = run({"match", "--practice", practice, "--json"});
+  ASSERT_EQ(json_code, 0) << json_text;
+  EXPECT_NE(json_text.find("\"replacedProposals\": 1"), std::string::npos) << json_text;
+  EXPECT_EQ(run({"match", "--practice", "Maatjes"}).first, 2);
+  EXPECT_EQ(run({"match", "--practice", "00000000-0000-4000-8000-000000000000"}).first, 2);
 }
 
 TEST_P(DichtbijCommandTest, RetentionRunAnonymisesWhatIsDueAndADryRunNothing) {
