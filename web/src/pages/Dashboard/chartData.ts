@@ -53,7 +53,7 @@ export function collaborationChart(months: readonly CollaborationMonth[], t: Tra
     grid: { left: 48, right: 48, top: 40, bottom: 32 },
     xAxis: { type: 'category', data: months.map((m) => m.month) },
     yAxis: [
-      { type: 'value', name: t('dashboard.share'), axisLabel: { formatter: (v: number) => percent(v) }, max: 1 },
+      { type: 'value', name: t('dashboard.share'), axisLabel: { formatter: (v: number) => percent(v) } },
       { type: 'value', name: t('dashboard.handovers'), minInterval: 1 },
     ],
     series: [

@@ -57,7 +57,7 @@ export function EcomapTable({ network, id, selected, onSelect }: EcomapTableProp
                     {ties.map(({ edge, other }) => (
                       <li key={edge.id}>
                         {edge.kind === 'team'
-                          ? t('ecomap.teamOf', { name: other.label })
+                          ? t(other.kind === 'member' ? 'ecomap.teamOf' : 'ecomap.onTeam', { name: other.label })
                           : t(`ecomap.direction.${directionFrom(edge, node.id) ?? 'none'}`, { name: other.label })}
                         {edge.relationKind && ` (${label('relationKind', edge.relationKind)})`}
                         {edge.quality && edge.quality !== 'ordinary' && ` · ${label('tieQuality', edge.quality)}`}

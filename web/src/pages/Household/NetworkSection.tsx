@@ -66,7 +66,7 @@ export function NetworkSection({ householdId, since }: NetworkSectionProps) {
         <LoadError error={network.error} />
       ) : (
         <>
-          <div className="db-ecomap">
+          <div className={selected ? 'db-ecomap db-ecomap--with-panel' : 'db-ecomap'}>
             <div className="db-ecomap__map">
               <Ecomap network={network.data} selected={selected} onSelect={setSelected} describedBy="ecomap-legend" />
               <Legend />

@@ -45,7 +45,7 @@ export function PersonPanel({ householdId, network, personId, onClose }: PersonP
         {tiesOf(network, personId).map(({ edge, other }) => (
           <li key={edge.id}>
             {edge.kind === 'team'
-              ? t('ecomap.teamOf', { name: other.label })
+              ? t(other.kind === 'member' ? 'ecomap.teamOf' : 'ecomap.onTeam', { name: other.label })
               : t(`ecomap.direction.${directionFrom(edge, personId) ?? 'none'}`, { name: other.label })}
             {edge.quality && edge.quality !== 'ordinary' && ` · ${label('tieQuality', edge.quality)}`}
           </li>

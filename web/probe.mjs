@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+const base = 'http://127.0.0.1:18090';
+await page.goto(base + '/inloggen');
+await page.getByLabel('Gebruikersnaam').fill(process.argv[2] ?? 'professional');
+await page.getByLabel('Wachtwoord').fill('dichtbij-demo');
+await page.getByRole('button', { name: 'Inloggen' }).click();
+await page.waitForTimeout(1000);
+await page.goto(base + (process.argv[3] ?? '/huishoudens/000001d0-0001-8f00-aecd-c67f0ec357ec'));
+await page.waitForTimeout(2500);
+const sel = process.argv[4];
+if (sel) console.log((await page.locator(sel).first().innerText()).slice(0, 1500));
+if (process.argv[5]) await page.locator(process.argv[5]).first().screenshot({ path: '/tmp/hweb/probe.png' });
+await browser.close();
