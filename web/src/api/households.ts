@@ -1,5 +1,5 @@
 import type { components } from './schema';
-import { get, type Page } from './client';
+import { get, request, type Page } from './client';
 
 export type Household = components['schemas']['Household'];
 export type Network = components['schemas']['Network'];
@@ -40,4 +40,17 @@ export function fetchConsents(id: string): Promise<Page<Consent>> {
 
 export function fetchAssessments(id: string): Promise<Page<Assessment>> {
   return get<Page<Assessment>>(`/households/${id}/assessments`, { pageSize: 200 });
+}
+
+export type AssessmentInput = import('./schema').components['schemas']['AssessmentInput'];
+
+/** One attempt at storing an assessment; the key makes retries safe. */
+export async function createAssessment(householdId: string, input: AssessmentInput, idempotencyKey: string): Promise<Assessment> {
+  return (
+    await request<Assessment>(`/households/${householdId}/assessments`, {
+      method: 'POST',
+      body: input,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    })
+  ).data;
 }

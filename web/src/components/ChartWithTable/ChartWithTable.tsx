@@ -60,6 +60,7 @@ export function ChartWithTable({ title, description, option, table, height = 320
       </p>
       {view === 'chart' ? (
         <div
+          key="chart"
           ref={container}
           className="db-chart__canvas"
           style={{ height }}
@@ -68,7 +69,7 @@ export function ChartWithTable({ title, description, option, table, height = 320
           aria-describedby={`${id}-desc`}
         />
       ) : (
-        <div className="db-table-scroll">
+        <div key="table" className="db-table-scroll">
           <Table className="db-table db-table--compact">
             <Table.Caption className="db-visually-hidden">{title}</Table.Caption>
             <Table.Header>

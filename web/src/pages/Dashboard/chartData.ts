@@ -23,7 +23,8 @@ export function mobilisationChart(months: readonly MobilisationMonth[], t: Trans
   }));
   const option = {
     textStyle: kFont,
-    aria: { enabled: true },
+    // The container carries the accessible name; the table has the numbers.
+    aria: { enabled: false },
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 48, right: 16, top: 40, bottom: 32 },
@@ -47,7 +48,7 @@ export function mobilisationChart(months: readonly MobilisationMonth[], t: Trans
 export function collaborationChart(months: readonly CollaborationMonth[], t: Translate) {
   const option = {
     textStyle: kFont,
-    aria: { enabled: true },
+    aria: { enabled: false },
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 48, right: 48, top: 40, bottom: 32 },
@@ -85,7 +86,7 @@ export function capacityChart(measures: readonly HouseholdMeasures[], t: Transla
   const labels = ['0–20%', '20–40%', '40–60%', '60–80%', '80–100%'];
   const option = {
     textStyle: kFont,
-    aria: { enabled: true },
+    aria: { enabled: false },
     tooltip: { trigger: 'axis' },
     grid: { left: 48, right: 16, top: 24, bottom: 48 },
     xAxis: { type: 'category', data: labels, name: t('dashboard.informalShare'), nameLocation: 'middle', nameGap: 30 },
@@ -102,7 +103,7 @@ export function comparisonChart(items: readonly PracticeComparison[], t: Transla
     (item.mobilisation?.total?.[`${who}Share`] as number | undefined) ?? 0;
   const option = {
     textStyle: kFont,
-    aria: { enabled: true },
+    aria: { enabled: false },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => percent(v) },
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 40, bottom: 24, containLabel: true },

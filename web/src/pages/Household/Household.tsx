@@ -17,6 +17,7 @@ import { ConsentsSection } from './ConsentsSection';
 import { NetworkSection } from './NetworkSection';
 import { PlanSection } from './PlanSection';
 import { SupportLogSection } from './SupportLogSection';
+import { ZrmSection } from './ZrmSection';
 
 interface TabDefinition {
   id: string;
@@ -41,12 +42,14 @@ export function Household({ householdId: fixedId }: { householdId?: string }) {
     enabled: can(role, 'viewNetwork'),
   });
   const names = useMemo(() => new Map((network.data?.nodes ?? []).map((node) => [node.id, node.label])), [network.data]);
+  const people = useMemo(() => (network.data?.nodes ?? []).filter((node) => node.kind !== 'organisation'), [network.data]);
   const formal = useMemo(() => new Map((network.data?.nodes ?? []).map((node) => [node.id, node.formal])), [network.data]);
 
   const tabs: TabDefinition[] = [
     { id: 'netwerk', label: t('household.tabs.network'), permission: 'viewNetwork' },
     { id: 'plan', label: t('household.tabs.plan'), permission: 'viewPlan' },
     { id: 'steun', label: t('household.tabs.log'), permission: 'viewSupportLog' },
+    { id: 'zrm', label: t('household.tabs.zrm'), permission: 'viewAssessments' },
     { id: 'toestemmingen', label: t('household.tabs.consents'), permission: 'viewConsents' },
     { id: 'inzage', label: t('household.tabs.accessLog'), permission: 'viewAccessLog' },
   ];
@@ -150,8 +153,16 @@ export function Household({ householdId: fixedId }: { householdId?: string }) {
         {visible.map((tab) => (
           <Tabs.Panel key={tab.id} id={tab.id}>
             {tab.id === active && tab.id === 'netwerk' && <NetworkSection householdId={householdId} since={since} />}
-            {tab.id === active && tab.id === 'plan' && <PlanSection householdId={householdId} names={names} formal={formal} />}
+            {tab.id === active && tab.id === 'plan' && <PlanSection householdId={householdId} names={names} formal={formal} people={people} />}
             {tab.id === active && tab.id === 'steun' && <SupportLogSection householdId={householdId} names={names} />}
+            {tab.id === active && tab.id === 'zrm' && (
+              <ZrmSection
+                householdId={householdId}
+                members={(data.members ?? [])
+                  .filter((m) => !m.until || m.until >= isoToday())
+                  .map((m) => ({ id: m.personId, name: names.get(m.personId) ?? '' }))}
+              />
+            )}
             {tab.id === active && tab.id === 'toestemmingen' && <ConsentsSection householdId={householdId} />}
             {tab.id === active && tab.id === 'inzage' && <AccessLogSection householdId={householdId} />}
           </Tabs.Panel>

@@ -1,5 +1,6 @@
-import { Badge, Heading, Paragraph, Table } from '@amsterdam/design-system-react';
+import { Badge, Button, Heading, Paragraph, Table } from '@amsterdam/design-system-react';
 import { useQueries, useQuery } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchAgreementHistory, listAgreements } from '../../api/agreements';
 import { can } from '../../auth/permissions';
@@ -8,21 +9,27 @@ import { LoadError, Loading } from '../../components/PageState';
 import { PersonName } from '../../components/PersonName';
 import { formatDate } from '../../lib/dates';
 import { useEnumLabels } from '../../lib/enumLabels';
+import type { NetworkNode } from '../../api/households';
+import { HandoverForm } from './HandoverForm';
 import { handovers, type Handover } from './handovers';
 
 interface PlanSectionProps {
   householdId: string;
   names: Map<string, string>;
   formal: Map<string, boolean>;
+  people: NetworkNode[];
 }
 
 /** The support plan: who does what, and why; and the handovers over time. */
-export function PlanSection({ householdId, names, formal }: PlanSectionProps) {
+export function PlanSection({ householdId, names, formal, people }: PlanSectionProps) {
   const { t, i18n } = useTranslation();
   const { role } = useSession();
   const { label } = useEnumLabels();
   const agreements = useQuery({ queryKey: ['agreements', householdId], queryFn: () => listAgreements(householdId) });
   const withHistory = can(role, 'viewPlanHistory');
+  const mayHandOver = can(role, 'editHousehold');
+  const [handingOver, setHandingOver] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
   const histories = useQueries({
     queries: (withHistory ? (agreements.data?.items ?? []) : []).map((agreement) => ({
       queryKey: ['agreement-history', householdId, agreement.id],
@@ -44,6 +51,9 @@ export function PlanSection({ householdId, names, formal }: PlanSectionProps) {
         {t('plan.heading')}
       </Heading>
       <Paragraph>{t('plan.intro')}</Paragraph>
+      <p role="status" className="db-confirmation">
+        {message}
+      </p>
       {agreements.isPending ? (
         <Loading />
       ) : agreements.isError ? (
@@ -68,7 +78,8 @@ export function PlanSection({ householdId, names, formal }: PlanSectionProps) {
                 const isFormal = formal.get(agreement.responsiblePersonId);
                 const moved = handoversOf.get(agreement.id) ?? [];
                 return (
-                  <Table.Row key={agreement.id}>
+                  <Fragment key={agreement.id}>
+                  <Table.Row>
                     <Table.Cell>
                       <strong>{agreement.goal}</strong>
                       <div>{agreement.action}</div>
@@ -100,8 +111,38 @@ export function PlanSection({ householdId, names, formal }: PlanSectionProps) {
                     <Table.Cell>
                       <Badge label={label('agreementStatus', agreement.status)} color={agreement.status === 'done' ? 'lime' : agreement.status === 'inProgress' ? 'azure' : undefined} />
                       <div className="db-muted">{agreement.agreedByHousehold ? t('plan.agreed') : t('plan.notAgreed')}</div>
+                      {mayHandOver && handingOver !== agreement.id && (
+                        <Button
+                          variant="tertiary"
+                          className="db-rowaction"
+                          aria-label={t('plan.handOverLabel', { goal: agreement.goal })}
+                          onClick={() => {
+                            setMessage(null);
+                            setHandingOver(agreement.id);
+                          }}
+                        >
+                          {t('plan.handOver')}
+                        </Button>
+                      )}
                     </Table.Cell>
                   </Table.Row>
+                  {handingOver === agreement.id && (
+                    <Table.Row>
+                      <Table.Cell colSpan={5}>
+                        <HandoverForm
+                          householdId={householdId}
+                          agreement={agreement}
+                          candidates={people}
+                          onCancel={() => setHandingOver(null)}
+                          onDone={(text) => {
+                            setHandingOver(null);
+                            setMessage(text);
+                          }}
+                        />
+                      </Table.Cell>
+                    </Table.Row>
+                  )}
+                  </Fragment>
                 );
               })}
             </Table.Body>
