@@ -42,6 +42,18 @@ const kPages: { user: DemoUser; name: string; open: (page: Page) => Promise<void
     await page.goto(`/huishoudens/${household.id}?tab=inzage`);
     await expect(page.getByRole('heading', { name: 'Wie heeft dit dossier bekeken' })).toBeVisible();
   } },
+  { user: 'professional', name: 'household-zrm', open: async (page) => {
+    const household = await firstHousehold(page);
+    await page.goto(`/huishoudens/${household.id}?tab=zrm`);
+    await expect(page.getByRole('heading', { name: 'Zelfredzaamheid (ZRM)' })).toBeVisible();
+    await page.getByRole('button', { name: 'Nieuwe meting' }).click();
+  } },
+  { user: 'professional', name: 'household-person', open: async (page) => {
+    const household = await firstHousehold(page);
+    await page.goto(`/huishoudens/${household.id}`);
+    await page.locator('#ecomap-table tbody tr').nth(1).getByRole('button').click();
+    await expect(page.locator('#person-panel')).toBeVisible();
+  } },
   { user: 'professional', name: 'quick-log', open: async (page) => {
     await page.goto('/steun-vastleggen');
     await expect(page.getByRole('button', { name: 'Opslaan' })).toBeVisible();

@@ -32,7 +32,7 @@ export function EcomapTable({ network, id, selected, onSelect }: EcomapTableProp
             <Table.HeaderCell scope="col">{t('ecomap.person')}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{t('ecomap.role')}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{t('ecomap.closeness')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('ecomap.ties')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="db-col-wide">{t('ecomap.ties')}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{t('ecomap.recentActs')}</Table.HeaderCell>
           </Table.Row>
         </Table.Header>

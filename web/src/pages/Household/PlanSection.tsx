@@ -66,9 +66,9 @@ export function PlanSection({ householdId, names, formal, people }: PlanSectionP
             <Table.Caption className="db-visually-hidden">{t('plan.heading')}</Table.Caption>
             <Table.Header>
               <Table.Row>
-                <Table.HeaderCell scope="col">{t('plan.goal')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="db-col-wide">{t('plan.goal')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col">{t('plan.who')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('plan.why')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="db-col-medium">{t('plan.why')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col">{t('plan.dates')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col">{t('plan.status')}</Table.HeaderCell>
               </Table.Row>

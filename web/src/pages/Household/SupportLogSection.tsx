@@ -55,7 +55,7 @@ export function SupportLogSection({ householdId, names }: { householdId: string;
                 <Table.HeaderCell scope="col">{t('supportLog.provider')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col">{t('supportLog.type')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col">{t('supportLog.mobilisedBy')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('supportLog.note')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="db-col-medium">{t('supportLog.note')}</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
