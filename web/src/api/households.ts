@@ -54,3 +54,20 @@ export async function createAssessment(householdId: string, input: AssessmentInp
     })
   ).data;
 }
+
+export type TieInput = import('./schema').components['schemas']['TieInput'];
+export type PersonInput = import('./schema').components['schemas']['PersonInput'];
+
+export async function createPerson(input: PersonInput, idempotencyKey: string): Promise<{ id: string }> {
+  return (await request<{ id: string }>('/persons', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } })).data;
+}
+
+export async function createTie(householdId: string, input: TieInput, idempotencyKey: string): Promise<{ id: string }> {
+  return (
+    await request<{ id: string }>(`/households/${householdId}/ties`, {
+      method: 'POST',
+      body: input,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    })
+  ).data;
+}

@@ -11,6 +11,7 @@ export const permissions = {
   listHouseholds: everyCaseRole,
   viewNetwork: keepersAndClient,
   viewPlan: ['coordinator', 'professional', 'volunteer', 'client'],
+  addToNetwork: keepersAndClient,
   viewPlanHistory: keepersAndClient,
   viewAssessments: keepersAndClient,
   viewConsents: keepersAndClient,

@@ -61,3 +61,53 @@ test('support plan, log, consents and access log each show', async ({ page }) =>
   await expect(log).toContainText('professional');
   await expect(log).toContainText('bekeek de netwerkkaart');
 });
+
+test('a professional adds someone to the network and sees the ecomap change', async ({ page }) => {
+  await signIn(page, 'professional');
+  const household = await firstHousehold(page);
+  await page.goto(`/huishoudens/${household.id}`);
+  const rows = page.locator('#ecomap-table tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const before = await rows.count();
+  const name = `Riet ${Date.now() % 100000}`;
+
+  await page.getByRole('button', { name: 'Iemand toevoegen' }).click();
+  const form = page.getByRole('form', { name: 'Iemand toevoegen aan het netwerk' });
+  await form.getByLabel('Naam').fill(name);
+  await form.getByLabel('Relatie').selectOption('neighbour');
+  await form.getByLabel('Hoe dichtbij').selectOption('1');
+  await form.getByLabel('Soort band').selectOption('strong');
+  await form.getByRole('checkbox', { name: 'Gezelschap' }).check();
+  await form.getByRole('button', { name: 'Toevoegen' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: name })).toHaveText(`${name} staat nu in het netwerk.`);
+  await expect(rows).toHaveCount(before + 1);
+  const row = rows.filter({ has: page.getByRole('button', { name, exact: true }) });
+  await expect(row).toContainText('Buurtbewoner');
+  await expect(row).toContainText('Heel dichtbij');
+  await expect(row).toContainText('Sterk');
+  await expect(page.getByTestId('ecomap-canvas')).toHaveAttribute('aria-label', /personen/);
+
+  // Logging support from the new neighbour shows in the map's count.
+  const network = await page.request.get(`/api/v1/households/${household.id}/network`).then((r) => r.json());
+  const riet = (network.nodes as { id: string; label: string }[]).find((n) => n.label === name)!;
+  await page.goto(`/steun-vastleggen?huishouden=${household.id}`);
+  await page.getByLabel('Wie gaf de steun').selectOption(riet.id);
+  await page.getByRole('radio', { name: 'Iemand uit het netwerk' }).check();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('heading', { name: 'Veilig opgeslagen' })).toBeVisible();
+  await page.goto(`/huishoudens/${household.id}`);
+  const updated = page.locator('#ecomap-table tbody tr').filter({ has: page.getByRole('button', { name, exact: true }) });
+  await expect(updated.locator('td').last()).toHaveText('1');
+});
+
+test('a client adds someone to their own network', async ({ page }) => {
+  await signIn(page, 'client');
+  await expect(page.locator('#ecomap-table tbody tr').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Iemand toevoegen' }).click();
+  const form = page.getByRole('form', { name: 'Iemand toevoegen aan het netwerk' });
+  await form.getByLabel('Naam').fill('Vriendin Sanne');
+  await form.getByLabel('Relatie').selectOption('friend');
+  await form.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(page.locator('#ecomap-table')).toContainText('Vriendin Sanne');
+});

@@ -13,8 +13,8 @@ export function LanguageSwitch() {
           aria-pressed={i18n.language === language}
           onClick={() => void i18n.changeLanguage(language)}
         >
-          <span aria-hidden="true">{language.toUpperCase()}</span>
-          <span className="db-visually-hidden">{t(`shell.languages.${language}`)}</span>
+          {language.toUpperCase()}
+          <span className="db-visually-hidden"> – {t(`shell.languages.${language}`)}</span>
         </button>
       ))}
     </div>

@@ -61,6 +61,9 @@ export function Household({ householdId: fixedId }: { householdId?: string }) {
   if (household.isError) return <LoadError error={household.error} />;
   const data = household.data;
   if (data.members) rememberHousehold(householdId);
+  const currentMembers = (data.members ?? [])
+    .filter((m) => !m.until || m.until >= isoToday())
+    .map((m) => ({ id: m.personId, name: names.get(m.personId) ?? '' }));
   const since = data.members?.reduce((earliest, m) => (m.from < earliest ? m.from : earliest), isoToday()) ?? addDays(isoToday(), -365);
 
   return (
@@ -152,15 +155,13 @@ export function Household({ householdId: fixedId }: { householdId?: string }) {
         </Tabs.List>
         {visible.map((tab) => (
           <Tabs.Panel key={tab.id} id={tab.id}>
-            {tab.id === active && tab.id === 'netwerk' && <NetworkSection householdId={householdId} since={since} />}
+            {tab.id === active && tab.id === 'netwerk' && <NetworkSection householdId={householdId} since={since} members={currentMembers} />}
             {tab.id === active && tab.id === 'plan' && <PlanSection householdId={householdId} names={names} formal={formal} people={people} />}
             {tab.id === active && tab.id === 'steun' && <SupportLogSection householdId={householdId} names={names} />}
             {tab.id === active && tab.id === 'zrm' && (
               <ZrmSection
                 householdId={householdId}
-                members={(data.members ?? [])
-                  .filter((m) => !m.until || m.until >= isoToday())
-                  .map((m) => ({ id: m.personId, name: names.get(m.personId) ?? '' }))}
+                members={currentMembers}
               />
             )}
             {tab.id === active && tab.id === 'toestemmingen' && <ConsentsSection householdId={householdId} />}

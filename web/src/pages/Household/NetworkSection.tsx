@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { fetchNetwork } from '../../api/households';
 import { LoadError, Loading } from '../../components/PageState';
 import { addDays, daysBetween, formatDate, isoToday } from '../../lib/dates';
+import { can } from '../../auth/permissions';
+import { useSession } from '../../auth/SessionContext';
+import { AddPersonForm } from './AddPersonForm';
 import { Ecomap } from './Ecomap';
 import { EcomapTable } from './EcomapTable';
 import { PersonPanel } from './PersonPanel';
@@ -12,15 +15,19 @@ import { PersonPanel } from './PersonPanel';
 interface NetworkSectionProps {
   householdId: string;
   since: string;
+  members: { id: string; name: string }[];
 }
 
-export function NetworkSection({ householdId, since }: NetworkSectionProps) {
+export function NetworkSection({ householdId, since, members }: NetworkSectionProps) {
   const { t, i18n } = useTranslation();
   const today = isoToday();
   const span = Math.max(1, daysBetween(since, today));
   const [offset, setOffset] = useState(span);
   const [date, setDate] = useState(today);
   const [selected, setSelected] = useState<string | null>(null);
+  const { role } = useSession();
+  const [adding, setAdding] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     // Moving the slider asks for a map only once it rests a moment.
     const timer = setTimeout(() => setDate(addDays(since, offset)), 200);
@@ -35,10 +42,32 @@ export function NetworkSection({ householdId, since }: NetworkSectionProps) {
 
   return (
     <section aria-labelledby="network-heading" className="db-section">
-      <Heading level={2} id="network-heading">
-        {t('ecomap.heading')}
-      </Heading>
+      <div className="db-section__head">
+        <Heading level={2} id="network-heading">
+          {t('ecomap.heading')}
+        </Heading>
+        {can(role, 'addToNetwork') && !adding && (
+          <Button variant="secondary" onClick={() => { setMessage(null); setAdding(true); }}>
+            {t('network.addButton')}
+          </Button>
+        )}
+      </div>
       <Paragraph>{t('ecomap.intro')}</Paragraph>
+      <p role="status" className="db-confirmation">
+        {message}
+      </p>
+      {adding && (
+        <AddPersonForm
+          householdId={householdId}
+          members={members}
+          onCancel={() => setAdding(false)}
+          onDone={(name) => {
+            setAdding(false);
+            setOffset(span);
+            setMessage(t('network.added', { name }));
+          }}
+        />
+      )}
       <div className="db-slider">
         <Label htmlFor="ecomap-date">{t('ecomap.dateLabel')}</Label>
         <div className="db-slider__row">

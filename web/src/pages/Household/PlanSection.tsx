@@ -115,13 +115,13 @@ export function PlanSection({ householdId, names, formal, people }: PlanSectionP
                         <Button
                           variant="tertiary"
                           className="db-rowaction"
-                          aria-label={t('plan.handOverLabel', { goal: agreement.goal })}
                           onClick={() => {
                             setMessage(null);
                             setHandingOver(agreement.id);
                           }}
                         >
                           {t('plan.handOver')}
+                          <span className="db-visually-hidden">: {agreement.goal}</span>
                         </Button>
                       )}
                     </Table.Cell>

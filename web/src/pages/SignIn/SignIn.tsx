@@ -68,7 +68,6 @@ export function SignIn() {
                 name="username"
                 autoComplete="username"
                 value={username}
-                required
                 onChange={(event) => setUsername(event.target.value)}
               />
             </Field>
@@ -79,7 +78,6 @@ export function SignIn() {
                 name="password"
                 autoComplete="current-password"
                 value={password}
-                required
                 onChange={(event) => setPassword(event.target.value)}
               />
             </Field>
