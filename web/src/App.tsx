@@ -17,6 +17,7 @@ const MyFile = lazy(() => import('./pages/MyFile').then((m) => ({ default: m.MyF
 const QuickLog = lazy(() => import('./pages/QuickLog').then((m) => ({ default: m.QuickLog })));
 const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
 const Research = lazy(() => import('./pages/Research').then((m) => ({ default: m.Research })));
+const SecondFactorSetup = lazy(() => import('./pages/SecondFactorSetup').then((m) => ({ default: m.SecondFactorSetup })));
 const Admin = lazy(() => import('./pages/Admin').then((m) => ({ default: m.Admin })));
 
 /** A page for signed-in roles with the permission; others are sent on. */
@@ -28,6 +29,7 @@ function Guarded({ permission, title, children }: { permission: Permission; titl
   }, [title]);
   if (loading) return <Loading />;
   if (!session) return <Navigate to="/inloggen" replace state={{ from: location.pathname + location.search }} />;
+  if (session.secondFactorSetupRequired) return <Navigate to="/tweede-factor" replace />;
   if (!can(role, permission)) return <Navigate to={homePath(session.account.role as never)} replace />;
   return (
     <ErrorBoundary key={location.pathname}>
@@ -48,6 +50,17 @@ function SignInRoute() {
     document.title = `${t('signIn.heading')} · Dichtbij`;
   }, [t]);
   return <SignIn />;
+}
+
+function SecondFactorRoute() {
+  const { session, loading } = useSession();
+  if (loading) return <Loading />;
+  if (!session) return <Navigate to="/inloggen" replace />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <SecondFactorSetup />
+    </Suspense>
+  );
 }
 
 /** Moves focus to the main content after navigation, as a page load would. */
@@ -71,6 +84,7 @@ export function App() {
       <Routes>
         <Route path="/" element={<Home />} />
         <Route path="/inloggen" element={<SignInRoute />} />
+        <Route path="/tweede-factor" element={<SecondFactorRoute />} />
         <Route path="/huishoudens" element={<Guarded permission="listHouseholds" title={t('nav.households')}><Households /></Guarded>} />
         <Route path="/huishoudens/:householdId" element={<Guarded permission="listHouseholds" title={t('household.title')}><Household /></Guarded>} />
         <Route path="/mijn-dossier" element={<Guarded permission="listHouseholds" title={t('nav.myFile')}><MyFile /></Guarded>} />

@@ -39,3 +39,30 @@ test('an account with a second factor signs in with the code its app shows', asy
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard van de praktijk');
 });
+
+test('a user sets up a second factor in the app and needs it at the next sign-in', async ({ page }) => {
+  await page.goto('/inloggen');
+  await page.getByLabel('Gebruikersnaam').fill('coordinator.jongeren');
+  await page.getByLabel('Wachtwoord').fill(kPassword);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole('link', { name: 'Tweede factor instellen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tweede factor instellen');
+  await page.getByLabel('Wachtwoord').fill(kPassword);
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  const secret = (await page.getByTestId('second-factor-secret').innerText()).replace(/\s/g, '');
+  await page.getByLabel('Code uit uw authenticator-app').fill(totpCode(secret, totpStep() - 1));
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await expect(page.getByRole('heading', { name: 'De tweede factor staat aan' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Herstelcodes' }).getByRole('listitem')).toHaveCount(10);
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByLabel('Gebruikersnaam').fill('coordinator.jongeren');
+  await page.getByLabel('Wachtwoord').fill(kPassword);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByLabel('Code uit uw authenticator-app').fill(totpCode(secret, totpStep()));
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+});

@@ -82,7 +82,17 @@ export function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="db-footer">
-        <p>{t('shell.footer')}</p>
+        <p>
+          {t('shell.footer')}
+          {session && (
+            <>
+              {' '}
+              <NavLink to="/tweede-factor" className="ams-link">
+                {t('shell.secondFactor')}
+              </NavLink>
+            </>
+          )}
+        </p>
       </footer>
     </div>
   );

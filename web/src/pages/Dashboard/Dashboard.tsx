@@ -7,7 +7,7 @@ import { listPractices } from '../../api/practices';
 import { useSession } from '../../auth/SessionContext';
 import { ChartWithTable } from '../../components/ChartWithTable';
 import { LoadError, Loading } from '../../components/PageState';
-import { capacityChart, collaborationChart, comparisonChart, mobilisationChart, percent } from './chartData';
+import { capacityChart, collaborationChart, comparisonChart, mobilisationChart, mobilisationTotal, percent } from './chartData';
 
 /** The practice dashboard of a coordinator: their own practice. */
 export function Dashboard() {
@@ -25,7 +25,9 @@ export function Dashboard() {
   const collaborationView = useMemo(() => collaboration.data && collaborationChart(collaboration.data.byMonth, t), [collaboration.data, t]);
   const capacityView = useMemo(() => measures.data && capacityChart(measures.data.items, t), [measures.data, t]);
   const comparisonView = useMemo(() => comparison.data && comparisonChart(comparison.data.items, t), [comparison.data, t]);
-  const total = comparison.data?.items.find((item) => item.practiceId === practiceId)?.mobilisation?.total;
+  // The key figures come from the practice's own mobilisation, which the
+  // server answers at once; the comparison across practices takes longer.
+  const total = useMemo(() => mobilisation.data && mobilisationTotal(mobilisation.data.byMonth), [mobilisation.data]);
 
   return (
     <>
@@ -34,8 +36,8 @@ export function Dashboard() {
       {total && (
         <ul className="db-kpis" aria-label={t('dashboard.lastYear')}>
           <li><span className="db-kpi__value">{total.acts}</span><span className="db-kpi__label">{t('dashboard.actsLastYear')}</span></li>
-          <li><span className="db-kpi__value">{percent(total.networkShare ?? 0)}</span><span className="db-kpi__label">{t('dashboard.byNetwork')}</span></li>
-          <li><span className="db-kpi__value">{percent(total.selfShare ?? 0)}</span><span className="db-kpi__label">{t('dashboard.bySelf')}</span></li>
+          <li><span className="db-kpi__value">{percent(total.networkShare)}</span><span className="db-kpi__label">{t('dashboard.byNetwork')}</span></li>
+          <li><span className="db-kpi__value">{percent(total.selfShare)}</span><span className="db-kpi__label">{t('dashboard.bySelf')}</span></li>
           <li><span className="db-kpi__value">{measures.data?.items.length ?? '…'}</span><span className="db-kpi__label">{t('dashboard.households')}</span></li>
         </ul>
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HouseholdMeasures, MobilisationMonth } from '../../api/analyses';
-import { capacityChart, informalShareBins, mobilisationChart, percent } from './chartData';
+import { capacityChart, informalShareBins, mobilisationChart, mobilisationTotal, percent } from './chartData';
 
 const t = (key: string) => key;
 
@@ -34,5 +34,19 @@ describe('chart tables', () => {
 
   it('rounds shares to whole percents', () => {
     expect(percent(0.4303)).toBe('43%');
+  });
+});
+
+describe('mobilisationTotal', () => {
+  it('adds the months up and takes shares of the total, not averages of shares', () => {
+    const months: MobilisationMonth[] = [
+      { month: '2026-01', acts: 10, self: 0, network: 10, professional: 0, selfShare: 0, networkShare: 1, professionalShare: 0 },
+      { month: '2026-02', acts: 30, self: 30, network: 0, professional: 0, selfShare: 1, networkShare: 0, professionalShare: 0 },
+    ];
+    expect(mobilisationTotal(months)).toEqual({ acts: 40, selfShare: 0.75, networkShare: 0.25, professionalShare: 0 });
+  });
+
+  it('has no shares without acts', () => {
+    expect(mobilisationTotal([])).toEqual({ acts: 0, selfShare: 0, networkShare: 0, professionalShare: 0 });
   });
 });

@@ -13,6 +13,14 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/** The months added up: acts, and the share each mobiliser set in motion. */
+export function mobilisationTotal(months: readonly MobilisationMonth[]) {
+  const acts = months.reduce((sum, m) => sum + m.acts, 0);
+  const sum = (who: 'self' | 'network' | 'professional') => months.reduce((total, m) => total + m[who], 0);
+  const share = (count: number) => (acts === 0 ? 0 : count / acts);
+  return { acts, selfShare: share(sum('self')), networkShare: share(sum('network')), professionalShare: share(sum('professional')) };
+}
+
 export function mobilisationChart(months: readonly MobilisationMonth[], t: Translate) {
   const series = (['self', 'network', 'professional'] as const).map((who) => ({
     name: t(`dashboard.mobiliser.${who}`),

@@ -298,7 +298,7 @@ interface ChoiceTilesProps {
 function ChoiceTiles({ legend, name, value, options, onChange }: ChoiceTilesProps) {
   return (
     <FieldSet legend={legend} className="db-tiles">
-      <div className="db-tiles__grid">
+      <div className={options.length === 3 ? 'db-tiles__grid db-tiles__grid--3' : 'db-tiles__grid'}>
         {options.map((option) => (
           <label key={option.value} className="db-tile">
             <input type="radio" name={name} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} />

@@ -29,7 +29,8 @@ export function SignIn() {
       const session = await signIn({ username, password, ...(step === 'code' ? { code } : {}) });
       setSession(session);
       const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/inloggen' ? from : homePath(session.account.role as Role), { replace: true });
+      if (session.secondFactorSetupRequired) navigate('/tweede-factor', { replace: true });
+      else navigate(from && from !== '/inloggen' ? from : homePath(session.account.role as Role), { replace: true });
     } catch (caught) {
       if (caught instanceof ApiError && caught.problem?.code === 'secondFactorRequired') {
         setStep('code');
