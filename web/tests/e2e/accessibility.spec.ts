@@ -47,6 +47,16 @@ const kPages: { name: string; user?: DemoUser; open: (page: Page) => Promise<voi
     await page.goto('/beheer');
     await expect(page.getByRole('heading', { name: 'Organisaties' })).toBeVisible();
   } },
+  { name: 'volunteer household', user: 'vrijwilliger', open: async (page) => {
+    await page.goto('/huishoudens');
+    await page.getByRole('table').getByRole('link').first().click();
+    await expect(page.getByRole('tabpanel').getByRole('heading', { level: 2 })).toBeVisible();
+    await expect(page.locator('.db-loading')).toHaveCount(0);
+  } },
+  { name: 'second factor setup', user: 'coordinator.wonen', open: async (page) => {
+    await page.goto('/tweede-factor');
+    await expect(page.getByRole('heading', { name: 'Tweede factor instellen' })).toBeVisible();
+  } },
   { name: 'client file', user: 'client', open: async (page) => {
     await expect(page.getByRole('tabpanel').getByRole('heading', { level: 2 })).toBeVisible();
   } },

@@ -5,6 +5,7 @@ export const kPassword = 'dichtbij-demo';
 export const kHomes = {
   beheerder: { path: '/beheer', heading: 'Beheer' },
   'coordinator.maatjes': { path: '/dashboard', heading: 'Dashboard van de praktijk' },
+  'coordinator.wonen': { path: '/dashboard', heading: 'Dashboard van de praktijk' },
   professional: { path: '/huishoudens', heading: 'Mijn huishoudens' },
   vrijwilliger: { path: '/steun-vastleggen', heading: 'Steun vastleggen' },
   onderzoeker: { path: '/onderzoek', heading: 'Onderzoek' },

@@ -6,6 +6,7 @@ import { firstHousehold, kHomes, signIn, type DemoUser } from './helpers';
 const kMenus: Record<DemoUser, string[]> = {
   beheerder: ['Mijn huishoudens', 'Beheer'],
   'coordinator.maatjes': ['Dashboard', 'Mijn huishoudens', 'Steun vastleggen'],
+  'coordinator.wonen': ['Dashboard', 'Mijn huishoudens', 'Steun vastleggen'],
   professional: ['Mijn huishoudens', 'Steun vastleggen'],
   vrijwilliger: ['Mijn huishoudens', 'Steun vastleggen'],
   onderzoeker: ['Onderzoek'],

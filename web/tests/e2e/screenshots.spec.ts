@@ -74,6 +74,15 @@ const kPages: { user: DemoUser; name: string; open: (page: Page) => Promise<void
     await page.goto('/steun-vastleggen');
     await expect(page.getByRole('button', { name: 'Opslaan' })).toBeVisible();
   } },
+  { user: 'vrijwilliger', name: 'volunteer-household', open: async (page) => {
+    await page.goto('/huishoudens');
+    await page.getByRole('table').getByRole('link').first().click();
+    await expect(page.getByRole('heading', { name: 'Ondersteuningsplan', level: 2 })).toBeVisible();
+  } },
+  { user: 'coordinator.wonen', name: 'second-factor', open: async (page) => {
+    await page.goto('/tweede-factor');
+    await expect(page.getByRole('heading', { name: 'Tweede factor instellen' })).toBeVisible();
+  } },
   { user: 'client', name: 'client-file', open: async (page) => {
     await expect(page.getByRole('tab', { name: 'Wie heeft dit bekeken' })).toBeVisible();
   } },

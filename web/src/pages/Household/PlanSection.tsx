@@ -50,7 +50,7 @@ export function PlanSection({ householdId, names, formal, people }: PlanSectionP
       <Heading level={2} id="plan-heading">
         {t('plan.heading')}
       </Heading>
-      <Paragraph>{t('plan.intro')}</Paragraph>
+      <Paragraph>{withHistory ? t('plan.intro') : t('plan.introOwn')}</Paragraph>
       <p role="status" className="db-confirmation">
         {message}
       </p>
