@@ -37,7 +37,8 @@ for folder in web tools/openapi-lint; do
   stamp=$folder/node_modules/.package-lock.stamp
   if [[ ! -f "$stamp" ]] || ! cmp -s "$folder/package-lock.json" "$stamp"; then
     echo "install-deps: npm ci in $folder/"
-    (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
+    # Playwright's browser download is off: the tests use Debian's chromium.
+    (cd "$folder" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
     cp "$folder/package-lock.json" "$stamp"
   fi
 done

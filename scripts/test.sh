@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds Dichtbij twice — optimised, and with AddressSanitizer and
 # UndefinedBehaviorSanitizer — and runs every test in both builds on SQLite
-# and on a throwaway PostgreSQL server. Warnings are errors when CI is set.
+# and on a throwaway PostgreSQL server; then the web app's unit and browser
+# tests against the optimised build (scripts/web-test.sh). Warnings are
+# errors when CI is set.
 # Prints how many tests ran on each engine, and fails when either engine ran
 # none (a silently skipped PostgreSQL suite is a failure, not a pass).
 set -euo pipefail
@@ -50,4 +52,5 @@ export jobs
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 scripts/with-postgres.sh bash -c 'run_suite build && run_suite build-asan'
+scripts/web-test.sh build
 echo "== make test took $(($(date +%s) - started)) s"

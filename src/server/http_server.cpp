@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <csignal>
 #include <future>
 #include <map>
 #include <mutex>
@@ -412,6 +413,12 @@ struct HttpServer::Impl {
 Result<std::unique_ptr<HttpServer>> HttpServer::start(HttpServerOptions options,
                                                       std::vector<api::Route> routes) {
   if (sodium_init() < 0) return make_error(ErrorCode::internal, "libsodium failed to initialise");
+  // Static files go out with sendfile(2), which, unlike asio's own writes,
+  // raises SIGPIPE when the client has closed the connection: a browser
+  // that navigates away mid-download (every page change can) would end the
+  // whole process. With SIGPIPE ignored the write fails with EPIPE and only
+  // that connection closes. Process-wide, and harmless to set twice.
+  std::signal(SIGPIPE, SIG_IGN);
   auto impl = std::make_unique<Impl>(std::move(options), std::move(routes));
   Impl& self = *impl;
 

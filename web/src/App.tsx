@@ -1,0 +1,99 @@
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { can, homePath, type Permission } from './auth/permissions';
+import { useSession } from './auth/SessionContext';
+import { AppShell } from './components/AppShell';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { Loading } from './components/PageState';
+import { Households } from './pages/Households';
+import { NotFound } from './pages/NotFound';
+import { SignIn } from './pages/SignIn';
+
+// The ecomap (Cytoscape) and the charts (ECharts) are large; they load only
+// with the pages that draw them.
+const Household = lazy(() => import('./pages/Household').then((m) => ({ default: m.Household })));
+const MyFile = lazy(() => import('./pages/MyFile').then((m) => ({ default: m.MyFile })));
+const QuickLog = lazy(() => import('./pages/QuickLog').then((m) => ({ default: m.QuickLog })));
+const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
+const Research = lazy(() => import('./pages/Research').then((m) => ({ default: m.Research })));
+const SecondFactorSetup = lazy(() => import('./pages/SecondFactorSetup').then((m) => ({ default: m.SecondFactorSetup })));
+const Admin = lazy(() => import('./pages/Admin').then((m) => ({ default: m.Admin })));
+
+/** A page for signed-in roles with the permission; others are sent on. */
+function Guarded({ permission, title, children }: { permission: Permission; title: string; children: ReactNode }) {
+  const { session, role, loading } = useSession();
+  const location = useLocation();
+  useEffect(() => {
+    document.title = `${title} · Dichtbij`;
+  }, [title]);
+  if (loading) return <Loading />;
+  if (!session) return <Navigate to="/inloggen" replace state={{ from: location.pathname + location.search }} />;
+  if (session.secondFactorSetupRequired) return <Navigate to="/tweede-factor" replace />;
+  if (!can(role, permission)) return <Navigate to={homePath(session.account.role as never)} replace />;
+  return (
+    <ErrorBoundary key={location.pathname}>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function Home() {
+  const { session, loading } = useSession();
+  if (loading) return <Loading />;
+  return <Navigate to={session ? homePath(session.account.role as never) : '/inloggen'} replace />;
+}
+
+function SignInRoute() {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = `${t('signIn.heading')} · Dichtbij`;
+  }, [t]);
+  return <SignIn />;
+}
+
+function SecondFactorRoute() {
+  const { session, loading } = useSession();
+  if (loading) return <Loading />;
+  if (!session) return <Navigate to="/inloggen" replace />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <SecondFactorSetup />
+    </Suspense>
+  );
+}
+
+/** Moves focus to the main content after navigation, as a page load would. */
+function useFocusOnNavigate() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('inhoud')?.focus({ preventScroll: false });
+  }, [location.pathname]);
+}
+
+export function App() {
+  const { t } = useTranslation();
+  useFocusOnNavigate();
+  return (
+    <AppShell>
+      <Routes>
+        <Route path="/" element={<Home />} />
+        <Route path="/inloggen" element={<SignInRoute />} />
+        <Route path="/tweede-factor" element={<SecondFactorRoute />} />
+        <Route path="/huishoudens" element={<Guarded permission="listHouseholds" title={t('nav.households')}><Households /></Guarded>} />
+        <Route path="/huishoudens/:householdId" element={<Guarded permission="listHouseholds" title={t('household.title')}><Household /></Guarded>} />
+        <Route path="/mijn-dossier" element={<Guarded permission="listHouseholds" title={t('nav.myFile')}><MyFile /></Guarded>} />
+        <Route path="/steun-vastleggen" element={<Guarded permission="logSupport" title={t('nav.quickLog')}><QuickLog /></Guarded>} />
+        <Route path="/dashboard" element={<Guarded permission="practiceDashboard" title={t('nav.dashboard')}><Dashboard /></Guarded>} />
+        <Route path="/onderzoek" element={<Guarded permission="research" title={t('nav.research')}><Research /></Guarded>} />
+        <Route path="/beheer" element={<Guarded permission="admin" title={t('nav.admin')}><Admin /></Guarded>} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </AppShell>
+  );
+}

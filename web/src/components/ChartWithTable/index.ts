@@ -1,0 +1,1 @@
+export { ChartWithTable, type TableData } from './ChartWithTable';

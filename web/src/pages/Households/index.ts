@@ -1,0 +1,1 @@
+export { Households } from './Households';

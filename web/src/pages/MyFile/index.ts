@@ -1,0 +1,1 @@
+export { MyFile } from './MyFile';

@@ -1,0 +1,1 @@
+export { QuickLog } from './QuickLog';

@@ -1,0 +1,1 @@
+export { Research } from './Research';

@@ -1,0 +1,1 @@
+export { SecondFactorSetup } from './SecondFactorSetup';
