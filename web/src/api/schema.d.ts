@@ -253,6 +253,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/help-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List help requests, a page at a time
+         * @description Filters combine; unknown query parameters are a 400. Order is stable, so following the Link header's next never skips or repeats an item.
+         */
+        get: operations["listHelpRequests"];
+        put?: never;
+        /**
+         * Create a help request
+         * @description Every field is checked; each invalid one is named in invalidParams and nothing is written. Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["createHelpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/help-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one help request
+         * @description The ETag header carries the version to send back in If-Match.
+         */
+        get: operations["getHelpRequest"];
+        /**
+         * Replace a help request's fields
+         * @description Send every field. With If-Match, a change based on a stale version gets 412 and changes nothing.
+         */
+        put: operations["updateHelpRequest"];
+        post?: never;
+        /**
+         * Delete a help request
+         * @description 409 while other records still refer to it.
+         */
+        delete: operations["deleteHelpRequest"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/households": {
         parameters: {
             query?: never;
@@ -589,6 +641,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List matchs, a page at a time
+         * @description A coordinator's: their practice's matches. A volunteer's: their own, once approved.
+         */
+        get: operations["listMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one match
+         * @description The ETag header carries the version to send back in If-Match.
+         */
+        get: operations["getMatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matches/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a step in the match's life cycle
+         * @description proposed → approved or rejected (coordinator) → accepted or declined (volunteer) → active → ended (either, with a reason). Accepting ties the volunteer to the household and gives them helper access; declining reruns the practice's matching without the pair. 409 when the step may not follow the current status. If-Match is optional.
+         */
+        post: operations["changeMatchStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -800,6 +912,26 @@ export interface paths {
          * @description 409 while other records still refer to it.
          */
         delete: operations["deletePractice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/matching-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Match the practice's open help requests to its volunteers
+         * @description Finds the assignment with the highest total score over all open requests at once (min-cost flow), respecting every hard constraint and capacity, and replaces the proposals nobody approved yet. Each proposal explains its score. The body is {}.
+         */
+        post: operations["runMatching"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1020,6 +1152,58 @@ export interface paths {
          * @description 409 while other records still refer to it.
          */
         delete: operations["deleteSupportAct"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List volunteer profiles, a page at a time
+         * @description Filters combine; unknown query parameters are a 400. Order is stable, so following the Link header's next never skips or repeats an item.
+         */
+        get: operations["listVolunteerProfiles"];
+        put?: never;
+        /**
+         * Create a volunteer profile
+         * @description Every field is checked; each invalid one is named in invalidParams and nothing is written. Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["createVolunteerProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one volunteer profile
+         * @description The ETag header carries the version to send back in If-Match.
+         */
+        get: operations["getVolunteerProfile"];
+        /**
+         * Replace a volunteer profile's fields
+         * @description Send every field. With If-Match, a change based on a stale version gets 412 and changes nothing.
+         */
+        put: operations["updateVolunteerProfile"];
+        post?: never;
+        /**
+         * Delete a volunteer profile
+         * @description 409 while other records still refer to it.
+         */
+        delete: operations["deleteVolunteerProfile"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1475,6 +1659,96 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        /** @description A household's request for help (hulpvraag), which matching pairs with a volunteer. */
+        HelpRequest: {
+            /** @description CBS buurt code where the help is needed. */
+            buurtCode: string;
+            /** @description What the help is, in a few sentences a volunteer can read. */
+            description: string;
+            /**
+             * Format: uuid
+             * @description The household that asks.
+             */
+            householdId: string;
+            /**
+             * Format: uuid
+             * @description The id.
+             */
+            readonly id: string;
+            /** @description What the household enjoys: shared interests count in matching. */
+            interests?: string[];
+            /**
+             * @description What kind of help.
+             * @enum {string}
+             */
+            kind: "companionship" | "practical" | "transport" | "administration" | "language" | "other";
+            /** @description Languages the household speaks; a helper must share one. */
+            languages?: string[];
+            /**
+             * Format: uuid
+             * @description The practice whose coordinator matches it; the household must be of it.
+             */
+            practiceId: string;
+            /**
+             * Format: uuid
+             * @description Who asked: a member, a professional or a coordinator.
+             */
+            requestedById?: string;
+            /**
+             * @description Where the request stands.
+             * @enum {string}
+             */
+            status: "open" | "matched" | "closed" | "withdrawn";
+            /**
+             * @description How soon help is needed.
+             * @enum {string}
+             */
+            urgency: "low" | "normal" | "high";
+            /** @description When the help is wished. Parts of the week as day-part codes: mon … sun, then morning, afternoon or evening, e.g. "tue-evening". */
+            wishedTimes?: string[];
+        };
+        HelpRequestInput: {
+            /** @description CBS buurt code where the help is needed. */
+            buurtCode: string;
+            /** @description What the help is, in a few sentences a volunteer can read. */
+            description: string;
+            /**
+             * Format: uuid
+             * @description The household that asks.
+             */
+            householdId: string;
+            /** @description What the household enjoys: shared interests count in matching. */
+            interests?: string[];
+            /**
+             * @description What kind of help.
+             * @enum {string}
+             */
+            kind: "companionship" | "practical" | "transport" | "administration" | "language" | "other";
+            /** @description Languages the household speaks; a helper must share one. */
+            languages?: string[];
+            /**
+             * Format: uuid
+             * @description The practice whose coordinator matches it; the household must be of it.
+             */
+            practiceId: string;
+            /**
+             * Format: uuid
+             * @description Who asked: a member, a professional or a coordinator.
+             */
+            requestedById?: string;
+            /**
+             * @description Where the request stands.
+             * @enum {string}
+             */
+            status: "open" | "matched" | "closed" | "withdrawn";
+            /**
+             * @description How soon help is needed.
+             * @enum {string}
+             */
+            urgency: "low" | "normal" | "high";
+            /** @description When the help is wished. Parts of the week as day-part codes: mon … sun, then morning, afternoon or evening, e.g. "tue-evening". */
+            wishedTimes?: string[];
+        };
         /** @description A household, single person or group, with its practices, members and team over time. */
         Household: {
             /** @description CBS buurt code, e.g. BU03630000. */
@@ -1602,6 +1876,55 @@ export interface components {
         /** @description The measures and their parts, one property per value (docs/measures.md); null where a measure is undefined. */
         HouseholdMeasures: {
             [key: string]: unknown;
+        };
+        /** @description A match of a volunteer to a help request. A coordinator sees every field; a volunteer sees the request's essentials (request), the explanation's criteria, and householdId and tieId once they accepted. */
+        Match: {
+            /** @description Each criterion's points (they add up to score), the distance, the shared interests and the next-best alternatives (docs/matching.md). */
+            explanation?: Record<string, never>;
+            /** Format: uuid */
+            householdId?: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            practiceId?: string;
+            /** Format: date-time */
+            proposedAt?: string;
+            reason?: string;
+            /** @description The request's essentials. */
+            request?: Record<string, never>;
+            /** Format: uuid */
+            requestId?: string;
+            score: number;
+            status: string;
+            /** Format: uuid */
+            tieId?: string;
+            /** Format: uuid */
+            volunteerId?: string;
+        };
+        MatchTransitionInput: {
+            /** @description Why: required to reject or end, welcome when declining. */
+            reason?: string;
+            /**
+             * @description The status to move to: approved or rejected (coordinator), accepted or declined (volunteer), active or ended (either).
+             * @enum {string}
+             */
+            status: "proposed" | "rejected" | "approved" | "accepted" | "declined" | "active" | "ended";
+        };
+        /** @description The outcome of a matching run: the proposals that replaced the practice's earlier unapproved ones, and the requests left unserved with the reason. */
+        MatchingRun: {
+            candidatePairs?: number;
+            openRequests?: number;
+            /** Format: uuid */
+            practiceId: string;
+            proposals: components["schemas"]["Match"][];
+            replacedProposals?: number;
+            totalScore: number;
+            unserved: {
+                reason?: Record<string, never>;
+                /** Format: uuid */
+                requestId?: string;
+            }[];
+            volunteers?: number;
         };
         /** @description A household's ecomap on one day. */
         Network: {
@@ -2206,6 +2529,88 @@ export interface components {
              * @description Last day; absent while it lasts.
              */
             until?: string;
+        };
+        /** @description What a volunteer offers a practice: kinds of help, languages, where and when, how many matches at once. */
+        VolunteerProfile: {
+            /** @description When they are free, each week. Parts of the week as day-part codes: mon … sun, then morning, afternoon or evening, e.g. "tue-evening". */
+            availability?: string[];
+            /** @description False pauses the profile: not matched. */
+            available: boolean;
+            /**
+             * Format: int32
+             * @description How many matches they take on at once.
+             */
+            capacity: number;
+            /** @description Households never to match them with (e.g. their own neighbours). */
+            excludedHouseholdIds?: string[];
+            /** @description CBS buurt code where they live. */
+            homeBuurtCode: string;
+            /**
+             * Format: uuid
+             * @description The id.
+             */
+            readonly id: string;
+            /** @description Skills and interests. */
+            interests?: string[];
+            /** @description The kinds of help they offer. */
+            kinds: ("companionship" | "practical" | "transport" | "administration" | "language" | "other")[];
+            /** @description Languages they speak. */
+            languages?: string[];
+            /**
+             * Format: int32
+             * @description How far from home they will go, in metres (straight line).
+             */
+            maxDistanceMetres: number;
+            /**
+             * Format: uuid
+             * @description The volunteer.
+             */
+            personId: string;
+            /**
+             * Format: uuid
+             * @description The practice they volunteer for.
+             */
+            practiceId: string;
+            /** @description Of those, the kinds they like best. */
+            preferredKinds?: ("companionship" | "practical" | "transport" | "administration" | "language" | "other")[];
+        };
+        VolunteerProfileInput: {
+            /** @description When they are free, each week. Parts of the week as day-part codes: mon … sun, then morning, afternoon or evening, e.g. "tue-evening". */
+            availability?: string[];
+            /** @description False pauses the profile: not matched. */
+            available: boolean;
+            /**
+             * Format: int32
+             * @description How many matches they take on at once.
+             */
+            capacity: number;
+            /** @description Households never to match them with (e.g. their own neighbours). */
+            excludedHouseholdIds?: string[];
+            /** @description CBS buurt code where they live. */
+            homeBuurtCode: string;
+            /** @description Skills and interests. */
+            interests?: string[];
+            /** @description The kinds of help they offer. */
+            kinds: ("companionship" | "practical" | "transport" | "administration" | "language" | "other")[];
+            /** @description Languages they speak. */
+            languages?: string[];
+            /**
+             * Format: int32
+             * @description How far from home they will go, in metres (straight line).
+             */
+            maxDistanceMetres: number;
+            /**
+             * Format: uuid
+             * @description The volunteer.
+             */
+            personId: string;
+            /**
+             * Format: uuid
+             * @description The practice they volunteer for.
+             */
+            practiceId: string;
+            /** @description Of those, the kinds they like best. */
+            preferredKinds?: ("companionship" | "practical" | "transport" | "administration" | "language" | "other")[];
         };
     };
     responses: {
@@ -2826,6 +3231,193 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listHelpRequests: {
+        parameters: {
+            query?: {
+                /** @description Only requests of this practice. */
+                practiceId?: string;
+                /** @description Only requests of this household. */
+                householdId?: string;
+                /** @description Only requests with this status. */
+                status?: "open" | "matched" | "closed" | "withdrawn";
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in a stable order. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HelpRequest"][];
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        pageSize: number;
+                        /** Format: int64 */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createHelpRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key of the client's choosing (e.g. a UUID). A retry with the same key and body gets the first answer back and creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The help request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found; ETag is its version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateHelpRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The help request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Changed; ETag is the new version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteHelpRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The help request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3931,6 +4523,118 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listMatches: {
+        parameters: {
+            query?: {
+                /** @description Only matches for this request. */
+                requestId?: string;
+                /** @description Only matches with this status. */
+                status?: "proposed" | "rejected" | "approved" | "accepted" | "declined" | "active" | "ended";
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in a stable order. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Match"][];
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        pageSize: number;
+                        /** Format: int64 */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The match's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found; ETag is its version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Match"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    changeMatchStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The match's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchTransitionInput"];
+            };
+        };
+        responses: {
+            /** @description Found; ETag is its version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Match"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getOpenApiDocument: {
         parameters: {
             query?: never;
@@ -4577,6 +5281,45 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    runMatching: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key of the client's choosing (e.g. a UUID). A retry with the same key and body gets the first answer back and creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The practice's id. */
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The run's proposals and unserved requests. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listReferrals: {
         parameters: {
             query?: {
@@ -5196,6 +5939,191 @@ export interface operations {
             };
             path: {
                 /** @description The support act's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listVolunteerProfiles: {
+        parameters: {
+            query?: {
+                /** @description Only profiles for this practice. */
+                practiceId?: string;
+                /** @description Only this volunteer's profiles. */
+                personId?: string;
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in a stable order. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["VolunteerProfile"][];
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        pageSize: number;
+                        /** Format: int64 */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createVolunteerProfile: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key of the client's choosing (e.g. a UUID). A retry with the same key and body gets the first answer back and creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VolunteerProfileInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getVolunteerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The volunteer profile's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found; ETag is its version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateVolunteerProfile: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The volunteer profile's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VolunteerProfileInput"];
+            };
+        };
+        responses: {
+            /** @description Changed; ETag is the new version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteVolunteerProfile: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The volunteer profile's id. */
                 id: string;
             };
             cookie?: never;
