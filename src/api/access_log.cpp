@@ -101,13 +101,8 @@ void add_access_log_route(ApiRegistry& registry, store::Database& database) {
   operation["description"] =
       "Every read and change of the household's records, newest first: when, by whom, what, "
       "and whether it was allowed. For the household's team and its members.";
-  operation["parameters"].insert(
-      operation["parameters"].begin(),
-      nlohmann::json{{"name", "householdId"},
-                     {"in", "path"},
-                     {"required", true},
-                     {"description", "The household's id."},
-                     {"schema", {{"type", "string"}, {"format", "uuid"}}}});
+  operation["parameters"].insert(operation["parameters"].begin(),
+                                 uuid_path_parameter("householdId", "The household's id."));
   operation["responses"]["404"] = {{"$ref", "#/components/responses/NotFound"}};
   registry.routes.push_back(
       {Method::get, std::string(kApiBasePath) + "/households/:householdId/access-log",

@@ -2,6 +2,7 @@
 
 #include "api/crud_routes.hpp"
 #include "api/household_access.hpp"
+#include "api/operation_docs.hpp"
 #include "core/agreement.hpp"
 #include "store/agreement_repository.hpp"
 #include "store/household_repository.hpp"
@@ -129,11 +130,7 @@ Response history(store::Database& database, const Request& request) {
 
 void add_agreement_routes(ApiRegistry& registry, store::Database& database) {
   CrudRoutes<AgreementSpec>::add(registry, database);
-  const nlohmann::json id_parameters = {{{"name", "householdId"},
-                                         {"in", "path"},
-                                         {"required", true},
-                                         {"description", "The household's id."},
-                                         {"schema", {{"type", "string"}, {"format", "uuid"}}}},
+  const nlohmann::json id_parameters = {uuid_path_parameter("householdId", "The household\'s id."),
                                         id_parameter("The agreement's id.")};
   registry.routes.push_back(
       {Method::get, std::string(AgreementSpec::kCollection) + "/:id/history",

@@ -94,11 +94,7 @@ void add_break_glass_routes(ApiRegistry& registry, store::Database& database) {
       "in the hour is flagged there, and the practice's coordinator sees the opening. 409 when "
       "you can already see the household.";
   create["parameters"].insert(create["parameters"].begin(),
-                              nlohmann::json{{"name", "householdId"},
-                                             {"in", "path"},
-                                             {"required", true},
-                                             {"description", "The household's id."},
-                                             {"schema", {{"type", "string"}, {"format", "uuid"}}}});
+                              uuid_path_parameter("householdId", "The household's id."));
   create["responses"]["404"] = {{"$ref", "#/components/responses/NotFound"}};
   create["responses"]["409"] = {{"$ref", "#/components/responses/Conflict"}};
   create["responses"].erase("422");

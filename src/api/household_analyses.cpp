@@ -11,6 +11,7 @@
 #include "analysis/measure_table.hpp"
 #include "api/audited_answer.hpp"
 #include "api/household_access.hpp"
+#include "api/operation_docs.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "api/today.hpp"
@@ -254,11 +255,7 @@ Response households(store::Database& database, const Request& request) {
 }
 
 nlohmann::json household_parameter() {
-  return {{"name", "householdId"},
-          {"in", "path"},
-          {"required", true},
-          {"description", "The household's id."},
-          {"schema", {{"type", "string"}, {"format", "uuid"}}}};
+  return uuid_path_parameter("householdId", "The household's id.");
 }
 
 nlohmann::json responses(std::string_view description, nlohmann::json content) {

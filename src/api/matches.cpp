@@ -320,14 +320,6 @@ nlohmann::json run_schema() {
   return schema;
 }
 
-nlohmann::json path_parameter(std::string_view name, std::string_view description) {
-  return {{"name", name},
-          {"in", "path"},
-          {"required", true},
-          {"description", description},
-          {"schema", {{"type", "string"}, {"format", "uuid"}}}};
-}
-
 }  // namespace
 
 void add_match_routes(ApiRegistry& registry, store::Database& database) {
@@ -346,7 +338,7 @@ void add_match_routes(ApiRegistry& registry, store::Database& database) {
       "(min-cost flow), respecting every hard constraint and capacity, and replaces the "
       "proposals nobody approved yet. Each proposal explains its score. The body is {}.";
   run_doc["parameters"].insert(run_doc["parameters"].begin(),
-                               path_parameter("practiceId", "The practice's id."));
+                               uuid_path_parameter("practiceId", "The practice's id."));
   run_doc["requestBody"] = {
       {"required", true},
       {"content",

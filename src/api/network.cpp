@@ -4,6 +4,7 @@
 #include "access/policy.hpp"
 #include "api/audited_answer.hpp"
 #include "api/household_access.hpp"
+#include "api/operation_docs.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "api/rendered_cache.hpp"
@@ -178,11 +179,8 @@ void add_network_route(ApiRegistry& registry, store::Database& database) {
   QueryReader query = QueryReader::describer();
   (void)read_day(query);
   nlohmann::json parameters = query.parameters();
-  const nlohmann::json household_parameter = {{"name", "householdId"},
-                                              {"in", "path"},
-                                              {"required", true},
-                                              {"description", "The household's id."},
-                                              {"schema", {{"type", "string"}, {"format", "uuid"}}}};
+  const nlohmann::json household_parameter =
+      uuid_path_parameter("householdId", "The household's id.");
   parameters.insert(parameters.begin(), household_parameter);
   registry.routes.push_back(
       {Method::get, "/api/v1/households/:householdId/network",

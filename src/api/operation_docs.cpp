@@ -35,12 +35,16 @@ nlohmann::json json_request_body(std::string_view schema) {
   return {{"required", true}, {"content", json_content(component_ref("schemas", schema))}};
 }
 
-nlohmann::json id_parameter(std::string_view description) {
-  return {{"name", "id"},
+nlohmann::json uuid_path_parameter(std::string_view name, std::string_view description) {
+  return {{"name", name},
           {"in", "path"},
           {"required", true},
           {"description", description},
           {"schema", {{"type", "string"}, {"format", "uuid"}}}};
+}
+
+nlohmann::json id_parameter(std::string_view description) {
+  return uuid_path_parameter("id", description);
 }
 
 std::string list_operation(const OperationNames& names, std::string_view operation_id,

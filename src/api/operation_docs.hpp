@@ -34,6 +34,9 @@ struct OperationNames {
 [[nodiscard]] std::string delete_operation(const OperationNames& names,
                                            std::string_view operation_id);
 
+// A path parameter named name holding a UUID (an id).
+[[nodiscard]] nlohmann::json uuid_path_parameter(std::string_view name,
+                                                 std::string_view description);
 // The path parameter "id" of item routes.
 [[nodiscard]] nlohmann::json id_parameter(std::string_view description);
 

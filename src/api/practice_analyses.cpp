@@ -11,6 +11,7 @@
 #include "analysis/graphml.hpp"
 #include "analysis/organisation_network.hpp"
 #include "api/audited_answer.hpp"
+#include "api/operation_docs.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "api/today.hpp"
@@ -389,12 +390,7 @@ nlohmann::json period_parameters(bool with_practice, bool with_format) {
   if (with_format) (void)query.text("format", 7, "json (default) or graphml.");
   nlohmann::json parameters = query.parameters();
   if (with_practice) {
-    parameters.insert(parameters.begin(),
-                      nlohmann::json{{"name", "practiceId"},
-                                     {"in", "path"},
-                                     {"required", true},
-                                     {"description", "The practice's id."},
-                                     {"schema", {{"type", "string"}, {"format", "uuid"}}}});
+    parameters.insert(parameters.begin(), uuid_path_parameter("practiceId", "The practice's id."));
   }
   return parameters;
 }
