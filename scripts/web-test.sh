@@ -26,40 +26,10 @@ echo "== web: type check and build"
 echo "== web: unit tests"
 (cd web && npx vitest run)
 
-scratch=$(mktemp -d)
-server_pid=
-stop_server() {
-  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid"
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$scratch"
-}
-trap stop_server EXIT
-
+. scripts/demo-server.sh
 echo "== web: demo data"
-"$binary" demo --households 300 --seed 1 --database "sqlite:$scratch/demo.db" >"$scratch/demo.log" 2>&1 || {
-  cat "$scratch/demo.log" >&2
-  exit 1
-}
-DICHTBIJ_PORT=0 DICHTBIJ_DATABASE_URL="sqlite:$scratch/demo.db" DICHTBIJ_STATIC_DIR="$PWD/web/dist" \
-  "$binary" serve >"$scratch/serve.log" 2>&1 &
-server_pid=$!
-url=
-for _ in $(seq 1 300); do
-  url=$(grep -o 'listening on http://[0-9.:]*' "$scratch/serve.log" | head -n 1 | sed 's/listening on //' || true)
-  [[ -n $url ]] && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    cat "$scratch/serve.log" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-if [[ -z $url ]]; then
-  echo "web-test: the server did not start" >&2
-  cat "$scratch/serve.log" >&2
-  exit 1
-fi
+start_demo_server "$binary"
+url=$demo_url
 echo "== web: server at $url"
 
 echo "== web: generated API types match the server"
@@ -67,9 +37,13 @@ node web/scripts/generate-api-types.mjs "$url" --check
 
 echo "== web: browser tests"
 status=0
-(cd web && DICHTBIJ_WEB_URL=$url npx playwright test ${PLAYWRIGHT_ARGS:-}) || status=$?
+(cd web && DICHTBIJ_WEB_URL=$url npx playwright test ${PLAYWRIGHT_ARGS:-}) 2>&1 | tee "$demo_scratch/playwright.log" ||
+  status=${PIPESTATUS[0]}
 if [[ $status -ne 0 ]]; then
   echo "== web: browser tests failed; the server's log:" >&2
-  tail -n 40 "$scratch/serve.log" >&2
+  tail -n 40 "$demo_log" >&2
+  # Last, so that a log that keeps only the tail of the output names them.
+  echo "== web: the failed browser tests:" >&2
+  sed -n '/^  1) /,$p' "$demo_scratch/playwright.log" | tail -n 150 >&2
 fi
 exit "$status"

@@ -1,43 +1,40 @@
 import { expect, test } from '@playwright/test';
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { firstHousehold, signIn } from './helpers';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { firstHousehold, signIn } from '../e2e/helpers';
 
 // How long a page takes until it is usable on the demo data: from
-// navigation until its main content is on screen. The bar (issue 7) is 1 s;
-// the test fails only well above it so that a busy test machine does not
-// make it flaky, and reports the figures.
-const results: Record<string, number> = {};
+// navigation until its main content is on screen (issue 7's bar: 1 s).
+// A benchmark, not a test: bench/web_pages.sh runs it several times and
+// reports medians; each run appends one JSON line to the file below.
+const kResults = 'test-results/page-load.jsonl';
 
-test.afterAll(() => {
+function record(name: string, started: number) {
   mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/performance.json', `${JSON.stringify(results, null, 2)}\n`);
-  console.log('page load (ms):', results);
-});
+  appendFileSync(kResults, `${JSON.stringify({ name, ms: Date.now() - started })}\n`);
+}
 
-test('households list and household page load fast', async ({ page }) => {
+test('households list, household page and quick logging', async ({ page }) => {
   await signIn(page, 'professional');
   const household = await firstHousehold(page);
 
   let started = Date.now();
   await page.goto('/huishoudens');
   await expect(page.getByRole('table').locator('tbody tr').first()).toBeVisible();
-  results.households = Date.now() - started;
+  record('households', started);
 
   started = Date.now();
   await page.goto(`/huishoudens/${household.id}`);
   await expect(page.locator('#ecomap-table tbody tr').first()).toBeVisible();
   await expect(page.getByTestId('ecomap-canvas').locator('canvas').first()).toBeVisible();
-  results.householdEcomap = Date.now() - started;
+  record('householdEcomap', started);
 
   started = Date.now();
   await page.goto('/steun-vastleggen');
   await expect(page.getByRole('button', { name: 'Opslaan' })).toBeEnabled();
-  results.quickLog = Date.now() - started;
-
-  for (const [name, ms] of Object.entries(results)) expect(ms, name).toBeLessThan(3000);
+  record('quickLog', started);
 });
 
-test('the coordinator dashboard loads fast', async ({ page }) => {
+test('the coordinator dashboard', async ({ page }) => {
   await signIn(page, 'coordinator.maatjes');
   const started = Date.now();
   await page.goto('/dashboard');
@@ -46,8 +43,7 @@ test('the coordinator dashboard loads fast', async ({ page }) => {
   // computed by the server on request.
   await expect(page.getByRole('list', { name: 'Kerncijfers van het afgelopen jaar' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Mobilisatie van steun per maand' }).locator('canvas')).toBeVisible();
-  results.dashboardUsable = Date.now() - started;
-  await expect(page.locator('.db-chart canvas')).toHaveCount(4, { timeout: 15_000 });
-  results.dashboardAllCharts = Date.now() - started;
-  expect(results.dashboardUsable).toBeLessThan(3000);
+  record('dashboardUsable', started);
+  await expect(page.locator('.db-chart canvas')).toHaveCount(4, { timeout: 30_000 });
+  record('dashboardAllCharts', started);
 });
