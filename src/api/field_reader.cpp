@@ -20,12 +20,6 @@ nlohmann::json described(nlohmann::json property, std::string_view description) 
   return property;
 }
 
-nlohmann::json enum_schema(const EnumerationInfo& info) {
-  nlohmann::json codes = nlohmann::json::array();
-  for (const EnumValue& value : info.values) codes.push_back(value.code);
-  return {{"type", "string"}, {"enum", codes}};
-}
-
 std::string list_codes(const EnumerationInfo& info) {
   std::string text;
   for (std::size_t i = 0; i != info.values.size(); ++i) {
@@ -36,6 +30,12 @@ std::string list_codes(const EnumerationInfo& info) {
 }
 
 }  // namespace
+
+nlohmann::json enum_schema(const EnumerationInfo& info) {
+  nlohmann::json codes = nlohmann::json::array();
+  for (const EnumValue& value : info.values) codes.push_back(value.code);
+  return {{"type", "string"}, {"enum", codes}};
+}
 
 FieldReader::FieldReader(const nlohmann::json& body) : body_(&body) {
   if (!body.is_object()) errors_.push_back({"body", "must be a JSON object"});

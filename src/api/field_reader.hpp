@@ -30,6 +30,9 @@
 
 namespace dichtbij::api {
 
+// {"type": "string", "enum": [the codes]}: an enumeration in a schema.
+[[nodiscard]] nlohmann::json enum_schema(const EnumerationInfo& info);
+
 class FieldReader {
  public:
   // Validates body, which must be a JSON object.

@@ -9,13 +9,16 @@
 #include "analysis/graphml.hpp"
 #include "analysis/household_analysis.hpp"
 #include "analysis/measure_table.hpp"
+#include "analysis/zrm_profile.hpp"
 #include "api/audited_answer.hpp"
+#include "api/field_reader.hpp"
 #include "api/household_access.hpp"
 #include "api/operation_docs.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "api/today.hpp"
 #include "research/pseudonyms.hpp"
+#include "store/assessment_repository.hpp"
 #include "store/household_acts_query.hpp"
 
 namespace dichtbij::api {
@@ -47,6 +50,7 @@ access::AuditEvent audit_event(const Request& request, std::string action) {
 struct Viewer {
   bool pseudonymised = false;
   bool break_glass = false;
+  bool sees_assessments = true;
   std::optional<research::Pseudonyms> pseudonyms;
 };
 
@@ -59,6 +63,8 @@ Result<Viewer> viewer_of(store::Database& database, const Request& request,
                          access::Operation::read, action);
     if (!access.ok()) return std::move(access).error();
     viewer.break_glass = access->break_glass();
+    viewer.sees_assessments =
+        access::permits(*access, access::Resource::assessment, access::Operation::read);
     return viewer;
   }
   Result<std::vector<HouseholdId>> consenting = database.in_transaction<std::vector<HouseholdId>>(
@@ -86,6 +92,68 @@ Result<analysis::HouseholdAnalysis> analyse(store::Database& database, const Hou
       store::TransactionKind::read, [&](store::Transaction& transaction) {
         return analysis::analyse_household(transaction, household, on);
       });
+}
+
+// Every assessment of the household up to the later of the days, in pages.
+Result<std::vector<Assessment>> assessments_until(store::Database& database,
+                                                  const HouseholdId& household, const Date& until) {
+  return database.in_transaction<std::vector<Assessment>>(
+      store::TransactionKind::read,
+      [&](store::Transaction& transaction) -> Result<std::vector<Assessment>> {
+        store::AssessmentRepository repository(transaction, household);
+        AssessmentFilter filter;
+        filter.to = until;
+        std::vector<Assessment> all;
+        Paging paging{0, 500};
+        while (true) {
+          Result<Page<Assessment>> page = repository.list(filter, paging);
+          if (!page.ok()) return std::move(page).error();
+          const std::size_t read = page->items.size();
+          std::ranges::move(page->items, std::back_inserter(all));
+          paging.offset += static_cast<long long>(read);
+          if (read == 0 || paging.offset >= page->total) return all;
+        }
+      });
+}
+
+nlohmann::json to_json(const analysis::ZrmDomainScore& score) {
+  return {{"score", score.score}, {"assessedOn", format_date(score.assessed_on)}};
+}
+
+std::string person_label(const Viewer& viewer, const PersonId& person) {
+  return viewer.pseudonymised ? viewer.pseudonyms->of(person) : person.str();
+}
+
+nlohmann::json to_json(const Viewer& viewer,
+                       const std::vector<analysis::ZrmPersonProfile>& profiles) {
+  nlohmann::json persons = nlohmann::json::array();
+  for (const analysis::ZrmPersonProfile& profile : profiles) {
+    nlohmann::json domains = nlohmann::json::array();
+    for (const analysis::ZrmDomainScore& score : profile.domains) {
+      nlohmann::json domain = to_json(score);
+      domain["domain"] = to_code(score.domain);
+      domains.push_back(std::move(domain));
+    }
+    persons.push_back({{"person", person_label(viewer, profile.person)}, {"domains", domains}});
+  }
+  return persons;
+}
+
+nlohmann::json to_json(const Viewer& viewer,
+                       const std::vector<analysis::ZrmPersonChange>& changes) {
+  nlohmann::json persons = nlohmann::json::array();
+  for (const analysis::ZrmPersonChange& person : changes) {
+    nlohmann::json domains = nlohmann::json::array();
+    for (const analysis::ZrmDomainChange& change : person.domains) {
+      const std::optional<int> difference = change.change();
+      domains.push_back({{"domain", to_code(change.domain)},
+                         {"then", change.then ? to_json(*change.then) : nlohmann::json()},
+                         {"now", change.now ? to_json(*change.now) : nlohmann::json()},
+                         {"change", difference ? nlohmann::json(*difference) : nlohmann::json()}});
+    }
+    persons.push_back({{"person", person_label(viewer, person.person)}, {"domains", domains}});
+  }
+  return persons;
 }
 
 Response household(store::Database& database, const Request& request) {
@@ -119,6 +187,15 @@ Response household(store::Database& database, const Request& request) {
     body["compareWith"] = format_date(*earlier);
     body["measuresThen"] = analysis::to_json(before);
     body["change"] = analysis::to_json(analysis::measure_change(before, row));
+  }
+  if (viewer->sees_assessments) {
+    Result<std::vector<Assessment>> assessments =
+        assessments_until(database, household, earlier ? std::max(on, *earlier) : on);
+    if (!assessments.ok()) return problem(assessments.error(), request.request_id);
+    body["zrm"] = to_json(*viewer, analysis::zrm_profile(*assessments, on));
+    if (earlier) {
+      body["zrmChange"] = to_json(*viewer, analysis::zrm_change(*assessments, *earlier, on));
+    }
   }
   access::AuditEvent event = audit_event(request, "analysis.household");
   event.household_id = household.str();
@@ -280,6 +357,42 @@ void add_household_analysis_routes(ApiRegistry& registry, store::Database& datab
       {"additionalProperties", true}};
   registry.schemas["HouseholdMeasures"] = measures_schema;
   const nlohmann::json measures_ref{{"$ref", "#/components/schemas/HouseholdMeasures"}};
+  const nlohmann::json score_on_day{
+      {"type", "object"},
+      {"required", {"score", "assessedOn"}},
+      {"properties",
+       {{"score", {{"type", "integer"}, {"minimum", 1}, {"maximum", 5}}},
+        {"assessedOn", {{"type", "string"}, {"format", "date"}}}}}};
+  registry.schemas["ZrmScoreOnDay"] = score_on_day;
+  const nlohmann::json score_ref{{"$ref", "#/components/schemas/ZrmScoreOnDay"}};
+  const nlohmann::json nullable_score{{"oneOf", {score_ref, {{"type", "null"}}}}};
+  const auto per_person = [](nlohmann::json domain) {
+    return nlohmann::json{{"type", "array"},
+                          {"items",
+                           {{"type", "object"},
+                            {"required", {"person", "domains"}},
+                            {"properties",
+                             {{"person",
+                               {{"type", "string"},
+                                {"description", "The person's id; a pseudonym for researchers."}}},
+                              {"domains", {{"type", "array"}, {"items", std::move(domain)}}}}}}}};
+  };
+  registry.schemas["ZrmProfile"] =
+      per_person({{"allOf",
+                   {score_ref,
+                    {{"type", "object"},
+                     {"required", {"domain"}},
+                     {"properties", {{"domain", enum_schema(enumeration_info<ZrmDomain>())}}}}}}});
+  registry.schemas["ZrmChange"] = per_person(
+      {{"type", "object"},
+       {"required", {"domain", "then", "now", "change"}},
+       {"properties",
+        {{"domain", enum_schema(enumeration_info<ZrmDomain>())},
+         {"then", nullable_score},
+         {"now", nullable_score},
+         {"change",
+          {{"type", {"integer", "null"}},
+           {"description", "now - then when both are scored; positive is more self-reliant."}}}}}});
   {
     QueryReader query = QueryReader::describer();
     (void)read_day(query);
@@ -297,9 +410,12 @@ void add_household_analysis_routes(ApiRegistry& registry, store::Database& datab
              {"description",
               "Size, composition, Blau and IQV, density, components, isolates, Burt's "
               "effective size, efficiency and constraint, multiplexity, reciprocity, and per "
-              "support type the carrying capacity of the last 90 days, each with its parts. "
-              "With compareWith, the same on that day and the change. Researchers: only "
-              "households with research consent in force, named by pseudonym."},
+              "support type the carrying capacity of the last 90 days, each with its parts; "
+              "and, for whoever may read the household's assessments, each assessed member's "
+              "ZRM profile: per domain the latest score up to the day and when it was given. "
+              "With compareWith, the measures on that day and the change of both. "
+              "Researchers: only households with research consent in force, named (and their "
+              "members) by pseudonym."},
              {"tags", {kTag}},
              {"parameters", parameters},
              {"responses",
@@ -314,7 +430,9 @@ void add_household_analysis_routes(ApiRegistry& registry, store::Database& datab
                                {"measures", measures_ref},
                                {"compareWith", {{"type", "string"}, {"format", "date"}}},
                                {"measuresThen", measures_ref},
-                               {"change", measures_ref}}}}}}}})}}
+                               {"change", measures_ref},
+                               {"zrm", {{"$ref", "#/components/schemas/ZrmProfile"}}},
+                               {"zrmChange", {{"$ref", "#/components/schemas/ZrmChange"}}}}}}}}}})}}
              .dump(),
          true,
          access::allowed_roles(access::Resource::household_analysis, access::Operation::read)});

@@ -3,6 +3,7 @@
 #include "access/audit.hpp"
 #include "access/policy.hpp"
 #include "api/audited_answer.hpp"
+#include "api/field_reader.hpp"
 #include "api/household_access.hpp"
 #include "api/operation_docs.hpp"
 #include "api/problem.hpp"
@@ -124,11 +125,6 @@ Response network(store::Database& database, RenderedCache& cache, const Request&
 
 nlohmann::json schema() {
   const nlohmann::json string{{"type", "string"}};
-  auto codes = [](const EnumerationInfo& info) {
-    nlohmann::json values = nlohmann::json::array();
-    for (const EnumValue& value : info.values) values.push_back(value.code);
-    return nlohmann::json{{"type", "string"}, {"enum", values}};
-  };
   const nlohmann::json node{
       {"type", "object"},
       {"required", {"id", "kind", "label", "formal", "ring", "supportActsLast90Days"}},
@@ -136,8 +132,8 @@ nlohmann::json schema() {
        {{"id", string},
         {"kind", {{"type", "string"}, {"enum", {"member", "person", "organisation"}}}},
         {"label", string},
-        {"role", codes(enumeration_info<PersonRole>())},
-        {"organisationKind", codes(enumeration_info<OrganisationKind>())},
+        {"role", enum_schema(enumeration_info<PersonRole>())},
+        {"organisationKind", enum_schema(enumeration_info<OrganisationKind>())},
         {"formal", {{"type", "boolean"}}},
         {"ring",
          {{"type", "integer"},
@@ -158,10 +154,11 @@ nlohmann::json schema() {
         {"kind", {{"type", "string"}, {"enum", {"tie", "team", "membership"}}}},
         {"source", string},
         {"target", string},
-        {"relationKind", codes(enumeration_info<RelationKind>())},
-        {"supportTypes", {{"type", "array"}, {"items", codes(enumeration_info<SupportType>())}}},
-        {"direction", codes(enumeration_info<HelpDirection>())},
-        {"quality", codes(enumeration_info<TieQuality>())},
+        {"relationKind", enum_schema(enumeration_info<RelationKind>())},
+        {"supportTypes",
+         {{"type", "array"}, {"items", enum_schema(enumeration_info<SupportType>())}}},
+        {"direction", enum_schema(enumeration_info<HelpDirection>())},
+        {"quality", enum_schema(enumeration_info<TieQuality>())},
         {"closeness",
          {{"type", "integer"}, {"format", "int32"}, {"minimum", 1}, {"maximum", 3}}}}}};
   return {{"type", "object"},

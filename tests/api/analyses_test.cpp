@@ -178,6 +178,50 @@ TEST_P(AnalysesApiTest, ChangeBetweenTwoDates) {
   EXPECT_TRUE(answer.json()["change"]["density"].is_null()) << "undefined in 2024";
 }
 
+TEST_P(AnalysesApiTest, ZrmProfileAndItsChangeBetweenTwoDates) {
+  const std::string assessments = "/api/v1/households/" + household_ + "/assessments";
+  id(api_->post(assessments, {{"date", "2025-09-01"},
+                              {"personId", smit_},
+                              {"scores",
+                               {{{"domain", "finances"}, {"score", 2}},
+                                {{"domain", "socialNetwork"}, {"score", 1}}}}}));
+  id(api_->post(assessments, {{"date", "2026-03-01"},
+                              {"personId", smit_},
+                              {"scores", {{{"domain", "socialNetwork"}, {"score", 3}}}}}));
+  const HttpResult answer =
+      api_->get(analysis_path(household_) + "?date=" + kDay + "&compareWith=2025-10-01");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const json zrm = answer.json()["zrm"];
+  ASSERT_EQ(zrm.size(), 1u);
+  EXPECT_EQ(zrm[0]["person"], smit_);
+  // Finances was not scored again: September's score, dated September.
+  EXPECT_EQ(zrm[0]["domains"],
+            json::parse(R"([{"domain":"finances","score":2,"assessedOn":"2025-09-01"},
+                            {"domain":"socialNetwork","score":3,"assessedOn":"2026-03-01"}])"));
+  const json change = answer.json()["zrmChange"][0]["domains"];
+  ASSERT_EQ(change.size(), 2u);
+  EXPECT_EQ(change[0]["change"], 0);
+  EXPECT_EQ(change[1]["domain"], "socialNetwork");
+  EXPECT_EQ(change[1]["then"]["score"], 1);
+  EXPECT_EQ(change[1]["now"]["score"], 3);
+  EXPECT_EQ(change[1]["change"], 2);
+  // Before any assessment there is no profile, and nothing to compare with.
+  const HttpResult early = api_->get(analysis_path(household_) + "?date=2025-01-01");
+  EXPECT_EQ(early.json()["zrm"], json::array());
+  EXPECT_FALSE(early.json().contains("zrmChange"));
+
+  // Researchers see the members by pseudonym only.
+  consent(household_);
+  testing::ApiClient& researcher = api_->as("onderzoeker", AccountRole::researcher);
+  const HttpResult pseudonymised =
+      researcher.get(analysis_path(household_) + "?date=" + kDay + "&compareWith=2025-10-01");
+  ASSERT_EQ(pseudonymised.status, 200) << pseudonymised.body;
+  const std::string member = pseudonymised.json()["zrm"][0]["person"];
+  EXPECT_TRUE(std::regex_match(member, std::regex("[0-9a-f]{32}"))) << member;
+  EXPECT_EQ(pseudonymised.json()["zrmChange"][0]["person"], member);
+  EXPECT_EQ(pseudonymised.body.find(smit_), std::string::npos);
+}
+
 TEST_P(AnalysesApiTest, BadInputIsNamed) {
   auto names = [&](const std::string& path) {
     const HttpResult answer = api_->get(path);
