@@ -2,6 +2,7 @@
 // answers only as objects, so their shapes are declared here, limited to
 // the fields the app reads.
 import { apiUrl, get } from './client';
+import type { components } from './schema';
 
 export interface MobilisationMonth {
   month: string;
@@ -72,3 +73,27 @@ export const exportLinks = {
   supportActsCsv: apiUrl('/research/exports/support-acts'),
   householdMeasuresCsv: apiUrl('/analyses/households', { format: 'csv' }),
 };
+
+export type ZrmProfile = components['schemas']['ZrmProfile'];
+export type ZrmChange = components['schemas']['ZrmChange'];
+
+/** A household's measures on `date`, beside those on `compareWith`. */
+export interface HouseholdChange {
+  household: string;
+  date: string;
+  compareWith: string;
+  measures: Record<string, unknown>;
+  measuresThen: Record<string, unknown>;
+  change: Record<string, unknown>;
+  zrm?: ZrmProfile;
+  zrmChange?: ZrmChange;
+}
+
+export function fetchHouseholdChange(householdId: string, compareWith: string, date: string): Promise<HouseholdChange> {
+  return get<HouseholdChange>(`/analyses/households/${householdId}`, { date, compareWith });
+}
+
+/** The household's network on a day as GraphML, for Gephi, igraph or networkx. */
+export function householdGraphmlUrl(householdId: string, date: string): string {
+  return apiUrl(`/analyses/households/${householdId}/graphml`, { date });
+}

@@ -30,7 +30,7 @@ export interface paths {
         };
         /**
          * A household's network measures and carrying capacity on a day
-         * @description Size, composition, Blau and IQV, density, components, isolates, Burt's effective size, efficiency and constraint, multiplexity, reciprocity, and per support type the carrying capacity of the last 90 days, each with its parts. With compareWith, the same on that day and the change. Researchers: only households with research consent in force, named by pseudonym.
+         * @description Size, composition, Blau and IQV, density, components, isolates, Burt's effective size, efficiency and constraint, multiplexity, reciprocity, and per support type the carrying capacity of the last 90 days, each with its parts; and, for whoever may read the household's assessments, each assessed member's ZRM profile: per domain the latest score up to the day and when it was given. With compareWith, the measures on that day and the change of both. Researchers: only households with research consent in force, named (and their members) by pseudonym.
          */
         get: operations["getHouseholdAnalysis"];
         put?: never;
@@ -2612,6 +2612,31 @@ export interface components {
             /** @description Of those, the kinds they like best. */
             preferredKinds?: ("companionship" | "practical" | "transport" | "administration" | "language" | "other")[];
         };
+        ZrmChange: {
+            domains: {
+                /** @description now - then when both are scored; positive is more self-reliant. */
+                change: number | null;
+                /** @enum {string} */
+                domain: "finances" | "workAndEducation" | "timeUse" | "housing" | "domesticRelations" | "mentalHealth" | "physicalHealth" | "substanceUse" | "basicAdl" | "instrumentalAdl" | "socialNetwork" | "socialParticipation" | "justice";
+                now: components["schemas"]["ZrmScoreOnDay"] | null;
+                then: components["schemas"]["ZrmScoreOnDay"] | null;
+            }[];
+            /** @description The person's id; a pseudonym for researchers. */
+            person: string;
+        }[];
+        ZrmProfile: {
+            domains: (components["schemas"]["ZrmScoreOnDay"] & {
+                /** @enum {string} */
+                domain: "finances" | "workAndEducation" | "timeUse" | "housing" | "domesticRelations" | "mentalHealth" | "physicalHealth" | "substanceUse" | "basicAdl" | "instrumentalAdl" | "socialNetwork" | "socialParticipation" | "justice";
+            })[];
+            /** @description The person's id; a pseudonym for researchers. */
+            person: string;
+        }[];
+        ZrmScoreOnDay: {
+            /** Format: date */
+            assessedOn: string;
+            score: number;
+        };
     };
     responses: {
         /** @description The request is invalid; invalidParams names each field. */
@@ -2792,6 +2817,8 @@ export interface operations {
                         household: string;
                         measures: components["schemas"]["HouseholdMeasures"];
                         measuresThen?: components["schemas"]["HouseholdMeasures"];
+                        zrm?: components["schemas"]["ZrmProfile"];
+                        zrmChange?: components["schemas"]["ZrmChange"];
                     };
                 };
             };

@@ -14,6 +14,7 @@ export const permissions = {
   addToNetwork: keepersAndClient,
   viewPlanHistory: keepersAndClient,
   viewAssessments: keepersAndClient,
+  viewChange: keepersAndClient,
   viewConsents: keepersAndClient,
   viewAccessLog: keepersAndClient,
   viewSupportLog: everyCaseRole,

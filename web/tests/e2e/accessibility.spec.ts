@@ -21,7 +21,7 @@ const kPages: { name: string; user?: DemoUser; open: (page: Page) => Promise<voi
     await page.goto('/huishoudens');
     await expect(page.getByRole('table')).toBeVisible();
   } },
-  ...(['netwerk', 'plan', 'steun', 'toestemmingen', 'inzage'] as const).map((tab) => ({
+  ...(['netwerk', 'plan', 'steun', 'verandering', 'toestemmingen', 'inzage'] as const).map((tab) => ({
     name: `household ${tab}`,
     user: 'professional' as const,
     open: async (page: Page) => {

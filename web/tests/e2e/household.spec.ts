@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { firstHousehold, signIn } from './helpers';
+import { apiGet, firstHousehold, signIn } from './helpers';
 
 test('the household page draws the ecomap and the same content as a table', async ({ page }) => {
   await signIn(page, 'professional');
@@ -110,4 +110,32 @@ test('a client adds someone to their own network', async ({ page }) => {
   await form.getByLabel('Relatie').selectOption('friend');
   await form.getByRole('button', { name: 'Toevoegen' }).click();
   await expect(page.locator('#ecomap-table')).toContainText('Vriendin Sanne');
+});
+
+test('the change tab compares two dates and downloads the network as GraphML', async ({ page }) => {
+  await signIn(page, 'professional');
+  const household = await firstHousehold(page);
+  await page.goto(`/huishoudens/${household.id}?tab=verandering`);
+  const network = page.getByRole('table', { name: 'Netwerk' });
+  await expect(network).toBeVisible();
+  const then = await page.getByLabel('Van', { exact: true }).inputValue();
+  const now = await page.getByLabel('Tot en met', { exact: true }).inputValue();
+  const expected = await apiGet<{ measures: { size: number }; measuresThen: { size: number }; zrmChange: { domains: unknown[] }[] }>(
+    page.request,
+    `/analyses/households/${household.id}?compareWith=${then}&date=${now}`,
+  );
+  const size = network.getByRole('row').filter({ hasText: 'Omvang van het netwerk' }).getByRole('cell');
+  await expect(size.nth(0)).toHaveText(String(expected.measuresThen.size));
+  await expect(size.nth(1)).toHaveText(String(expected.measures.size));
+  await expect(page.getByRole('table', { name: /^ZRM van/ })).toHaveCount(expected.zrmChange.length);
+
+  // The same day twice: nothing changed.
+  await page.getByLabel('Van', { exact: true }).fill(now);
+  await expect(size.nth(0)).toHaveText(String(expected.measures.size));
+  await expect(size.nth(2)).toHaveText('0');
+
+  const href = await page.getByRole('link', { name: /als GraphML/ }).getAttribute('href');
+  const graphml = await page.request.get(href!);
+  expect(graphml.status()).toBe(200);
+  expect(await graphml.text()).toContain('<graphml');
 });

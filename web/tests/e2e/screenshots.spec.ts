@@ -37,6 +37,11 @@ const kPages: { user: DemoUser; name: string; open: (page: Page) => Promise<void
     await page.goto(`/huishoudens/${household.id}?tab=steun`);
     await expect(page.getByRole('heading', { name: 'Steunlog', level: 2 })).toBeVisible();
   } },
+  { user: 'professional', name: 'household-change', open: async (page) => {
+    const household = await firstHousehold(page);
+    await page.goto(`/huishoudens/${household.id}?tab=verandering`);
+    await expect(page.getByRole('table', { name: 'Netwerk' })).toBeVisible();
+  } },
   { user: 'professional', name: 'household-access-log', open: async (page) => {
     const household = await firstHousehold(page);
     await page.goto(`/huishoudens/${household.id}?tab=inzage`);

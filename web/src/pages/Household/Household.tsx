@@ -13,6 +13,7 @@ import { addDays, isoToday } from '../../lib/dates';
 import { useEnumLabels } from '../../lib/enumLabels';
 import { rememberHousehold } from '../QuickLog/lastHousehold';
 import { AccessLogSection } from './AccessLogSection';
+import { ChangeSection } from './ChangeSection';
 import { ConsentsSection } from './ConsentsSection';
 import { NetworkSection } from './NetworkSection';
 import { PlanSection } from './PlanSection';
@@ -50,6 +51,7 @@ export function Household({ householdId: fixedId }: { householdId?: string }) {
     { id: 'plan', label: t('household.tabs.plan'), permission: 'viewPlan' },
     { id: 'steun', label: t('household.tabs.log'), permission: 'viewSupportLog' },
     { id: 'zrm', label: t('household.tabs.zrm'), permission: 'viewAssessments' },
+    { id: 'verandering', label: t('household.tabs.change'), permission: 'viewChange' },
     { id: 'toestemmingen', label: t('household.tabs.consents'), permission: 'viewConsents' },
     { id: 'inzage', label: t('household.tabs.accessLog'), permission: 'viewAccessLog' },
   ];
@@ -164,6 +166,7 @@ export function Household({ householdId: fixedId }: { householdId?: string }) {
                 members={currentMembers}
               />
             )}
+            {tab.id === active && tab.id === 'verandering' && <ChangeSection householdId={householdId} names={names} />}
             {tab.id === active && tab.id === 'toestemmingen' && <ConsentsSection householdId={householdId} />}
             {tab.id === active && tab.id === 'inzage' && <AccessLogSection householdId={householdId} />}
           </Tabs.Panel>
