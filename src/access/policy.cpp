@@ -28,7 +28,7 @@ constexpr RoleSet kKeepersAndClient{admin, coordinator, professional, client};
 // In the order of Resource.
 constexpr RoleSet kMatchers{coordinator, volunteer};
 
-constexpr std::array<ResourceRules, 20> kRules{{
+constexpr std::array<ResourceRules, 22> kRules{{
     {"organisation", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
     {"practice", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
     {"facility", kEvery, kEvery, kKeepers, kKeepers, kKeepers},
@@ -56,6 +56,8 @@ constexpr std::array<ResourceRules, 20> kRules{{
      RoleSet{admin, coordinator}, RoleSet{admin, coordinator}, RoleSet{admin, coordinator}},
     // create: a matching run; update: a step in a match's life cycle.
     {"match", kMatchers, kMatchers, RoleSet{coordinator}, kMatchers, kNone},
+    {"account", kAdmin, kAdmin, kAdmin, kAdmin, kNone},
+    {"setting", kNone, kAdmin, kNone, kAdmin, kNone},
 }};
 
 // A resource added to the enum but not to the table would get an empty

@@ -75,6 +75,11 @@ enum class Resource {
   // and approves them for their practice; a volunteer sees and answers their
   // own once approved.
   match,
+  // Accounts (api/accounts.cpp): administrators only. Not a household's
+  // record; listing them is audited all the same.
+  account,
+  // Installation settings such as the roles that need a second factor.
+  setting,
 };
 
 enum class Operation { list, read, create, update, remove };
@@ -85,7 +90,8 @@ enum class Operation { list, read, create, update, remove };
 // household and audited.
 [[nodiscard]] constexpr bool holds_personal_data(Resource resource) noexcept {
   return resource != Resource::organisation && resource != Resource::practice &&
-         resource != Resource::facility && resource != Resource::volunteer_profile;
+         resource != Resource::facility && resource != Resource::volunteer_profile &&
+         resource != Resource::account && resource != Resource::setting;
 }
 // The roles that may do operation on resource at all.
 [[nodiscard]] RoleSet allowed_roles(Resource resource, Operation operation) noexcept;

@@ -388,7 +388,8 @@ Result<void> SecondFactors::reset(const std::string& username) {
       });
 }
 
-Result<void> SecondFactors::set_required(AccountRole role, bool required) {
+Result<void> SecondFactors::set_required(AccountRole role, bool required,
+                                         const std::optional<Actor>& by) {
   return database_.in_transaction(
       store::TransactionKind::write, [&](store::Transaction& transaction) -> Result<void> {
         if (Result<void> set = store::SecondFactorRepository(transaction)
@@ -402,6 +403,7 @@ Result<void> SecondFactors::set_required(AccountRole role, bool required) {
           return flagged;
         }
         AuditEvent event;
+        event.actor = by;
         event.action = "secondFactor.requirement";
         event.reason = std::string(required ? "required" : "no longer required") + " for role " +
                        std::string(to_code(role));

@@ -109,7 +109,9 @@ class SecondFactors {
   // Requires (or no longer requires) a second factor for every account of
   // the role. Sessions already open without one are limited (or freed) at
   // once.
-  [[nodiscard]] Result<void> set_required(AccountRole role, bool required);
+  // Audited as "secondFactor.requirement", by `by` (none for the CLI).
+  [[nodiscard]] Result<void> set_required(AccountRole role, bool required,
+                                          const std::optional<Actor>& by = {});
   [[nodiscard]] Result<std::vector<AccountRole>> required_roles();
   // The status of any account, for listing them.
   [[nodiscard]] Result<SecondFactorStatus> status_of(const Account& account);

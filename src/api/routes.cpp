@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "api/access_log.hpp"
+#include "api/accounts.hpp"
 #include "api/agreements.hpp"
 #include "api/assessments.hpp"
 #include "api/break_glass.hpp"
@@ -68,8 +69,9 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   auto sessions = std::make_shared<access::Sessions>(context.database, context.sessions);
   registry.routes.push_back(health_route(context.database));
   add_session_routes(registry, sessions, context.secure_cookies);
-  add_second_factor_routes(
-      registry, std::make_shared<access::SecondFactors>(context.database, context.sessions));
+  auto second_factors = std::make_shared<access::SecondFactors>(context.database, context.sessions);
+  add_second_factor_routes(registry, second_factors);
+  add_account_routes(registry, context.database, second_factors);
   add_enumeration_routes(registry);
   add_organisation_routes(registry, context.database);
   add_person_routes(registry, context.database);

@@ -96,6 +96,13 @@ class AccessMatrixTest : public testing::EngineTest {
     (void)id(api_->post("/api/v1/households/" + household + "/consents", consent_body()));
     return household;
   }
+  // An account for the account routes to change, made once.
+  std::string target_account() {
+    if (target_account_.empty()) {
+      target_account_ = api_->add_account("doel", AccountRole::volunteer).id.str();
+    }
+    return target_account_;
+  }
   static json consent_body() { return {{"purpose", "research"}, {"grantedOn", "2025-01-10"}}; }
   std::string agreements() const { return household_path() + "/agreements"; }
 
@@ -245,7 +252,8 @@ class AccessMatrixTest : public testing::EngineTest {
   std::unique_ptr<ApiServer> api_;
   std::map<AccountRole, ApiClient*> callers_;
   std::string organisation_, facility_, cor_, vera_, wim_, outsider_, household_, tie_, agreement_,
-      act_, assessment_, referral_, other_household_, help_request_, profile_, match_;
+      act_, assessment_, referral_, other_household_, help_request_, profile_, match_,
+      target_account_;
 };
 
 // One route: how to call it as a role, and which roles may.
@@ -617,6 +625,32 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
                      json{{"status", "active"}}};
        },
        true},
+      // Accounts and settings: administrators only.
+      {"GET", "/api/v1/accounts", RoleSet{admin}, get("/api/v1/accounts")},
+      {"POST", "/api/v1/accounts", RoleSet{admin},
+       [](T&, AccountRole role) {
+         return Call{"POST", "/api/v1/accounts",
+                     json{{"username", "nieuw-" + std::string(to_code(role))},
+                          {"role", "professional"},
+                          {"password", "een lange zin als wachtwoord"}}};
+       }},
+      {"PUT", "/api/v1/accounts/{id}/status", RoleSet{admin},
+       [](T& t, AccountRole) {
+         return Call{"PUT", "/api/v1/accounts/" + t.target_account() + "/status",
+                     json{{"disabled", false}}};
+       }},
+      {"PUT", "/api/v1/accounts/{id}/password", RoleSet{admin},
+       [](T& t, AccountRole) {
+         return Call{"PUT", "/api/v1/accounts/" + t.target_account() + "/password",
+                     json{{"password", "een andere lange zin"}}};
+       }},
+      {"GET", "/api/v1/settings/second-factor", RoleSet{admin},
+       get("/api/v1/settings/second-factor")},
+      {"PUT", "/api/v1/settings/second-factor", RoleSet{admin},
+       [](T&, AccountRole) {
+         return Call{"PUT", "/api/v1/settings/second-factor",
+                     json{{"requiredRoles", json::array()}}};
+       }},
       {"GET", "/api/v1/persons/{id}/subject-access", RoleSet{admin},
        [](T& t, AccountRole) {
          return Call{"GET", "/api/v1/persons/" + t.cor_ + "/subject-access"};
