@@ -50,6 +50,7 @@ test('a user sets up a second factor in the app and needs it at the next sign-in
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tweede factor instellen');
   await page.getByLabel('Wachtwoord').fill(kPassword);
   await page.getByRole('button', { name: 'Beginnen' }).click();
+  await expect(page.getByRole('img', { name: 'QR-code met de geheime sleutel voor uw authenticator-app' })).toBeVisible();
   const secret = (await page.getByTestId('second-factor-secret').innerText()).replace(/\s/g, '');
   await page.getByLabel('Code uit uw authenticator-app').fill(totpCode(secret, totpStep() - 1));
   await page.getByRole('button', { name: 'Controleren' }).click();

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { listOrganisations, listPractices } from '../../api/practices';
 import { LoadError, Loading } from '../../components/PageState';
 import { useEnumLabels } from '../../lib/enumLabels';
+import { AccountsSection } from './AccountsSection';
 
-/** The administrator's overview: organisations and practices. */
+/** The administrator's page: accounts and sign-in settings, practices and organisations. */
 export function Admin() {
   const { t } = useTranslation();
   const { label } = useEnumLabels();
@@ -15,6 +16,7 @@ export function Admin() {
     <>
       <Heading level={1}>{t('admin.heading')}</Heading>
       <Paragraph className="db-lead">{t('admin.intro')}</Paragraph>
+      <AccountsSection />
       <section aria-labelledby="practices-heading" className="db-section">
         <Heading level={2} id="practices-heading">
           {t('admin.practices')}

@@ -70,7 +70,7 @@ export function AddPersonForm({ householdId, members, onDone, onCancel }: AddPer
   }
 
   return (
-    <form onSubmit={submit} className="db-zrm-form" aria-labelledby="add-person-heading" noValidate>
+    <form onSubmit={submit} className="db-form-panel" aria-labelledby="add-person-heading" noValidate>
       <Heading level={3} id="add-person-heading">
         {t('network.addHeading')}
       </Heading>

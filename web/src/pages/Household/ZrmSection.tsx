@@ -114,7 +114,7 @@ function ZrmForm({ householdId, personId, onDone }: { householdId: string; perso
   }
 
   return (
-    <form onSubmit={submit} className="db-zrm-form" aria-labelledby="zrm-form-heading">
+    <form onSubmit={submit} className="db-form-panel" aria-labelledby="zrm-form-heading">
       <Heading level={3} id="zrm-form-heading">
         {t('zrm.formHeading')}
       </Heading>

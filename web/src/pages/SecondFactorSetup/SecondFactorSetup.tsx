@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import { confirmSecondFactor, enrolSecondFactor, type Role, type SecondFactorSecret } from '../../api/session';
 import { homePath } from '../../auth/permissions';
 import { useSession } from '../../auth/SessionContext';
+import { QrCode } from '../../components/QrCode';
 
 /**
  * Setting up the second factor a role requires (the server lets such a
@@ -68,7 +69,9 @@ export function SecondFactorSetup() {
           <ol className="db-steps">
             <li>{t('secondFactor.step1')}</li>
             <li>
-              {t('secondFactor.step2')} <code className="db-secret" data-testid="second-factor-secret">{secret.secret.match(/.{1,4}/g)?.join(' ')}</code>
+              {t('secondFactor.step2')}
+              <QrCode text={secret.otpauthUri} label={t('secondFactor.qrLabel')} />
+              <code className="db-secret" data-testid="second-factor-secret">{secret.secret.match(/.{1,4}/g)?.join(' ')}</code>
             </li>
             <li>{t('secondFactor.step3')}</li>
           </ol>
