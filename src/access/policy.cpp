@@ -52,8 +52,10 @@ constexpr std::array<ResourceRules, 22> kRules{{
      kNone, kNone, kNone},
     {"practiceAnalysis", kNone, RoleSet{coordinator, researcher}, kNone, kNone, kNone},
     {"helpRequest", kKeepersAndClient, kKeepersAndClient, kKeepersAndClient, kKeepers, kKeepers},
-    {"volunteerProfile", RoleSet{admin, coordinator}, RoleSet{admin, coordinator},
-     RoleSet{admin, coordinator}, RoleSet{admin, coordinator}, RoleSet{admin, coordinator}},
+    // Which profiles: may_access_volunteer_profile().
+    {"volunteerProfile", RoleSet{admin, coordinator, volunteer},
+     RoleSet{admin, coordinator, volunteer}, RoleSet{admin, coordinator},
+     RoleSet{admin, coordinator, volunteer}, RoleSet{admin, coordinator}},
     // create: a matching run; update: a step in a match's life cycle.
     {"match", kMatchers, kMatchers, RoleSet{coordinator}, kMatchers, kNone},
     {"account", kAdmin, kAdmin, kAdmin, kAdmin, kNone},
@@ -272,6 +274,59 @@ Result<void> may_change_match(const Actor& actor, const Match& match, MatchStatu
     case MatchStatus::proposed: break;
   }
   return make_error(ErrorCode::forbidden, "a match is proposed only by a matching run");
+}
+
+Result<void> may_access_volunteer_profile(const Actor& actor, Operation operation,
+                                          const VolunteerProfileFields& profile) {
+  switch (actor.role) {
+    case AccountRole::admin: return {};
+    case AccountRole::coordinator:
+      if (coordinates(actor, profile.practice)) return {};
+      return make_error(ErrorCode::forbidden,
+                        "a coordinator keeps the volunteer profiles of their own practice only");
+    case AccountRole::volunteer:
+      if (operation == Operation::create || operation == Operation::remove) break;
+      if (actor.person && *actor.person == profile.person) return {};
+      return make_error(ErrorCode::forbidden,
+                        "a volunteer sees and changes their own profile only");
+    default: break;
+  }
+  return make_error(ErrorCode::forbidden, "you may not do this to volunteer profiles");
+}
+
+Result<void> may_change_volunteer_profile(const Actor& actor, const VolunteerProfileFields& before,
+                                          const VolunteerProfileFields& after) {
+  if (Result<void> allowed = may_access_volunteer_profile(actor, Operation::update, before);
+      !allowed.ok()) {
+    return allowed;
+  }
+  if (actor.role == AccountRole::volunteer &&
+      (before.person != after.person || before.practice != after.practice)) {
+    return make_error(ErrorCode::forbidden,
+                      "a volunteer keeps their profile's person and practice; a coordinator "
+                      "moves a profile");
+  }
+  return may_access_volunteer_profile(actor, Operation::update, after);
+}
+
+std::optional<VolunteerProfileFilter> volunteer_profiles_visible(const Actor& actor,
+                                                                 VolunteerProfileFilter requested) {
+  switch (actor.role) {
+    case AccountRole::admin: return requested;
+    case AccountRole::coordinator:
+      if (!actor.practice || (requested.practice && *requested.practice != *actor.practice)) {
+        return std::nullopt;
+      }
+      requested.practice = actor.practice;
+      return requested;
+    case AccountRole::volunteer:
+      if (!actor.person || (requested.person && *requested.person != *actor.person)) {
+        return std::nullopt;
+      }
+      requested.person = actor.person;
+      return requested;
+    default: return std::nullopt;
+  }
 }
 
 }  // namespace dichtbij::access

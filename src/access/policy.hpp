@@ -68,8 +68,10 @@ enum class Resource {
   // Help requests of a household (issue 8): decided per household like its
   // other records; a client asks for help for their own household.
   help_request,
-  // What a volunteer offers: kept by the coordinators (and admins); not a
-  // household's record, so not decided per household.
+  // What a volunteer offers: kept by the coordinators of its practice (and
+  // admins), seen and kept up to date by the volunteer themselves; not a
+  // household's record, so decided per profile (may_access_volunteer_profile),
+  // not per household, and every access is audited.
   volunteer_profile,
   // Matches of volunteers to requests (api/matches.cpp): a coordinator runs
   // and approves them for their practice; a volunteer sees and answers their
@@ -92,6 +94,11 @@ enum class Operation { list, read, create, update, remove };
   return resource != Resource::organisation && resource != Resource::practice &&
          resource != Resource::facility && resource != Resource::volunteer_profile &&
          resource != Resource::account && resource != Resource::setting;
+}
+// Whether every access to resource is an audit event: personal data, and
+// volunteer profiles (a volunteer's own personal data, of no household).
+[[nodiscard]] constexpr bool is_audited(Resource resource) noexcept {
+  return holds_personal_data(resource) || resource == Resource::volunteer_profile;
 }
 // The roles that may do operation on resource at all.
 [[nodiscard]] RoleSet allowed_roles(Resource resource, Operation operation) noexcept;
@@ -161,5 +168,32 @@ struct HouseholdAccess {
 // declines; either marks it active or ends it. forbidden, saying why,
 // otherwise (whether the step may follow the status is matching/'s check).
 [[nodiscard]] Result<void> may_change_match(const Actor& actor, const Match& match, MatchStatus to);
+
+// Volunteer profiles (issue 8). A profile is "of a practice" through its
+// practiceId: a person volunteers for a practice with one profile there
+// (several practices, several profiles), and a coordinator's account names
+// the one practice they coordinate (Actor::practice). So:
+//  - admin: every profile;
+//  - coordinator: the profiles whose practiceId is their own practice, and
+//    only to keep them there (no moving a profile to another practice);
+//    they also see those volunteers' person records (store/reach.hpp);
+//  - volunteer: their own profiles (personId is their person): read and
+//    update, never create or delete, nor hand them to another person or
+//    practice;
+//  - nobody else.
+// Whether actor may do operation on profile as it is (read, delete) or as it
+// would be (create); forbidden, saying why, otherwise.
+[[nodiscard]] Result<void> may_access_volunteer_profile(const Actor& actor, Operation operation,
+                                                        const VolunteerProfileFields& profile);
+// Whether actor may change before into after: allowed on both, and a
+// volunteer keeps their profile's person and practice.
+[[nodiscard]] Result<void> may_change_volunteer_profile(const Actor& actor,
+                                                        const VolunteerProfileFields& before,
+                                                        const VolunteerProfileFields& after);
+// The profiles a list holds for actor: requested, narrowed to their
+// practice's (coordinator) or their own (volunteer). nullopt when actor may
+// see none (a coordinator without a practice, a volunteer without a person).
+[[nodiscard]] std::optional<VolunteerProfileFilter> volunteer_profiles_visible(
+    const Actor& actor, VolunteerProfileFilter requested);
 
 }  // namespace dichtbij::access

@@ -13,8 +13,11 @@ constexpr std::string_view kFormat = "dichtbij.subject-access.v1";
 
 // Columns that hold a JSON array of strings, and columns that hold a 0/1
 // flag: shown as what they mean rather than as stored.
-const std::set<std::string_view> kArrayColumns = {"languages", "skills", "support_types"};
-const std::set<std::string_view> kFlagColumns = {"disabled", "agreed_by_household", "break_glass"};
+const std::set<std::string_view> kArrayColumns = {
+    "languages", "skills",          "support_types", "interests",          "wished_times",
+    "kinds",     "preferred_kinds", "availability",  "excluded_households"};
+const std::set<std::string_view> kFlagColumns = {"disabled", "agreed_by_household", "break_glass",
+                                                 "available"};
 
 std::string camel_case(std::string_view snake) {
   std::string camel;

@@ -53,6 +53,17 @@
 //     static Result<void> check_update(const access::HouseholdAccess&,
 //                                      const Record& before, const Fields& after);
 //
+// A resource that is someone's but no household's (a volunteer's profile)
+// is decided per record, and per list, by the policy instead:
+//
+//     static Result<void> may(const Actor&, access::Operation, const Fields&);
+//     static Result<void> may_change(const Actor&, const Fields& before,
+//                                    const Fields& after);
+//     static std::optional<Query> visible(const Actor&, Query);
+//         // the query narrowed to what the caller may see; nullopt: nothing
+//
+// and its operations are audit events when access::is_audited() says so.
+//
 // Every route validates all input before touching the database, runs in one
 // transaction, and answers problem+json for every error.
 #pragma once
@@ -140,6 +151,11 @@ class CrudRoutes {
 
  private:
   static constexpr bool kPersonal = access::holds_personal_data(Spec::kResource);
+  static constexpr bool kAudited = access::is_audited(Spec::kResource);
+  // Decided per record by Spec::may() rather than per household.
+  static constexpr bool kOwnRecords = requires(const Actor& actor, const Fields& fields) {
+    Spec::may(actor, access::Operation::read, fields);
+  };
   static constexpr bool kPersons = Spec::kResource == access::Resource::person;
   static constexpr bool kHouseholds = Spec::kResource == access::Resource::household;
 
@@ -178,7 +194,7 @@ class CrudRoutes {
   static Result<void> audit(store::Transaction& transaction, const Request& request,
                             access::Operation operation, const Decision& decision,
                             const Record* record) {
-    if constexpr (!kPersonal) return {};
+    if constexpr (!kAudited) return {};
     return access::record(transaction, audit_event(request, operation, decision, record));
   }
 
@@ -186,7 +202,7 @@ class CrudRoutes {
   static Response audited(store::Database& database, const Request& request,
                           access::Operation operation, const Decision& decision,
                           const Record* record, Response answer) {
-    if constexpr (!kPersonal) return answer;
+    if constexpr (!kAudited) return answer;
     return once_audited(database, audit_event(request, operation, decision, record),
                         std::move(answer));
   }
@@ -233,11 +249,21 @@ class CrudRoutes {
     }
   }
 
+  // The policy's answer about a record that is no household's.
+  static Result<Decision> decided_by(const Result<void>& allowed) {
+    Decision decision;
+    if (!allowed.ok()) decision.refusal = allowed.error().message;
+    return decision;
+  }
+
   // The decision about an existing record (read, update, delete).
   static Result<Decision> decide_on(store::Transaction& transaction, const Request& request,
                                     access::Operation operation, const Scope& scope,
                                     const Record& record) {
-    if constexpr (!kPersonal) {
+    if constexpr (kOwnRecords) {
+      (void)transaction, (void)scope;
+      return decided_by(Spec::may(actor(request), operation, record.fields));
+    } else if constexpr (!kPersonal) {
       return Decision{};
     } else if constexpr (kScoped) {
       Result<Decision> decision = decide(transaction, request, operation, scope);
@@ -263,7 +289,10 @@ class CrudRoutes {
   static Result<Decision> decide_on(store::Transaction& transaction, const Request& request,
                                     access::Operation operation, const Scope& scope,
                                     const Fields& fields) {
-    if constexpr (!kPersonal || kPersons) {
+    if constexpr (kOwnRecords) {
+      (void)transaction, (void)scope;
+      return decided_by(Spec::may(actor(request), operation, fields));
+    } else if constexpr (!kPersonal || kPersons) {
       return Decision{};
     } else if constexpr (kHouseholds) {
       Decision decision;
@@ -312,7 +341,7 @@ class CrudRoutes {
                          {"schema", {{"type", "string"}, {"format", "uuid"}}}});
       json["responses"]["404"] = {{"$ref", "#/components/responses/NotFound"}};
     }
-    if constexpr (kPersonal) {
+    if constexpr (kPersonal || kOwnRecords) {
       json["responses"]["403"] = {{"$ref", "#/components/responses/Forbidden"}};
     }
     return json.dump();
@@ -380,7 +409,15 @@ class CrudRoutes {
   static Result<Decision> limit(store::Transaction& transaction, const Request& request,
                                 const Scope& scope, Query& query) {
     Decision decision;
-    if constexpr (kPersonal) {
+    if constexpr (kOwnRecords) {
+      (void)transaction, (void)scope;
+      std::optional<Query> visible = Spec::visible(actor(request), query);
+      if (!visible) {
+        decision.refusal = "you may not see these " + std::string(Spec::kNames.singular) + "s";
+      } else {
+        query = *visible;
+      }
+    } else if constexpr (kPersonal) {
       if constexpr (kScoped) {
         Result<Decision> decided = decide(transaction, request, access::Operation::list, scope);
         if (!decided.ok()) return decided;
@@ -503,6 +540,17 @@ class CrudRoutes {
   static Result<Decision> decide_update(store::Transaction& transaction, const Request& request,
                                         const Scope& scope, const Record& current,
                                         const Fields& fields) {
+    if constexpr (kOwnRecords) {
+      (void)transaction, (void)scope;
+      return decided_by(Spec::may_change(actor(request), current.fields, fields));
+    } else {
+      return decide_household_update(transaction, request, scope, current, fields);
+    }
+  }
+
+  static Result<Decision> decide_household_update(store::Transaction& transaction,
+                                                  const Request& request, const Scope& scope,
+                                                  const Record& current, const Fields& fields) {
     Result<Decision> decision =
         decide_on(transaction, request, access::Operation::update, scope, current);
     if (!decision.ok() || decision->refusal) return decision;

@@ -2,22 +2,25 @@
 
 #include "core/account.hpp"
 #include "core/domain_enums.hpp"
+#include "core/help_request.hpp"
 
 namespace dichtbij::api {
 
 namespace {
 
 constexpr EnumerationInfo kEnumerations[] = {
-    enumeration_info<OrganisationKind>(), enumeration_info<PersonRole>(),
-    enumeration_info<HouseholdKind>(),    enumeration_info<TargetGroup>(),
-    enumeration_info<HouseholdStatus>(),  enumeration_info<RelationKind>(),
-    enumeration_info<SupportType>(),      enumeration_info<ContactFrequency>(),
-    enumeration_info<HelpDirection>(),    enumeration_info<TieQuality>(),
-    enumeration_info<SupportMode>(),      enumeration_info<MobilisedBy>(),
-    enumeration_info<AgreementStatus>(),  enumeration_info<ZrmDomain>(),
-    enumeration_info<ZrmScore>(),         enumeration_info<Carrier>(),
-    enumeration_info<FacilityKind>(),     enumeration_info<ReferralStatus>(),
-    enumeration_info<ConsentPurpose>(),   enumeration_info<AccountRole>(),
+    enumeration_info<OrganisationKind>(),  enumeration_info<PersonRole>(),
+    enumeration_info<HouseholdKind>(),     enumeration_info<TargetGroup>(),
+    enumeration_info<HouseholdStatus>(),   enumeration_info<RelationKind>(),
+    enumeration_info<SupportType>(),       enumeration_info<ContactFrequency>(),
+    enumeration_info<HelpDirection>(),     enumeration_info<TieQuality>(),
+    enumeration_info<SupportMode>(),       enumeration_info<MobilisedBy>(),
+    enumeration_info<AgreementStatus>(),   enumeration_info<ZrmDomain>(),
+    enumeration_info<ZrmScore>(),          enumeration_info<Carrier>(),
+    enumeration_info<FacilityKind>(),      enumeration_info<ReferralStatus>(),
+    enumeration_info<ConsentPurpose>(),    enumeration_info<AccountRole>(),
+    enumeration_info<HelpKind>(),          enumeration_info<Urgency>(),
+    enumeration_info<HelpRequestStatus>(), enumeration_info<MatchStatus>(),
 };
 
 nlohmann::json catalogue() {

@@ -97,6 +97,7 @@ struct HelpRequestSpec {
     filter.household = query.id<HouseholdTag>("householdId", "Only requests of this household.");
     filter.status =
         query.enumeration<HelpRequestStatus>("status", "Only requests with this status.");
+    filter.kind = query.enumeration<HelpKind>("kind", "Only requests of this kind of help.");
     return filter;
   }
   static Result<Page<Record>> list(Repository& repository, const Query& query,
@@ -117,7 +118,9 @@ struct VolunteerProfileSpec {
   static constexpr bool kIfMatchRequired = false;
   static constexpr std::string_view kDescription =
       "What a volunteer offers a practice: kinds of help, languages, where and when, how many "
-      "matches at once.";
+      "matches at once. A coordinator keeps the profiles of their own practice; a volunteer "
+      "reads and updates their own (a list without filters gives them theirs) but keeps its "
+      "person and practice. Every access is in the audit log.";
 
   static void read_fields(FieldReader& reader, Fields& fields) {
     reader.id("personId", fields.person, "The volunteer.");
@@ -172,6 +175,17 @@ struct VolunteerProfileSpec {
   static Result<Page<Record>> list(Repository& repository, const Query& query,
                                    const Paging& paging) {
     return repository.list(query, paging);
+  }
+  // Whose profiles: the coordinators of its practice, and the volunteer
+  // themselves (access/policy.hpp).
+  static Result<void> may(const Actor& actor, access::Operation operation, const Fields& fields) {
+    return access::may_access_volunteer_profile(actor, operation, fields);
+  }
+  static Result<void> may_change(const Actor& actor, const Fields& before, const Fields& after) {
+    return access::may_change_volunteer_profile(actor, before, after);
+  }
+  static std::optional<Query> visible(const Actor& actor, Query query) {
+    return access::volunteer_profiles_visible(actor, std::move(query));
   }
 };
 

@@ -62,6 +62,9 @@ Response erasure(store::Database& database, const Request& request) {
                                 {"consentNotes", counts.consent_notes},
                                 {"breakGlassReasons", counts.break_glass_reasons},
                                 {"households", counts.households},
+                                {"helpRequests", counts.help_requests},
+                                {"matches", counts.matches},
+                                {"volunteerProfiles", counts.volunteer_profiles},
                                 {"accountsDisabled", counts.accounts_disabled}}}});
 }
 
@@ -107,7 +110,8 @@ nlohmann::json erasure_schema() {
               {"description", "What this request changed."},
               {"required",
                {"supportActNotes", "agreements", "assessmentNotes", "referralNotes", "consentNotes",
-                "breakGlassReasons", "households", "accountsDisabled"}},
+                "breakGlassReasons", "households", "helpRequests", "matches", "volunteerProfiles",
+                "accountsDisabled"}},
               {"properties",
                {{"supportActNotes", count("Notes of support acts the person took part in.")},
                 {"agreements",
@@ -119,6 +123,14 @@ nlohmann::json erasure_schema() {
                  count("Reasons given for opening a household they were a member of, replaced "
                        "by the placeholder; the openings stay.")},
                 {"households", count("Households they were the only member of, renamed.")},
+                {"helpRequests",
+                 count("Help requests of households they were a member of: description replaced "
+                       "by the placeholder, interests cleared.")},
+                {"matches", count("Matches of them as volunteer or of their households: reason and "
+                                  "explanation cleared.")},
+                {"volunteerProfiles",
+                 count("Their volunteer profiles: interests, home buurt and exclusions cleared, "
+                       "and paused.")},
                 {"accountsDisabled", count("Their accounts, disabled and renamed.")}}}}}}}};
 }
 
@@ -140,8 +152,9 @@ void add_subject_rights_routes(ApiRegistry& registry, store::Database& database)
             std::string("The person, their roles and memberships, household spells, ties, "
                         "agreements with history, support acts, assessments and referrals, "
                         "consents and break-glass openings of their households and by their "
-                        "accounts, accounts and sessions, the audit events about them and any "
-                        "erasure records, as one document.") +
+                        "accounts, help requests of their households and asked by them, their "
+                        "volunteer profiles and their matches, accounts and sessions, the audit "
+                        "events about them and any erasure records, as one document.") +
                 kAdminOnly},
            {"tags", {kTag}},
            {"parameters", {id}},
@@ -163,8 +176,10 @@ void add_subject_rights_routes(ApiRegistry& registry, store::Database& database)
             std::string(
                 "The display name becomes \"Geanonimiseerd\"; birth year, buurt, languages and "
                 "skills are cleared, and the free text of acts, agreements, assessments and "
-                "referrals they take part in, and of consents and break-glass openings of their "
-                "households; households they were the only member of lose their name and notes. "
+                "referrals they take part in, and of consents, break-glass openings, help "
+                "requests and matches of their households; their volunteer profiles lose "
+                "interests, home buurt and exclusions and are paused; households they were the "
+                "only member of lose their name and notes. "
                 "Ids stay, so counts and networks stay true. Their "
                 "accounts are disabled and signed out. The erasure is recorded (who, when, why), "
                 "never what was erased. Idempotent: a second request says alreadyErased.") +

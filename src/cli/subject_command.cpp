@@ -110,8 +110,10 @@ int run_subject_erase(const CommonOptions& options, const SubjectEraseCommand& c
   std::cout << ": " << counts.support_act_notes << " support act notes, " << counts.agreements
             << " agreements, " << counts.assessment_notes << " assessment notes, "
             << counts.referral_notes << " referral notes, " << counts.consent_notes
-            << " consent notes, " << counts.break_glass_reasons << " break-glass reasons and "
-            << counts.households << " households cleared; " << counts.accounts_disabled
+            << " consent notes, " << counts.break_glass_reasons << " break-glass reasons, "
+            << counts.households << " households, " << counts.help_requests << " help requests, "
+            << counts.matches << " matches and " << counts.volunteer_profiles
+            << " volunteer profiles cleared; " << counts.accounts_disabled
             << " accounts disabled\n";
   return 0;
 }

@@ -133,6 +133,7 @@ struct HelpRequestFilter {
   std::optional<PracticeId> practice;
   std::optional<HouseholdId> household;
   std::optional<HelpRequestStatus> status;
+  std::optional<HelpKind> kind;
   // Only what lies within this reach (access/policy.hpp); everything when unset.
   std::optional<Reach> reach;
 };

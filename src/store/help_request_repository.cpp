@@ -140,18 +140,21 @@ Result<Page<HelpRequest>> HelpRequestRepository::select(const HelpRequestFilter&
   constexpr const char* kWhere =
       " WHERE (CAST(:practice1 AS TEXT) IS NULL OR practice_id = :practice2)"
       " AND (CAST(:household1 AS TEXT) IS NULL OR household_id = :household2)"
-      " AND (CAST(:status1 AS TEXT) IS NULL OR status = :status2)";
+      " AND (CAST(:status1 AS TEXT) IS NULL OR status = :status2)"
+      " AND (CAST(:kind1 AS TEXT) IS NULL OR kind = :kind2)";
   const std::string where = kWhere + (" AND " + in_reach("household_id"));
   ReachValues reach(filter.reach.value_or(Reach::all()));
-  Optional practice, household, status;
+  Optional practice, household, status, kind;
   if (filter.practice) practice.set(filter.practice->str());
   if (filter.household) household.set(filter.household->str());
   if (filter.status) status.set(std::string(to_code(*filter.status)));
+  if (filter.kind) kind.set(std::string(to_code(*filter.kind)));
 #define DICHTBIJ_FILTER_USE                                                                       \
   soci::use(practice.value, practice.indicator), soci::use(practice.value, practice.indicator),   \
       soci::use(household.value, household.indicator),                                            \
       soci::use(household.value, household.indicator), soci::use(status.value, status.indicator), \
-      soci::use(status.value, status.indicator)
+      soci::use(status.value, status.indicator), soci::use(kind.value, kind.indicator),           \
+      soci::use(kind.value, kind.indicator)
   soci::session& session = transaction_.session();
   Page<HelpRequest> page;
   session << reach_cte() << "SELECT COUNT(*) FROM help_requests" << where,

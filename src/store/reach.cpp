@@ -46,6 +46,9 @@ std::string persons_in_reach() {
   std::string sql =
       "(CAST(:reach_everything AS INTEGER) = 1 OR persons.id = :reach_self OR persons.created_by = "
       ":reach_account"
+      // A coordinator knows who volunteers for their practice (access/policy.hpp).
+      " OR persons.id IN (SELECT person_id FROM volunteer_profiles WHERE practice_id = "
+      ":reach_volunteers_of)"
       " OR persons.id IN ("
       "SELECT person_id FROM household_people WHERE household_id";
   sql += kWithin;

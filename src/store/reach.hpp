@@ -23,7 +23,8 @@ namespace dichtbij::store {
 // "(everything OR column IN reach)"
 [[nodiscard]] std::string in_reach(std::string_view column);
 // "(everything OR persons.id is the caller's, or someone in a household
-// within reach: member, team, tie, agreement, act)"
+// within reach: member, team, tie, agreement, act, or, for a coordinator,
+// someone who volunteers for their practice)"
 [[nodiscard]] std::string persons_in_reach();
 
 // A Reach's values, ready to bind.
@@ -51,8 +52,9 @@ struct ReachValues {
 // For one in_reach().
 #define DICHTBIJ_REACH_ALL_USE(r) soci::use((r).everything)
 // For one persons_in_reach().
-#define DICHTBIJ_PERSONS_REACH_USE(r) \
-  soci::use((r).everything), DICHTBIJ_REACH_BIND((r).self), DICHTBIJ_REACH_BIND((r).account)
+#define DICHTBIJ_PERSONS_REACH_USE(r)                                                         \
+  soci::use((r).everything), DICHTBIJ_REACH_BIND((r).self), DICHTBIJ_REACH_BIND((r).account), \
+      DICHTBIJ_REACH_BIND((r).practice)
 
 // How a reach meets one household: which of its parts hold.
 struct HouseholdStanding {

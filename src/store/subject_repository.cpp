@@ -221,7 +221,31 @@ constexpr SubjectQuery kSubjectQueries[] = {
      "OR record_id IN (SELECT id FROM consents WHERE household_id IN ({member_households})) "
      "OR record_id IN (SELECT id FROM break_glass_openings WHERE household_id IN "
      "({member_households})) "
+     "OR record_id IN (SELECT id FROM help_requests WHERE household_id IN ({member_households}) "
+     "OR requested_by_id = {p}) "
+     "OR record_id IN (SELECT id FROM volunteer_profiles WHERE person_id = {p}) "
+     "OR record_id IN (SELECT id FROM matches WHERE volunteer_id = {p} OR household_id IN "
+     "({member_households})) "
      "ORDER BY seq"},
+    // Help requests of their households, and those they asked for others:
+    // there without the description and interests, which are about that
+    // household.
+    {"help_requests",
+     "SELECT id, version, household_id, practice_id, kind, CASE WHEN household_id IN "
+     "({member_households}) THEN description END AS description, buurt_code, languages, CASE "
+     "WHEN household_id IN ({member_households}) THEN interests END AS interests, wished_times, "
+     "urgency, status, requested_by_id, created_at, updated_at FROM help_requests WHERE "
+     "household_id IN ({member_households}) OR requested_by_id = {p} ORDER BY created_at, id"},
+    {"volunteer_profiles",
+     "SELECT id, version, practice_id, kinds, preferred_kinds, languages, interests, "
+     "home_buurt_code, max_distance_m, availability, capacity, excluded_households, available, "
+     "created_at, updated_at FROM volunteer_profiles WHERE person_id = {p} ORDER BY practice_id"},
+    // Matches of them as the volunteer, and for their households. Not the
+    // explanation: its alternatives name other volunteers.
+    {"matches",
+     "SELECT id, version, practice_id, request_id, household_id, volunteer_id, status, score, "
+     "reason, tie_id, proposed_at, updated_at FROM matches WHERE volunteer_id = {p} OR "
+     "household_id IN ({member_households}) ORDER BY proposed_at, id"},
     {"erasures",
      "SELECT id, subject_kind, subject_id, basis, reason, requested_by, erased_at FROM erasures "
      "WHERE subject_id = {p} OR subject_id IN ({member_households}) ORDER BY erased_at, id"},
@@ -322,6 +346,52 @@ int clear_notes(soci::session& session, std::string_view table, std::string_view
   return static_cast<int>(Query(session, pattern, slots).execute_change());
 }
 
+// The description of each help request chosen by where becomes
+// placeholder, its interests are cleared (with a new version). Returns how
+// many changed.
+int clear_help_requests(soci::session& session, std::string_view where, Slots slots,
+                        const std::string& placeholder) {
+  const std::string now = utc_now_text();
+  slots["text"] = &placeholder;
+  slots["now"] = &now;
+  const std::string pattern =
+      "UPDATE help_requests SET description = {text}, interests = '[]', version = version + 1, "
+      "updated_at = {now} WHERE (description <> {text} OR interests <> '[]') AND (" +
+      std::string(where) + ")";
+  return static_cast<int>(Query(session, pattern, slots).execute_change());
+}
+
+// The reason and the explanation (which names shared interests and other
+// volunteers) of each match chosen by where are cleared. Returns how many.
+int clear_matches(soci::session& session, std::string_view where, Slots slots) {
+  const std::string now = utc_now_text();
+  // Bound, not written: braces in the SQL are slots.
+  const std::string empty = "{}";
+  slots["now"] = &now;
+  slots["empty"] = &empty;
+  const std::string pattern =
+      "UPDATE matches SET reason = NULL, explanation = {empty}, version = version + 1, "
+      "updated_at = {now} WHERE (reason IS NOT NULL OR explanation <> {empty}) AND (" +
+      std::string(where) + ")";
+  return static_cast<int>(Query(session, pattern, slots).execute_change());
+}
+
+// The person's volunteer profiles lose what describes them — interests,
+// home buurt, excluded households — and are paused, so that an erased
+// person is never matched again. Returns how many changed.
+int pause_volunteer_profiles(soci::session& session, Slots slots) {
+  const std::string now = utc_now_text();
+  slots["now"] = &now;
+  return static_cast<int>(
+      Query(session,
+            "UPDATE volunteer_profiles SET interests = '[]', home_buurt_code = '', "
+            "excluded_households = '[]', available = 0, version = version + 1, updated_at = {now} "
+            "WHERE person_id = {p} AND (interests <> '[]' OR home_buurt_code <> '' OR "
+            "excluded_households <> '[]' OR available <> 0)",
+            slots)
+          .execute_change());
+}
+
 // Replaces the reason of break-glass openings chosen by where with
 // placeholder (a reason is required, so it is not cleared). Returns how many.
 int clear_break_glass_reasons(soci::session& session, std::string_view where, Slots slots,
@@ -350,6 +420,11 @@ void SubjectRepository::clear_text_involving(const PersonId& person, const std::
       clear_notes(session, "consents", "household_id IN ({member_households})", slots);
   counts.break_glass_reasons += clear_break_glass_reasons(
       session, "household_id IN ({member_households})", slots, placeholder);
+  counts.help_requests +=
+      clear_help_requests(session, "household_id IN ({member_households})", slots, placeholder);
+  counts.matches +=
+      clear_matches(session, "volunteer_id = {p} OR household_id IN ({member_households})", slots);
+  counts.volunteer_profiles += pause_volunteer_profiles(session, slots);
 }
 
 std::vector<HouseholdId> SubjectRepository::sole_member_households(const PersonId& person) {
@@ -388,7 +463,13 @@ bool SubjectRepository::anonymise_household(const HouseholdId& household,
   counts.referral_notes += referrals;
   counts.consent_notes += consents;
   counts.break_glass_reasons += openings;
-  return renamed + acts + agreements + assessments + referrals + consents + openings != 0;
+  const int requests = clear_help_requests(session, "household_id = {h}", slots, placeholder);
+  const int matches = clear_matches(session, "household_id = {h}", slots);
+  counts.help_requests += requests;
+  counts.matches += matches;
+  return renamed + acts + agreements + assessments + referrals + consents + openings + requests +
+             matches !=
+         0;
 }
 
 int SubjectRepository::disable_accounts_of(const PersonId& person,

@@ -48,6 +48,9 @@ struct AnonymisedCounts {
   int consent_notes = 0;
   int break_glass_reasons = 0;  // replaced by the placeholder (a reason is required)
   int households = 0;
+  int help_requests = 0;       // description replaced by the placeholder, interests cleared
+  int matches = 0;             // reason and explanation cleared
+  int volunteer_profiles = 0;  // interests, home buurt and exclusions cleared; paused
   int accounts_disabled = 0;
   int idempotent_answers = 0;
 };
@@ -94,8 +97,12 @@ class SubjectRepository {
   // sessions (never token hashes); the audit events about them, by their
   // accounts, about their member households as a whole, their consents and
   // openings (not about other members' records in them) and about the
-  // records above; and the erasure records about them and their member
-  // households.
+  // records above and below; the help requests of their member households
+  // and those they asked for others (the description and interests only of
+  // their own households'); their volunteer profiles; the matches of them
+  // as the volunteer and of their member households (never the explanation,
+  // which names other volunteers); and the erasure records about them and
+  // their member households.
   [[nodiscard]] Result<std::vector<SubjectTable>> records_of(const PersonId& person);
 
   // The person's own name and descriptive fields: display name becomes
@@ -110,8 +117,12 @@ class SubjectRepository {
   // responsible for, in every version; notes of assessments and referrals
   // of them or by them; consent notes and break-glass reasons (which become
   // placeholder) of every household they were ever a member of, since those
-  // describe the household's members and cannot be told apart by person.
-  // The consents and openings themselves stay.
+  // describe the household's members and cannot be told apart by person;
+  // for the same reason the description (placeholder) and interests of
+  // those households' help requests, and the reason and explanation of
+  // their matches and of the person's own matches as a volunteer. The
+  // person's volunteer profiles lose interests, home buurt and exclusions
+  // and are paused. The consents, openings, requests and matches stay.
   void clear_text_involving(const PersonId& person, const std::string& placeholder,
                             AnonymisedCounts& counts);
 
@@ -122,9 +133,10 @@ class SubjectRepository {
   // A household's name becomes placeholder; every note (of acts,
   // assessments, referrals and consents), agreement goal, action and why
   // (every version) in it is cleared, and the reasons of break-glass
-  // openings of it become placeholder. The buurt code, kind,
-  // target group and status stay (aggregates). Returns whether anything
-  // changed.
+  // openings of it become placeholder, as do its help requests'
+  // descriptions (interests cleared); its matches lose reason and
+  // explanation. The buurt code, kind, target group and status stay
+  // (aggregates). Returns whether anything changed.
   [[nodiscard]] bool anonymise_household(const HouseholdId& household,
                                          const std::string& placeholder, AnonymisedCounts& counts);
 

@@ -584,10 +584,11 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
          return Call{"DELETE", "/api/v1/help-requests/" +
                                    id(t.api_->post("/api/v1/help-requests", t.help_request_body()))};
        }},
-      // Volunteer profiles: kept by coordinators and admins.
-      {"GET", "/api/v1/volunteer-profiles", RoleSet{admin, coordinator},
+      // Volunteer profiles: kept by the practice's coordinators and admins;
+      // Vera sees and updates her own.
+      {"GET", "/api/v1/volunteer-profiles", RoleSet{admin, coordinator, volunteer},
        get("/api/v1/volunteer-profiles")},
-      {"GET", "/api/v1/volunteer-profiles/{id}", RoleSet{admin, coordinator},
+      {"GET", "/api/v1/volunteer-profiles/{id}", RoleSet{admin, coordinator, volunteer},
        [](T& t, AccountRole) {
          return Call{"GET", "/api/v1/volunteer-profiles/" + t.profile()};
        }},
@@ -595,7 +596,7 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
        [](T& t, AccountRole) {
          return Call{"POST", "/api/v1/volunteer-profiles", t.profile_body(t.person("Nieuwe Vrijwilliger"))};
        }},
-      {"PUT", "/api/v1/volunteer-profiles/{id}", RoleSet{admin, coordinator},
+      {"PUT", "/api/v1/volunteer-profiles/{id}", RoleSet{admin, coordinator, volunteer},
        [](T& t, AccountRole) {
          return Call{"PUT", "/api/v1/volunteer-profiles/" + t.profile(), t.profile_body(t.vera_)};
        }},

@@ -244,6 +244,117 @@ TEST_P(MatchesApiTest, OnlyTheCoordinatorOfThePracticeRunsIt) {
   EXPECT_EQ(count("matches"), 0);
 }
 
+TEST_P(MatchesApiTest, RequestsAreListedByStatusAndKind) {
+  json practical = help_request();
+  practical["kind"] = "practical";
+  practical["status"] = "closed";
+  (void)id(api_->post("/api/v1/help-requests", practical));
+  EXPECT_EQ(api_->get("/api/v1/help-requests").json()["total"], 2);
+  EXPECT_EQ(api_->get("/api/v1/help-requests?kind=companionship").json()["total"], 1);
+  const json closed = api_->get("/api/v1/help-requests?kind=practical&status=closed").json();
+  ASSERT_EQ(closed["total"], 1);
+  EXPECT_EQ(closed["items"][0]["kind"], "practical");
+  EXPECT_EQ(api_->get("/api/v1/help-requests?kind=practical&status=open").json()["total"], 0);
+  const HttpResult bad = api_->get("/api/v1/help-requests?kind=gardening");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(names_of(bad), (std::set<std::string>{"kind"}));
+}
+
+TEST_P(MatchesApiTest, ACoordinatorKeepsTheProfilesOfTheirOwnPracticeOnly) {
+  const std::string vera_profile =
+      api_->get("/api/v1/volunteer-profiles?personId=" + vera_).json()["items"][0]["id"];
+  const std::string path = "/api/v1/volunteer-profiles/" + vera_profile;
+  const std::string other = id(api_->admin().post(
+      "/api/v1/practices", {{"name", "Elders"}, {"targetGroups", {"severeLoneliness"}}}));
+  ApiClient& stranger =
+      api_->as("elders", AccountRole::coordinator, std::nullopt, PracticeId(other));
+  const json before = api_->get(path).json();
+
+  EXPECT_EQ(stranger.get(path).status, 403);
+  EXPECT_EQ(stranger.put(path, profile(vera_, "BU03630002", {})).status, 403);
+  EXPECT_EQ(stranger.del(path).status, 403);
+  EXPECT_EQ(
+      stranger.post("/api/v1/volunteer-profiles", profile(person("Nel Nieuw"), "BU03630002", {}))
+          .status,
+      403);
+  EXPECT_EQ(stranger.get("/api/v1/volunteer-profiles?practiceId=" + practice()).status, 403);
+  EXPECT_EQ(stranger.get("/api/v1/volunteer-profiles").json()["total"], 0)
+      << "their own practice has no profiles yet";
+  // Nor may the practice's own coordinator hand a profile to another practice.
+  json moved = profile(vera_, "BU03630002", {});
+  moved["practiceId"] = other;
+  EXPECT_EQ(api_->put(path, moved).status, 403);
+  EXPECT_EQ(api_->get(path).json(), before) << "nothing changed";
+  EXPECT_EQ(count("volunteer_profiles"), 2);
+
+  // Their own practice's profiles they keep.
+  json theirs = profile(vera_, "BU03630002", {});
+  theirs["practiceId"] = other;
+  const HttpResult created = stranger.post("/api/v1/volunteer-profiles", theirs);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(stranger.get("/api/v1/volunteer-profiles").json()["total"], 1);
+  EXPECT_EQ(api_->get("/api/v1/volunteer-profiles").json()["total"], 2) << "not the other's";
+
+  // Every access is audited, refusals too, and no household is named.
+  bool refused_read = false;
+  for (const store::AuditRow& event : api_->audit_events("volunteerProfile.read")) {
+    EXPECT_FALSE(event.household_id.has_value());
+    if (event.outcome == "denied" && event.record_id == vera_profile) refused_read = true;
+  }
+  EXPECT_TRUE(refused_read);
+  EXPECT_FALSE(api_->audit_events("volunteerProfile.list").empty());
+  EXPECT_FALSE(api_->audit_events("volunteerProfile.create").empty());
+}
+
+TEST_P(MatchesApiTest, AVolunteerSeesAndKeepsTheirOwnProfile) {
+  const HttpResult listed = vera_client_->get("/api/v1/volunteer-profiles");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  ASSERT_EQ(listed.json()["total"], 1) << "hers, not Bram's";
+  EXPECT_EQ(listed.json()["items"][0]["personId"], vera_);
+  const std::string path =
+      "/api/v1/volunteer-profiles/" + listed.json()["items"][0]["id"].get<std::string>();
+  const std::string bram_profile =
+      api_->get("/api/v1/volunteer-profiles?personId=" + bram_).json()["items"][0]["id"];
+  EXPECT_EQ(vera_client_->get("/api/v1/volunteer-profiles/" + bram_profile).status, 403);
+  EXPECT_EQ(vera_client_->get("/api/v1/volunteer-profiles?personId=" + bram_).status, 403);
+
+  const HttpResult read = vera_client_->get(path);
+  ASSERT_EQ(read.status, 200) << read.body;
+  const std::string etag = read.header("ETag").value_or("");
+  ASSERT_FALSE(etag.empty());
+  bool audited = false;
+  for (const store::AuditRow& event : api_->audit_events("volunteerProfile.read")) {
+    if (event.username == "vera" && event.outcome == "allowed") audited = true;
+  }
+  EXPECT_TRUE(audited);
+
+  // Bad input names the field and changes nothing.
+  json changed = profile(vera_, "BU03630002", {"wandelen", "koken"});
+  changed["capacity"] = 0;
+  const HttpResult bad = vera_client_->put(path, changed, {"If-Match: " + etag});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(names_of(bad), (std::set<std::string>{"capacity"}));
+  // She keeps her profile's person and practice.
+  changed["capacity"] = 2;
+  changed["personId"] = bram_;
+  EXPECT_EQ(vera_client_->put(path, changed, {"If-Match: " + etag}).status, 403);
+  changed["personId"] = vera_;
+  EXPECT_EQ(vera_client_->get(path).json(), read.json()) << "nothing changed";
+
+  const HttpResult updated = vera_client_->put(path, changed, {"If-Match: " + etag});
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  EXPECT_EQ(updated.json()["capacity"], 2);
+  EXPECT_NE(updated.header("ETag").value_or(etag), etag);
+  EXPECT_EQ(vera_client_->put(path, changed, {"If-Match: " + etag}).status, 412)
+      << "a stale ETag never overwrites";
+  EXPECT_EQ(vera_client_->del(path).status, 403);
+  EXPECT_EQ(
+      vera_client_->post("/api/v1/volunteer-profiles", profile(vera_, "BU03630002", {})).status,
+      403);
+  EXPECT_EQ(count("volunteer_profiles"), 2);
+  EXPECT_FALSE(api_->audit_events("volunteerProfile.update").empty());
+}
+
 DICHTBIJ_INSTANTIATE_ENGINES(MatchesApiTest);
 
 }  // namespace

@@ -364,6 +364,93 @@ TEST_P(SubjectRightsApiTest, ErasureClearsConsentNotesAndBreakGlassReasonsOfThei
             0);
 }
 
+TEST_P(SubjectRightsApiTest, ExportAndErasureCoverHelpRequestsProfilesAndMatches) {
+  const std::string practice =
+      keeper().get("/api/v1/households/" + shared_).json()["practiceIds"][0];
+  auto request = [&](const std::string& household, const std::string& kind,
+                     const std::string& description) {
+    return json{
+        {"householdId", household},   {"practiceId", practice},         {"kind", kind},
+        {"description", description}, {"buurtCode", "BU03630001"},      {"languages", {"nl"}},
+        {"interests", {"breien"}},    {"wishedTimes", {"tue-morning"}}, {"urgency", "normal"},
+        {"status", "open"},           {"requestedById", subject_}};
+  };
+  auto profile = [&](const std::string& person, const std::string& kind) {
+    return json{{"personId", person},
+                {"practiceId", practice},
+                {"kinds", {kind}},
+                {"languages", {"nl"}},
+                {"interests", {"breien"}},
+                {"homeBuurtCode", "BU03630002"},
+                {"maxDistanceMetres", 5000},
+                {"availability", {"tue-morning"}},
+                {"capacity", 1},
+                {"excludedHouseholdIds", {kees_only_}},
+                {"available", true}};
+  };
+  const std::string theirs =
+      post("/api/v1/help-requests", request(shared_, "companionship", "Zwaantje zoekt gezelschap"));
+  // Asked by Zwaantje for Kees: listed, but the description is Kees's.
+  const std::string for_kees =
+      post("/api/v1/help-requests", request(kees_only_, "transport", "Kees zoekt vervoer"));
+  const std::string own_profile =
+      post("/api/v1/volunteer-profiles", profile(subject_, "administration"));
+  (void)post("/api/v1/volunteer-profiles", profile(worker_, "companionship"));
+  const auto run =
+      keeper().post("/api/v1/practices/" + practice + "/matching-runs", json::object());
+  ASSERT_EQ(run.status, 201) << run.body;
+  ASSERT_EQ(run.json()["proposals"].size(), 1U) << run.body;
+  const std::string match = run.json()["proposals"][0]["id"];
+  ASSERT_EQ(keeper()
+                .post("/api/v1/matches/" + match + "/transitions",
+                      {{"status", "rejected"}, {"reason", "Zwaantje kent Anouk al"}})
+                .status,
+            200);
+
+  const json records = api_->get(access_path()).json()["records"];
+  EXPECT_EQ(ids_in(records["helpRequests"]),
+            ids_in(json::array({{{"id", theirs}}, {{"id", for_kees}}})));
+  for (const json& row : records["helpRequests"]) {
+    if (row["id"] == for_kees) {
+      EXPECT_TRUE(row["description"].is_null()) << "about Kees's household";
+    } else {
+      EXPECT_EQ(row["description"], "Zwaantje zoekt gezelschap");
+      EXPECT_EQ(row["interests"], json::array({"breien"}));
+    }
+  }
+  ASSERT_EQ(records["volunteerProfiles"].size(), 1U);
+  EXPECT_EQ(records["volunteerProfiles"][0]["id"], own_profile);
+  EXPECT_EQ(records["volunteerProfiles"][0]["available"], true);
+  ASSERT_EQ(records["matches"].size(), 1U);
+  EXPECT_EQ(records["matches"][0]["id"], match);
+  EXPECT_FALSE(records["matches"][0].contains("explanation")) << "it names other volunteers";
+  bool audited_profile = false;
+  for (const json& event : records["auditEvents"]) {
+    if (event["action"] == "volunteerProfile.create") audited_profile = true;
+  }
+  EXPECT_TRUE(audited_profile);
+
+  const auto erased = api_->post(erasure_path(), {{"reason", "Verzoek 2026-016"}});
+  ASSERT_EQ(erased.status, 200) << erased.body;
+  EXPECT_EQ(erased.json()["cleared"]["helpRequests"], 1);
+  EXPECT_EQ(erased.json()["cleared"]["matches"], 1);
+  EXPECT_EQ(erased.json()["cleared"]["volunteerProfiles"], 1);
+  for (const std::string& place : places_holding("Zwaantje")) {
+    EXPECT_NE(place, "help_requests.description");
+    EXPECT_NE(place, "matches.reason");
+    EXPECT_NE(place, "matches.explanation");
+  }
+  EXPECT_EQ(keeper().get("/api/v1/help-requests/" + for_kees).json()["description"],
+            "Kees zoekt vervoer");
+  const json paused = keeper().get("/api/v1/volunteer-profiles/" + own_profile).json();
+  EXPECT_EQ(paused["available"], false) << "an erased person is never matched again";
+  EXPECT_EQ(paused["interests"], json::array());
+  EXPECT_EQ(paused["excludedHouseholdIds"], json::array());
+  const auto again = api_->post(erasure_path(), {{"reason", "Nog eens"}});
+  EXPECT_EQ(again.json()["cleared"]["helpRequests"], 0);
+  EXPECT_EQ(again.json()["cleared"]["volunteerProfiles"], 0);
+}
+
 TEST_P(SubjectRightsApiTest, ErasureLeavesTheNameNowhereAndKeepsTheStructure) {
   // A session of the subject's own account, to see it end.
   ASSERT_EQ(api_->sign_in("zwaan").status, 201);

@@ -18,6 +18,11 @@ const QuickLog = lazy(() => import('./pages/QuickLog').then((m) => ({ default: m
 const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
 const Research = lazy(() => import('./pages/Research').then((m) => ({ default: m.Research })));
 const SecondFactorSetup = lazy(() => import('./pages/SecondFactorSetup').then((m) => ({ default: m.SecondFactorSetup })));
+const HelpRequests = lazy(() => import('./pages/HelpRequests').then((m) => ({ default: m.HelpRequests })));
+const NewHelpRequest = lazy(() => import('./pages/HelpRequests').then((m) => ({ default: m.NewHelpRequest })));
+const HelpRequestDetail = lazy(() => import('./pages/HelpRequests').then((m) => ({ default: m.HelpRequestDetail })));
+const Matching = lazy(() => import('./pages/Matching').then((m) => ({ default: m.Matching })));
+const MyHelp = lazy(() => import('./pages/MyHelp').then((m) => ({ default: m.MyHelp })));
 const Admin = lazy(() => import('./pages/Admin').then((m) => ({ default: m.Admin })));
 
 /** A page for signed-in roles with the permission; others are sent on. */
@@ -91,6 +96,11 @@ export function App() {
         <Route path="/steun-vastleggen" element={<Guarded permission="logSupport" title={t('nav.quickLog')}><QuickLog /></Guarded>} />
         <Route path="/dashboard" element={<Guarded permission="practiceDashboard" title={t('nav.dashboard')}><Dashboard /></Guarded>} />
         <Route path="/onderzoek" element={<Guarded permission="research" title={t('nav.research')}><Research /></Guarded>} />
+        <Route path="/hulpvragen" element={<Guarded permission="listHelpRequests" title={t('nav.helpRequests')}><HelpRequests /></Guarded>} />
+        <Route path="/hulpvragen/nieuw" element={<Guarded permission="askForHelp" title={t('nav.askForHelp')}><NewHelpRequest /></Guarded>} />
+        <Route path="/hulpvragen/:helpRequestId" element={<Guarded permission="askForHelp" title={t('helpRequests.title')}><HelpRequestDetail /></Guarded>} />
+        <Route path="/matching" element={<Guarded permission="runMatching" title={t('nav.matching')}><Matching /></Guarded>} />
+        <Route path="/mijn-hulp" element={<Guarded permission="myHelp" title={t('nav.myHelp')}><MyHelp /></Guarded>} />
         <Route path="/beheer" element={<Guarded permission="admin" title={t('nav.admin')}><Admin /></Guarded>} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -900,7 +900,7 @@ export interface paths {
         put?: never;
         /**
          * Anonymise a person in place (GDPR art. 17)
-         * @description The display name becomes "Geanonimiseerd"; birth year, buurt, languages and skills are cleared, and the free text of acts, agreements, assessments and referrals they take part in, and of consents and break-glass openings of their households; households they were the only member of lose their name and notes. Ids stay, so counts and networks stay true. Their accounts are disabled and signed out. The erasure is recorded (who, when, why), never what was erased. Idempotent: a second request says alreadyErased. Administrators only; anyone else gets 403, and the attempt is in the audit log.
+         * @description The display name becomes "Geanonimiseerd"; birth year, buurt, languages and skills are cleared, and the free text of acts, agreements, assessments and referrals they take part in, and of consents, break-glass openings, help requests and matches of their households; their volunteer profiles lose interests, home buurt and exclusions and are paused; households they were the only member of lose their name and notes. Ids stay, so counts and networks stay true. Their accounts are disabled and signed out. The erasure is recorded (who, when, why), never what was erased. Idempotent: a second request says alreadyErased. Administrators only; anyone else gets 403, and the attempt is in the audit log.
          */
         post: operations["erasePerson"];
         delete?: never;
@@ -918,7 +918,7 @@ export interface paths {
         };
         /**
          * Everything stored about a person (GDPR art. 15)
-         * @description The person, their roles and memberships, household spells, ties, agreements with history, support acts, assessments and referrals, consents and break-glass openings of their households and by their accounts, accounts and sessions, the audit events about them and any erasure records, as one document. Administrators only; anyone else gets 403, and the attempt is in the audit log.
+         * @description The person, their roles and memberships, household spells, ties, agreements with history, support acts, assessments and referrals, consents and break-glass openings of their households and by their accounts, help requests of their households and asked by them, their volunteer profiles and their matches, accounts and sessions, the audit events about them and any erasure records, as one document. Administrators only; anyone else gets 403, and the attempt is in the audit log.
          */
         get: operations["getPersonSubjectAccess"];
         put?: never;
@@ -1664,8 +1664,11 @@ export interface components {
             contactFrequency?: components["schemas"]["EnumerationValue"][];
             facilityKind?: components["schemas"]["EnumerationValue"][];
             helpDirection?: components["schemas"]["EnumerationValue"][];
+            helpKind?: components["schemas"]["EnumerationValue"][];
+            helpRequestStatus?: components["schemas"]["EnumerationValue"][];
             householdKind?: components["schemas"]["EnumerationValue"][];
             householdStatus?: components["schemas"]["EnumerationValue"][];
+            matchStatus?: components["schemas"]["EnumerationValue"][];
             mobilisedBy?: components["schemas"]["EnumerationValue"][];
             organisationKind?: components["schemas"]["EnumerationValue"][];
             personRole?: components["schemas"]["EnumerationValue"][];
@@ -1675,6 +1678,7 @@ export interface components {
             supportType?: components["schemas"]["EnumerationValue"][];
             targetGroup?: components["schemas"]["EnumerationValue"][];
             tieQuality?: components["schemas"]["EnumerationValue"][];
+            urgency?: components["schemas"]["EnumerationValue"][];
             zrmDomain?: components["schemas"]["EnumerationValue"][];
             zrmScore?: components["schemas"]["EnumerationValue"][];
         };
@@ -1711,9 +1715,19 @@ export interface components {
                 consentNotes: number;
                 /**
                  * Format: int32
+                 * @description Help requests of households they were a member of: description replaced by the placeholder, interests cleared.
+                 */
+                helpRequests: number;
+                /**
+                 * Format: int32
                  * @description Households they were the only member of, renamed.
                  */
                 households: number;
+                /**
+                 * Format: int32
+                 * @description Matches of them as volunteer or of their households: reason and explanation cleared.
+                 */
+                matches: number;
                 /**
                  * Format: int32
                  * @description Notes of referrals of or by them.
@@ -1724,6 +1738,11 @@ export interface components {
                  * @description Notes of support acts the person took part in.
                  */
                 supportActNotes: number;
+                /**
+                 * Format: int32
+                 * @description Their volunteer profiles: interests, home buurt and exclusions cleared, and paused.
+                 */
+                volunteerProfiles: number;
             };
             /**
              * Format: date-time
@@ -2673,7 +2692,7 @@ export interface components {
              */
             until?: string;
         };
-        /** @description What a volunteer offers a practice: kinds of help, languages, where and when, how many matches at once. */
+        /** @description What a volunteer offers a practice: kinds of help, languages, where and when, how many matches at once. A coordinator keeps the profiles of their own practice; a volunteer reads and updates their own (a list without filters gives them theirs) but keeps its person and practice. Every access is in the audit log. */
         VolunteerProfile: {
             /** @description When they are free, each week. Parts of the week as day-part codes: mon … sun, then morning, afternoon or evening, e.g. "tue-evening". */
             availability?: string[];
@@ -3543,6 +3562,8 @@ export interface operations {
                 householdId?: string;
                 /** @description Only requests with this status. */
                 status?: "open" | "matched" | "closed" | "withdrawn";
+                /** @description Only requests of this kind of help. */
+                kind?: "companionship" | "practical" | "transport" | "administration" | "language" | "other";
                 /** @description The page to return, from 1. */
                 page?: number;
                 /** @description Items per page, at most 200. */

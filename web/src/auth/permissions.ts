@@ -21,6 +21,10 @@ export const permissions = {
   logSupport: ['coordinator', 'professional', 'volunteer'],
   editHousehold: keepers,
   practiceDashboard: ['coordinator'],
+  listHelpRequests: keepers,
+  askForHelp: keepersAndClient,
+  runMatching: ['coordinator'],
+  myHelp: ['volunteer'],
   research: ['researcher'],
   admin: ['admin'],
 } satisfies Record<string, Role[]>;

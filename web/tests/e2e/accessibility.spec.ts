@@ -53,6 +53,24 @@ const kPages: { name: string; user?: DemoUser; open: (page: Page) => Promise<voi
     await expect(page.getByRole('tabpanel').getByRole('heading', { level: 2 })).toBeVisible();
     await expect(page.locator('.db-loading')).toHaveCount(0);
   } },
+  { name: 'help requests', user: 'professional', open: async (page) => {
+    await page.goto('/hulpvragen');
+    await expect(page.getByRole('heading', { level: 1, name: 'Hulpvragen' })).toBeVisible();
+  } },
+  { name: 'ask for help', user: 'client', open: async (page) => {
+    await page.goto('/hulpvragen/nieuw');
+    await expect(page.getByRole('button', { name: 'Hulp vragen' })).toBeVisible();
+  } },
+  { name: 'matching', user: 'coordinator.maatjes', open: async (page) => {
+    await page.goto('/matching');
+    await expect(page.getByRole('button', { name: 'Matching uitvoeren' })).toBeVisible();
+    await expect(page.locator('.db-loading')).toHaveCount(0);
+  } },
+  { name: 'my help', user: 'vrijwilliger', open: async (page) => {
+    await page.goto('/mijn-hulp');
+    await expect(page.getByRole('heading', { name: 'Mijn profiel' })).toBeVisible();
+    await expect(page.locator('.db-loading')).toHaveCount(0);
+  } },
   { name: 'second factor setup', user: 'coordinator.wonen', open: async (page) => {
     await page.goto('/tweede-factor');
     await expect(page.getByRole('heading', { name: 'Tweede factor instellen' })).toBeVisible();

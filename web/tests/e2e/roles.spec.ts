@@ -5,12 +5,12 @@ import { firstHousehold, kHomes, signIn, type DemoUser } from './helpers';
 // access rules give it.
 const kMenus: Record<DemoUser, string[]> = {
   beheerder: ['Mijn huishoudens', 'Beheer'],
-  'coordinator.maatjes': ['Dashboard', 'Mijn huishoudens', 'Steun vastleggen'],
-  'coordinator.wonen': ['Dashboard', 'Mijn huishoudens', 'Steun vastleggen'],
-  professional: ['Mijn huishoudens', 'Steun vastleggen'],
-  vrijwilliger: ['Mijn huishoudens', 'Steun vastleggen'],
+  'coordinator.maatjes': ['Dashboard', 'Mijn huishoudens', 'Hulpvragen', 'Matching', 'Steun vastleggen'],
+  'coordinator.wonen': ['Dashboard', 'Mijn huishoudens', 'Hulpvragen', 'Matching', 'Steun vastleggen'],
+  professional: ['Mijn huishoudens', 'Hulpvragen', 'Steun vastleggen'],
+  vrijwilliger: ['Mijn huishoudens', 'Steun vastleggen', 'Mijn hulp'],
   onderzoeker: ['Onderzoek'],
-  client: ['Mijn dossier'],
+  client: ['Mijn dossier', 'Hulp vragen'],
 };
 
 for (const [user, home] of Object.entries(kHomes) as [DemoUser, (typeof kHomes)[DemoUser]][]) {

@@ -84,6 +84,22 @@ const kPages: { user: DemoUser; name: string; open: (page: Page) => Promise<void
     await page.getByRole('table').getByRole('link').first().click();
     await expect(page.getByRole('heading', { name: 'Ondersteuningsplan', level: 2 })).toBeVisible();
   } },
+  { user: 'professional', name: 'help-requests', open: async (page) => {
+    await page.goto('/hulpvragen');
+    await expect(page.getByRole('heading', { level: 1, name: 'Hulpvragen' })).toBeVisible();
+  } },
+  { user: 'client', name: 'ask-for-help', open: async (page) => {
+    await page.goto('/hulpvragen/nieuw');
+    await expect(page.getByRole('button', { name: 'Hulp vragen' })).toBeVisible();
+  } },
+  { user: 'coordinator.maatjes', name: 'matching', open: async (page) => {
+    await page.goto('/matching');
+    await expect(page.getByRole('button', { name: 'Matching uitvoeren' })).toBeVisible();
+  } },
+  { user: 'vrijwilliger', name: 'my-help', open: async (page) => {
+    await page.goto('/mijn-hulp');
+    await expect(page.getByRole('heading', { name: 'Mijn profiel' })).toBeVisible();
+  } },
   { user: 'coordinator.wonen', name: 'second-factor', open: async (page) => {
     await page.goto('/tweede-factor');
     await expect(page.getByRole('heading', { name: 'Tweede factor instellen' })).toBeVisible();

@@ -23,7 +23,11 @@ export function AppShell({ children }: { children: ReactNode }) {
       label: role === 'client' ? t('nav.myFile') : t('nav.households'),
       permission: 'listHouseholds',
     },
+    { to: '/hulpvragen', label: t('nav.helpRequests'), permission: 'listHelpRequests' },
+    { to: '/matching', label: t('nav.matching'), permission: 'runMatching' },
     { to: '/steun-vastleggen', label: t('nav.quickLog'), permission: 'logSupport' },
+    { to: '/mijn-hulp', label: t('nav.myHelp'), permission: 'myHelp' },
+    ...(role === 'client' ? [{ to: '/hulpvragen/nieuw', label: t('nav.askForHelp'), permission: 'askForHelp' as const }] : []),
     { to: '/onderzoek', label: t('nav.research'), permission: 'research' },
     { to: '/beheer', label: t('nav.admin'), permission: 'admin' },
   ];

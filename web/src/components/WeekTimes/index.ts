@@ -1,0 +1,1 @@
+export { WeekTimes } from './WeekTimes';

@@ -1,0 +1,1 @@
+export { WeekTimesField } from './WeekTimesField';

@@ -1,0 +1,3 @@
+export { HelpRequests } from './HelpRequests';
+export { HelpRequestDetail } from './HelpRequestDetail';
+export { NewHelpRequest } from './NewHelpRequest';

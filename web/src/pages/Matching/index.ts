@@ -1,0 +1,1 @@
+export { Matching } from './Matching';

@@ -1,0 +1,1 @@
+export { MyHelp } from './MyHelp';
