@@ -126,10 +126,9 @@ enum class CodebookChangeKind { created, updated, removed };
 template <>
 struct EnumTraits<CodebookChangeKind> {
   static constexpr std::string_view kName = "codebookChangeKind";
-  static constexpr auto kValues =
-      std::to_array<EnumValue>({{"created", "Aangemaakt", "Created"},
-                                {"updated", "Gewijzigd", "Updated"},
-                                {"removed", "Verwijderd", "Removed"}});
+  static constexpr auto kValues = std::to_array<EnumValue>({{"created", "Aangemaakt", "Created"},
+                                                            {"updated", "Gewijzigd", "Updated"},
+                                                            {"removed", "Verwijderd", "Removed"}});
 };
 
 struct CodebookChange {

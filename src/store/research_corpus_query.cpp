@@ -82,15 +82,24 @@ Result<CodingCorpus> research_corpus(Transaction& transaction, const ResearchPro
     std::vector<long long> starts(kBatch), ends(kBatch);
     const std::string id_column = with_coding_ids ? "id" : "''";
     soci::statement statement =
-        (session.prepare << "SELECT " << id_column
-                         << ", note_id, code_id, coder_id, start_offset, end_offset FROM "
-                            "research_codings WHERE project_id = :project",
+        (session.prepare
+             << "SELECT " << id_column
+             << ", note_id, code_id, coder_id, start_offset, end_offset FROM "
+                "research_codings WHERE project_id = :project ORDER BY project_id, note_id",
          soci::use(project.str()), soci::into(ids), soci::into(notes), soci::into(codes),
          soci::into(coders), soci::into(starts), soci::into(ends));
+    // The index hands the rows over in note order: a note's codings come
+    // together, so its id is looked up once, not once per coding.
+    std::string last_note;
+    std::uint32_t last_note_index = 0;
     statement.execute();
     while (statement.fetch()) {
       for (std::size_t i = 0; i != notes.size(); ++i) {
-        corpus.codings.push_back({note_index.at(notes[i]), code_index.at(codes[i]),
+        if (notes[i] != last_note) {
+          last_note_index = note_index.at(notes[i]);
+          last_note = notes[i];
+        }
+        corpus.codings.push_back({last_note_index, code_index.at(codes[i]),
                                   coder_index.at(coders[i]), starts[i], ends[i],
                                   with_coding_ids ? std::move(ids[i]) : std::string()});
       }
