@@ -3,6 +3,7 @@
 #include <array>
 
 #include "store/reach.hpp"
+#include "store/research_project_repository.hpp"
 #include "store/timestamps.hpp"
 
 namespace dichtbij::access {
@@ -28,7 +29,9 @@ constexpr RoleSet kKeepersAndClient{admin, coordinator, professional, client};
 // In the order of Resource.
 constexpr RoleSet kMatchers{coordinator, volunteer};
 
-constexpr std::array<ResourceRules, 22> kRules{{
+constexpr RoleSet kResearcher{researcher};
+
+constexpr std::array<ResourceRules, 29> kRules{{
     {"organisation", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
     {"practice", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
     {"facility", kEvery, kEvery, kKeepers, kKeepers, kKeepers},
@@ -60,6 +63,14 @@ constexpr std::array<ResourceRules, 22> kRules{{
     {"match", kMatchers, kMatchers, RoleSet{coordinator}, kMatchers, kNone},
     {"account", kAdmin, kAdmin, kAdmin, kAdmin, kNone},
     {"setting", kNone, kAdmin, kNone, kAdmin, kNone},
+    // Research: researchers only; within a project, permits_research().
+    {"researchProject", kResearcher, kResearcher, kResearcher, kResearcher, kNone},
+    {"projectMember", kResearcher, kNone, kResearcher, kNone, kResearcher},
+    {"fieldNote", kResearcher, kResearcher, kResearcher, kResearcher, kResearcher},
+    {"researchCode", kResearcher, kResearcher, kResearcher, kResearcher, kResearcher},
+    {"coding", kResearcher, kResearcher, kResearcher, kNone, kResearcher},
+    {"memo", kResearcher, kResearcher, kResearcher, kResearcher, kResearcher},
+    {"researchAnalysis", kNone, kResearcher, kNone, kNone, kNone},
 }};
 
 // A resource added to the enum but not to the table would get an empty
@@ -327,6 +338,49 @@ std::optional<VolunteerProfileFilter> volunteer_profiles_visible(const Actor& ac
       return requested;
     default: return std::nullopt;
   }
+}
+
+Result<ProjectStanding> project_standing(store::Transaction& transaction, const Actor& actor,
+                                         const ResearchProjectId& project) {
+  store::ResearchProjectRepository projects(transaction);
+  if (Result<ResearchProject> found = projects.get(project); !found.ok()) {
+    return std::move(found).error();
+  }
+  if (actor.role != AccountRole::researcher) return ProjectStanding::none;
+  Result<std::optional<ProjectRole>> role = projects.role_of(project, actor.account);
+  if (!role.ok()) return std::move(role).error();
+  if (!*role) return ProjectStanding::none;
+  return **role == ProjectRole::researcher ? ProjectStanding::researcher
+                                           : ProjectStanding::stakeholder;
+}
+
+bool permits_research(ProjectStanding standing, Resource resource, Operation operation) noexcept {
+  switch (resource) {
+    case Resource::research_project:
+      if (operation == Operation::read) return standing != ProjectStanding::none;
+      return standing == ProjectStanding::researcher;
+    case Resource::field_note:
+      // Authors who are no researcher of the project (any more) still reach
+      // their own notes; may_see_note() decides each one.
+      return operation == Operation::list || operation == Operation::read ||
+             operation == Operation::update || operation == Operation::remove ||
+             standing == ProjectStanding::researcher;
+    case Resource::project_member:
+    case Resource::research_code:
+    case Resource::coding:
+    case Resource::memo:
+    case Resource::research_analysis: return standing == ProjectStanding::researcher;
+    default: return false;
+  }
+}
+
+bool may_see_note(ProjectStanding standing, const Actor& actor, const FieldNote& note) noexcept {
+  return actor.role == AccountRole::researcher &&
+         (standing == ProjectStanding::researcher || note.author == actor.account);
+}
+
+bool notes_of_author_only(ProjectStanding standing) noexcept {
+  return standing != ProjectStanding::researcher;
 }
 
 }  // namespace dichtbij::access

@@ -36,6 +36,7 @@
 #include "core/household.hpp"
 #include "core/ids.hpp"
 #include "core/reach.hpp"
+#include "core/research.hpp"
 #include "core/result.hpp"
 #include "store/database.hpp"
 
@@ -82,6 +83,17 @@ enum class Resource {
   account,
   // Installation settings such as the roles that need a second factor.
   setting,
+  // Research (issue 9, docs/research.md): projects and their members, field
+  // notes, the codebook, codings, memos and the analyses over them.
+  // Researchers only, and within a project as project_standing() says:
+  // no other role, administrators included, sees any of it.
+  research_project,
+  project_member,
+  field_note,
+  research_code,
+  coding,
+  memo,
+  research_analysis,
 };
 
 enum class Operation { list, read, create, update, remove };
@@ -195,5 +207,26 @@ struct HouseholdAccess {
 // see none (a coordinator without a practice, a volunteer without a person).
 [[nodiscard]] std::optional<VolunteerProfileFilter> volunteer_profiles_visible(
     const Actor& actor, VolunteerProfileFilter requested);
+// Research (issue 9). How a caller stands to one research project: its
+// role in the project, and none for every account that is not a member or
+// has another role than researcher.
+enum class ProjectStanding { none, stakeholder, researcher };
+
+// not_found when the project does not exist.
+[[nodiscard]] Result<ProjectStanding> project_standing(store::Transaction& transaction,
+                                                       const Actor& actor,
+                                                       const ResearchProjectId& project);
+// Whether a caller at this standing may do operation on resource within the
+// project. Notes are decided per note by may_see_note() as well; lists of
+// notes hold only those (see notes_of_author_only()).
+[[nodiscard]] bool permits_research(ProjectStanding standing, Resource resource,
+                                    Operation operation) noexcept;
+// A note is the project's researchers' and its author's, nobody else's:
+// to read, change, pseudonymise or remove.
+[[nodiscard]] bool may_see_note(ProjectStanding standing, const Actor& actor,
+                                const FieldNote& note) noexcept;
+// Whether a list of notes must hold only the caller's own: everyone but the
+// project's researchers.
+[[nodiscard]] bool notes_of_author_only(ProjectStanding standing) noexcept;
 
 }  // namespace dichtbij::access

@@ -1,8 +1,10 @@
 #include "api/field_reader.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "api/text.hpp"
+#include "core/code_points.hpp"
 
 namespace dichtbij::api {
 
@@ -92,6 +94,40 @@ void FieldReader::text(std::string_view name, std::string& out, std::size_t max_
   optional_text(name, value, max_length, description);
   if (body_ == nullptr) properties_[std::string(name)]["minLength"] = 1;
   if (value) out = std::move(*value);
+}
+
+void FieldReader::verbatim_text(std::string_view name, std::string& out, std::size_t max_length,
+                                std::string_view description) {
+  if (body_ == nullptr) {
+    describe(
+        name,
+        described({{"type", "string"}, {"minLength", 1}, {"maxLength", max_length}}, description),
+        true);
+    return;
+  }
+  const nlohmann::json* value = take(name, true);
+  if (value == nullptr) return;
+  if (!value->is_string()) {
+    errors_.push_back({std::string(name), "must be a string"});
+    return;
+  }
+  const std::string& text = value->get_ref<const std::string&>();
+  const std::optional<std::size_t> length = utf8_code_points(text);
+  if (!length) {
+    errors_.push_back({std::string(name), "must be valid UTF-8"});
+  } else if (*length == 0) {
+    errors_.push_back({std::string(name), "must not be empty"});
+  } else if (*length > max_length) {
+    errors_.push_back(
+        {std::string(name), "must be at most " + std::to_string(max_length) + " characters"});
+  } else if (std::any_of(text.begin(), text.end(), [](char c) {
+               const auto byte = static_cast<unsigned char>(c);
+               return (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7F;
+             })) {
+    errors_.push_back({std::string(name), "must not contain control characters"});
+  } else {
+    out = text;
+  }
 }
 
 void FieldReader::optional_text(std::string_view name, std::optional<std::string>& out,

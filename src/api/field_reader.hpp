@@ -46,6 +46,12 @@ class FieldReader {
             std::string_view description);
   void optional_text(std::string_view name, std::optional<std::string>& out, std::size_t max_length,
                      std::string_view description);
+  // Required text kept exactly as sent: not trimmed, tabs and line ends
+  // (\r and \n) allowed, other control characters and text that is not
+  // valid UTF-8 refused naming the field; max_length in code points. For
+  // texts whose positions matter (a field note's codings point into it).
+  void verbatim_text(std::string_view name, std::string& out, std::size_t max_length,
+                     std::string_view description);
   void integer(std::string_view name, int& out, int min, int max, std::string_view description);
   void optional_integer(std::string_view name, std::optional<int>& out, int min, int max,
                         std::string_view description);

@@ -21,7 +21,10 @@
 #include "api/persons.hpp"
 #include "api/practice_analyses.hpp"
 #include "api/practices.hpp"
+#include "api/research_analyses.hpp"
+#include "api/research_coding.hpp"
 #include "api/research_exports.hpp"
+#include "api/research_projects.hpp"
 #include "api/resource_support.hpp"
 #include "api/second_factor.hpp"
 #include "api/session.hpp"
@@ -92,6 +95,9 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_subject_rights_routes(registry, context.database);
   add_help_request_routes(registry, context.database);
   add_match_routes(registry, context.database);
+  add_research_project_routes(registry, context.database);
+  add_research_coding_routes(registry, context.database);
+  add_research_analysis_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
   // complete; the route shares the finished text (immutable, so threads may

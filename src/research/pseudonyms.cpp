@@ -76,4 +76,9 @@ std::string Pseudonyms::of(const PersonId& person) const {
   return store::blake2b_keyed_hex("person:" + person.str(), key_, kPseudonymBytes);
 }
 
+std::string Pseudonyms::name_digest(const std::string& project, std::string_view name) const {
+  return store::blake2b_keyed_hex("name:" + project + ":" + std::string(name), key_,
+                                  kPseudonymBytes);
+}
+
 }  // namespace dichtbij::research

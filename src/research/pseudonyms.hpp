@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/ids.hpp"
 #include "core/result.hpp"
@@ -26,6 +27,10 @@ class Pseudonyms {
   // Different kinds never share a pseudonym, even for equal ids.
   [[nodiscard]] std::string of(const HouseholdId& household) const;
   [[nodiscard]] std::string of(const PersonId& person) const;
+  // The digest a name in a research project's field notes is known by
+  // (store keeps only it, never the name): the same within the project,
+  // unrelated across projects.
+  [[nodiscard]] std::string name_digest(const std::string& project, std::string_view name) const;
 
  private:
   explicit Pseudonyms(std::string key) : key_(std::move(key)) {}

@@ -249,11 +249,63 @@ class AccessMatrixTest : public testing::EngineTest {
                                             call.body ? call.body->dump() : "", headers});
   }
 
+  // Research (issue 9): a project of the researcher's, with a note, a
+  // code, a coding and a memo, made by the researcher when first needed.
+  ApiClient& researcher_caller() { return *callers_[researcher]; }
+  std::string research_path(const std::string& rest = "") {
+    if (research_project_.empty()) {
+      research_project_ = id(researcher_caller().post(
+          "/api/v1/research/projects",
+          {{"name", "Mobilisatie"}, {"practiceIds", {api_->practice_id().str()}}}));
+    }
+    return "/api/v1/research/projects/" + research_project_ + rest;
+  }
+  json note_body() const {
+    return {{"practiceId", api_->practice_id().str()},
+            {"site", "Buurthuis"},
+            {"observedOn", "2026-03-03"},
+            {"perspective", "professional"},
+            {"text", "Wim belt de buurvrouw."}};
+  }
+  std::string fresh_note() {
+    return id(researcher_caller().post(research_path("/field-notes"), note_body()));
+  }
+  std::string fresh_code() {
+    return id(researcher_caller().post(research_path("/codes"), {{"name", "Buren"}}));
+  }
+  json coding_body() {
+    if (research_note_.empty()) research_note_ = fresh_note();
+    if (research_code_.empty()) research_code_ = fresh_code();
+    return {{"noteId", research_note_}, {"codeId", research_code_}, {"start", 0}, {"end", 3}};
+  }
+  std::string fresh_coding() {
+    return id(researcher_caller().post(research_path("/codings"), coding_body()));
+  }
+  std::string fresh_memo() {
+    (void)coding_body();
+    return id(researcher_caller().post(research_path("/memos"),
+                                       {{"codeId", research_code_}, {"text", "Memo"}}));
+  }
+  std::string research_item(std::string& kept, std::string (AccessMatrixTest::*make)()) {
+    if (kept.empty()) kept = (this->*make)();
+    return kept;
+  }
+  std::string extra_member() {
+    const Account account = api_->add_account("lid" + std::to_string(++members_), researcher);
+    EXPECT_EQ(researcher_caller()
+                  .post(research_path("/members"),
+                        {{"accountId", account.id.str()}, {"role", "stakeholder"}})
+                  .status,
+              201);
+    return account.id.str();
+  }
   std::unique_ptr<ApiServer> api_;
   std::map<AccountRole, ApiClient*> callers_;
   std::string organisation_, facility_, cor_, vera_, wim_, outsider_, household_, tie_, agreement_,
       act_, assessment_, referral_, other_household_, help_request_, profile_, match_,
-      target_account_;
+      target_account_, research_project_, research_note_, research_code_, research_coding_,
+      research_memo_;
+  int members_ = 0;
 };
 
 // One route: how to call it as a role, and which roles may.
@@ -528,6 +580,143 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
          json withdrawn = consent_body();
          withdrawn["withdrawnOn"] = "2026-01-01";
          return Call{"PUT", t.fresh_consents(true), withdrawn, {"If-Match: \"1\""}};
+       }},
+      {"GET", "/api/v1/research/projects", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         (void)t.research_path();
+         return Call{"GET", "/api/v1/research/projects"};
+       }},
+      {"POST", "/api/v1/research/projects", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"POST", "/api/v1/research/projects", json{{"name", "Nog een"}}};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path()};
+       }},
+      {"PUT", "/api/v1/research/projects/{projectId}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"PUT", t.research_path(), json{{"name", "Mobilisatie"}, {"practiceIds", {t.api_->practice_id().str()}}}};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/members", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/members")};
+       }},
+      {"POST", "/api/v1/research/projects/{projectId}/members", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         const std::string self = t.api_->query_text("SELECT id FROM accounts WHERE username = 'onderzoeker'");
+         return Call{"POST", t.research_path("/members"), json{{"accountId", self}, {"role", "researcher"}}};
+       }},
+      {"DELETE", "/api/v1/research/projects/{projectId}/members/{accountId}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"DELETE", t.research_path("/members/" + t.extra_member())};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/field-notes", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/field-notes")};
+       }},
+      {"POST", "/api/v1/research/projects/{projectId}/field-notes", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"POST", t.research_path("/field-notes"), t.note_body()};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/field-notes/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/field-notes/" + t.research_item(t.research_note_, &T::fresh_note))};
+       }},
+      {"PUT", "/api/v1/research/projects/{projectId}/field-notes/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"PUT", t.research_path("/field-notes/" + t.fresh_note()), t.note_body()};
+       }},
+      {"DELETE", "/api/v1/research/projects/{projectId}/field-notes/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"DELETE", t.research_path("/field-notes/" + t.fresh_note())};
+       }},
+      {"POST", "/api/v1/research/projects/{projectId}/field-notes/{id}/pseudonymisations", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"POST", t.research_path("/field-notes/" + t.fresh_note() + "/pseudonymisations"), json{{"names", {"Wim"}}}};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/codes", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/codes")};
+       }},
+      {"POST", "/api/v1/research/projects/{projectId}/codes", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"POST", t.research_path("/codes"), json{{"name", "Nieuw"}}};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/codes/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/codes/" + t.research_item(t.research_code_, &T::fresh_code))};
+       }},
+      {"PUT", "/api/v1/research/projects/{projectId}/codes/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"PUT", t.research_path("/codes/" + t.fresh_code()), json{{"name", "Anders"}}};
+       }},
+      {"DELETE", "/api/v1/research/projects/{projectId}/codes/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"DELETE", t.research_path("/codes/" + t.fresh_code())};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/codebook-changes", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/codebook-changes")};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/codings", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/codings")};
+       }},
+      {"POST", "/api/v1/research/projects/{projectId}/codings", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"POST", t.research_path("/codings"), t.coding_body()};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/codings/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/codings/" + t.research_item(t.research_coding_, &T::fresh_coding))};
+       }},
+      {"DELETE", "/api/v1/research/projects/{projectId}/codings/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"DELETE", t.research_path("/codings/" + t.fresh_coding())};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/memos", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/memos")};
+       }},
+      {"POST", "/api/v1/research/projects/{projectId}/memos", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         (void)t.coding_body();
+         return Call{"POST", t.research_path("/memos"), json{{"codeId", t.research_code_}, {"text", "Nog een"}}};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/memos/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/memos/" + t.research_item(t.research_memo_, &T::fresh_memo))};
+       }},
+      {"PUT", "/api/v1/research/projects/{projectId}/memos/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         const std::string memo = t.fresh_memo();
+         return Call{"PUT", t.research_path("/memos/" + memo), json{{"codeId", t.research_code_}, {"text", "Anders"}}};
+       }},
+      {"DELETE", "/api/v1/research/projects/{projectId}/memos/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"DELETE", t.research_path("/memos/" + t.fresh_memo())};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/analyses/code-practice-matrix", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/analyses/code-practice-matrix")};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/analyses/code-perspective-matrix", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/analyses/code-perspective-matrix")};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/analyses/code-co-occurrence", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/analyses/code-co-occurrence")};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/analyses/coder-agreement", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/analyses/coder-agreement")};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/analyses/fragments", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         (void)t.coding_body();
+         return Call{"GET", t.research_path("/analyses/fragments?codeId=" + t.research_code_)};
        }},
       {"GET", "/api/v1/research/exports/support-acts", RoleSet{researcher},
        get("/api/v1/research/exports/support-acts")},

@@ -1073,6 +1073,442 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/research/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List research projects, a page at a time
+         * @description Filters combine; unknown query parameters are a 400. Order is stable, so following the Link header's next never skips or repeats an item.
+         */
+        get: operations["listResearchProjects"];
+        put?: never;
+        /**
+         * Create a research project
+         * @description Every field is checked; each invalid one is named in invalidParams and nothing is written. Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["createResearchProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one research project
+         * @description The ETag header carries the version to send back in If-Match.
+         */
+        get: operations["getResearchProject"];
+        /**
+         * Replace a research project's fields
+         * @description Send every field. With If-Match, a change based on a stale version gets 412 and changes nothing.
+         */
+        put: operations["updateResearchProject"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/analyses/code-co-occurrence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Code co-occurrence
+         * @description Pairs of codes applied to overlapping (or the same) ranges of a note: how many such pairs of codings, on how many notes. Notes linked to a household whose research consent is not in force today are left out. The answer names the codebook version it used.
+         */
+        get: operations["getCodeCooccurrence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/analyses/code-perspective-matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Codes × perspectives
+         * @description Per code and stakeholder perspective: codings, notes with the code (presence) and their share of the perspective's notes. Notes linked to a household whose research consent is not in force today are left out. The answer names the codebook version it used.
+         */
+        get: operations["getCodePerspectiveMatrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/analyses/code-practice-matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Codes × practices
+         * @description Per code and practice: codings, notes with the code (presence) and their share of the practice's notes. Notes linked to a household whose research consent is not in force today are left out. The answer names the codebook version it used.
+         */
+        get: operations["getCodePracticeMatrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/analyses/coder-agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Agreement between coders per code
+         * @description Unit: a note coded by at least two coders; value: whether a coder applied the code to it. Cohen's kappa when the project has exactly two coders, Krippendorff's alpha (nominal) for any number; null where undefined (docs/research.md). Notes linked to a household whose research consent is not in force today are left out. The answer names the codebook version it used.
+         */
+        get: operations["getCoderAgreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/analyses/fragments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fragments behind a cell
+         * @description The codings of codeId (in practiceId, or from perspective, or overlapping a coding of otherCodeId), each with its note, range and an excerpt of at most 300 code points; in note order, a page at a time. Notes linked to a household whose research consent is not in force today are left out. The answer names the codebook version it used.
+         */
+        get: operations["listAnalysisFragments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/codebook-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List codebook changes, a page at a time
+         * @description Filters combine; unknown query parameters are a 400. Order is stable, so following the Link header's next never skips or repeats an item.
+         */
+        get: operations["listCodebookChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List codes, a page at a time
+         * @description Filters combine; unknown query parameters are a 400. Order is stable, so following the Link header's next never skips or repeats an item.
+         */
+        get: operations["listCodes"];
+        put?: never;
+        /**
+         * Create a code
+         * @description Every field is checked; each invalid one is named in invalidParams and nothing is written. Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["createCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/codes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one code
+         * @description The ETag header carries the version to send back in If-Match.
+         */
+        get: operations["getCode"];
+        /**
+         * Replace a code's fields
+         * @description Send every field. With If-Match, a change based on a stale version gets 412 and changes nothing.
+         */
+        put: operations["updateCode"];
+        post?: never;
+        /**
+         * Delete a code
+         * @description 409 while other records still refer to it.
+         */
+        delete: operations["deleteCode"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/codings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List codings, a page at a time
+         * @description Filters combine; unknown query parameters are a 400. Order is stable, so following the Link header's next never skips or repeats an item.
+         */
+        get: operations["listCodings"];
+        put?: never;
+        /**
+         * Create a coding
+         * @description Every field is checked; each invalid one is named in invalidParams and nothing is written. Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["createCoding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/codings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one coding
+         * @description The ETag header carries the version to send back in If-Match.
+         */
+        get: operations["getCoding"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a coding
+         * @description 409 while other records still refer to it.
+         */
+        delete: operations["deleteCoding"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/field-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List field notes, a page at a time
+         * @description Filters combine; unknown query parameters are a 400. Order is stable, so following the Link header's next never skips or repeats an item.
+         */
+        get: operations["listFieldNotes"];
+        put?: never;
+        /**
+         * Create a field note
+         * @description Every field is checked; each invalid one is named in invalidParams and nothing is written. Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["createFieldNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/field-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one field note
+         * @description The ETag header carries the version to send back in If-Match.
+         */
+        get: operations["getFieldNote"];
+        /**
+         * Replace a field note's fields
+         * @description Send every field. With If-Match, a change based on a stale version gets 412 and changes nothing.
+         */
+        put: operations["updateFieldNote"];
+        post?: never;
+        /**
+         * Delete a field note
+         * @description 409 while other records still refer to it.
+         */
+        delete: operations["deleteFieldNote"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/field-notes/{id}/pseudonymisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace names of people in a field note by pseudonyms
+         * @description Each name is replaced wherever it stands as a whole word by the pseudonym it has throughout the project (the same name, the same pseudonym, in every note). Only the name's keyed digest is stored, never the name. Refused with 409 (code noteHasCodings) once the note has codings, whose offsets would otherwise move.
+         */
+        post: operations["pseudonymiseFieldNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List project members, a page at a time
+         * @description Filters combine; unknown query parameters are a 400. Order is stable, so following the Link header's next never skips or repeats an item.
+         */
+        get: operations["listProjectMembers"];
+        put?: never;
+        /**
+         * Create a project member
+         * @description Every field is checked; each invalid one is named in invalidParams and nothing is written. Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["putProjectMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/members/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a project member
+         * @description 409 while other records still refer to it.
+         */
+        delete: operations["deleteProjectMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/memos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List memos, a page at a time
+         * @description Filters combine; unknown query parameters are a 400. Order is stable, so following the Link header's next never skips or repeats an item.
+         */
+        get: operations["listMemos"];
+        put?: never;
+        /**
+         * Create a memo
+         * @description Every field is checked; each invalid one is named in invalidParams and nothing is written. Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["createMemo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/memos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one memo
+         * @description The ETag header carries the version to send back in If-Match.
+         */
+        get: operations["getMemo"];
+        /**
+         * Replace a memo's fields
+         * @description Send every field. With If-Match, a change based on a stale version gets 412 and changes nothing.
+         */
+        put: operations["updateMemo"];
+        post?: never;
+        /**
+         * Delete a memo
+         * @description 409 while other records still refer to it.
+         */
+        delete: operations["deleteMemo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/session": {
         parameters: {
             query?: never;
@@ -1472,6 +1908,34 @@ export interface components {
             /** @description Why this person. */
             why?: string;
         };
+        /** @description A coded fragment. */
+        AnalysisFragment: {
+            /**
+             * Format: int64
+             * @description The codebook version used.
+             */
+            codebookVersion: number;
+            /** @description Its coding. */
+            codingId: string;
+            /**
+             * Format: int64
+             * @description End, exclusive, in code points.
+             */
+            end: number;
+            /** @description The text, at most 300 code points of it. */
+            excerpt: string;
+            /** @description Its note. */
+            noteId: string;
+            /** @description The note's perspective. */
+            perspective: string;
+            /** @description The note's practice. */
+            practiceId: string;
+            /**
+             * Format: int64
+             * @description Start, in code points.
+             */
+            start: number;
+        };
         /** @description A Zelfredzaamheid-Matrix (ZRM 2017) profile of one person on one day. */
         Assessment: {
             /**
@@ -1568,6 +2032,251 @@ export interface components {
             openedAt: string;
             reason: string;
             username: string;
+        };
+        /** @description A code of a project's codebook. */
+        Code: {
+            /**
+             * Format: int32
+             * @description The codebook's version when this answer was made.
+             */
+            readonly codebookVersion?: number;
+            /** @description #rrggbb; #888888 when left out. */
+            colour?: string;
+            /** @description What the code means and when to apply it. */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description The id.
+             */
+            readonly id: string;
+            /** @description The code's name. */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The code it sits below; none at the top.
+             */
+            parentId?: string;
+        };
+        /** @description Pairs of codes on overlapping ranges. */
+        CodeCooccurrence: {
+            cells: {
+                /** @description One code. */
+                codeId: string;
+                /**
+                 * Format: int64
+                 * @description Notes with such a pair.
+                 */
+                notes: number;
+                /** @description The other. */
+                otherCodeId: string;
+                /**
+                 * Format: int64
+                 * @description Overlapping pairs of codings.
+                 */
+                overlaps: number;
+            }[];
+            /**
+             * Format: int64
+             * @description The codebook version used.
+             */
+            codebookVersion: number;
+        };
+        CodeInput: {
+            /** @description #rrggbb; #888888 when left out. */
+            colour?: string;
+            /** @description What the code means and when to apply it. */
+            description?: string;
+            /** @description The code's name. */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The code it sits below; none at the top.
+             */
+            parentId?: string;
+        };
+        /** @description A code × practice or code × perspective matrix; empty cells are left out. */
+        CodeMatrix: {
+            cells: {
+                /** @description The code. */
+                codeId: string;
+                /**
+                 * Format: int64
+                 * @description Codings with the code there.
+                 */
+                codings: number;
+                /** @description The column. */
+                column: string;
+                /**
+                 * Format: int64
+                 * @description Notes with the code there.
+                 */
+                notes: number;
+                /**
+                 * Format: double
+                 * @description notes / the column's notes.
+                 */
+                share: number;
+            }[];
+            /**
+             * Format: int64
+             * @description The codebook version used.
+             */
+            codebookVersion: number;
+            columns: {
+                /** @description A practice id or a perspective. */
+                column: string;
+                /**
+                 * Format: int64
+                 * @description The column's notes.
+                 */
+                notes: number;
+            }[];
+            /**
+             * @description What the columns are.
+             * @enum {string}
+             */
+            columnsAre: "practice" | "perspective";
+        };
+        /** @description One change to a codebook: the log is append-only. */
+        CodebookChange: {
+            /**
+             * Format: uuid
+             * @description Who changed it.
+             */
+            readonly accountId: string;
+            /** @description The code after; absent when removed. */
+            readonly after?: {
+                /** @description #rrggbb; #888888 when left out. */
+                colour?: string;
+                /** @description What the code means and when to apply it. */
+                description?: string;
+                /** @description The code's name. */
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description The code it sits below; none at the top.
+                 */
+                parentId?: string;
+            };
+            /** @description The code before; absent when created. */
+            readonly before?: {
+                /** @description #rrggbb; #888888 when left out. */
+                colour?: string;
+                /** @description What the code means and when to apply it. */
+                description?: string;
+                /** @description The code's name. */
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description The code it sits below; none at the top.
+                 */
+                parentId?: string;
+            };
+            /**
+             * @description What happened to it.
+             * @enum {string}
+             */
+            readonly change: "created" | "updated" | "removed";
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            readonly changedAt: string;
+            /**
+             * Format: uuid
+             * @description The code changed.
+             */
+            readonly codeId: string;
+            /**
+             * Format: int32
+             * @description The version it made.
+             */
+            readonly codebookVersion: number;
+        };
+        /** @description Agreement between the project's coders per code. */
+        CoderAgreement: {
+            /**
+             * Format: int64
+             * @description The codebook version used.
+             */
+            codebookVersion: number;
+            /** @description The coders, by account id. */
+            coderIds: string[];
+            codes: {
+                /** @description Krippendorff's alpha, nominal. */
+                alpha: number | null;
+                /** @description The code. */
+                codeId: string;
+                /** @description Cohen's kappa (exactly two coders). */
+                kappa: number | null;
+                /**
+                 * Format: int64
+                 * @description Notes coded by two coders or more.
+                 */
+                units: number;
+            }[];
+            /** @description The unit of analysis: note. */
+            unit: string;
+        };
+        /** @description A code applied to a range of a note by a coder. */
+        Coding: {
+            /**
+             * Format: uuid
+             * @description The code applied.
+             */
+            codeId: string;
+            /**
+             * Format: uuid
+             * @description Who coded it.
+             */
+            readonly coderId?: string;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: int32
+             * @description Where it ends, exclusive: start < end <= the note's length.
+             */
+            end: number;
+            /**
+             * Format: uuid
+             * @description The id.
+             */
+            readonly id: string;
+            /**
+             * Format: uuid
+             * @description The field note coded.
+             */
+            noteId: string;
+            /**
+             * Format: int32
+             * @description Where the fragment starts: a Unicode code point offset into the note's text, from 0 (as REFI-QDA counts).
+             */
+            start: number;
+        };
+        CodingInput: {
+            /**
+             * Format: uuid
+             * @description The code applied.
+             */
+            codeId: string;
+            /**
+             * Format: int32
+             * @description Where it ends, exclusive: start < end <= the note's length.
+             */
+            end: number;
+            /**
+             * Format: uuid
+             * @description The field note coded.
+             */
+            noteId: string;
+            /**
+             * Format: int32
+             * @description Where the fragment starts: a Unicode code point offset into the note's text, from 0 (as REFI-QDA counts).
+             */
+            start: number;
         };
         /** @description A household's consent for one purpose: in force from grantedOn up to the day before withdrawnOn. At most one consent per purpose is in force on any day; a withdrawn consent stays as it is. */
         Consent: {
@@ -1806,6 +2515,72 @@ export interface components {
              * @description The organisation that runs it.
              */
             organisationId?: string;
+        };
+        /** @description A field note (veldnotitie). */
+        FieldNote: {
+            /**
+             * Format: uuid
+             * @description The author's account.
+             */
+            readonly authorId?: string;
+            /** @description Households the note is about, by their research pseudonym (as in the research exports); only households with research consent in force. */
+            householdPseudonyms?: string[];
+            /**
+             * Format: uuid
+             * @description The id.
+             */
+            readonly id: string;
+            /**
+             * Format: int64
+             * @description The text's length in Unicode code points.
+             */
+            readonly length?: number;
+            /**
+             * Format: date
+             * @description When it was observed.
+             */
+            observedOn: string;
+            /**
+             * @description Whose view the note records: the informant's, or the author's own.
+             * @enum {string}
+             */
+            perspective: "professional" | "manager" | "civilServant" | "experientialExpert" | "volunteer" | "citizen" | "researcher";
+            /**
+             * Format: uuid
+             * @description The practice observed: one of the project's.
+             */
+            practiceId: string;
+            /** @description Where: a community centre, a street, a meeting. */
+            site: string;
+            /** @description Support acts the note is about. */
+            supportActIds?: string[];
+            /** @description The note, kept exactly as sent (line ends included): codings point into it in Unicode code points. */
+            text: string;
+        };
+        FieldNoteInput: {
+            /** @description Households the note is about, by their research pseudonym (as in the research exports); only households with research consent in force. */
+            householdPseudonyms?: string[];
+            /**
+             * Format: date
+             * @description When it was observed.
+             */
+            observedOn: string;
+            /**
+             * @description Whose view the note records: the informant's, or the author's own.
+             * @enum {string}
+             */
+            perspective: "professional" | "manager" | "civilServant" | "experientialExpert" | "volunteer" | "citizen" | "researcher";
+            /**
+             * Format: uuid
+             * @description The practice observed: one of the project's.
+             */
+            practiceId: string;
+            /** @description Where: a community centre, a street, a meeting. */
+            site: string;
+            /** @description Support acts the note is about. */
+            supportActIds?: string[];
+            /** @description The note, kept exactly as sent (line ends included): codings point into it in Unicode code points. */
+            text: string;
         };
         Health: {
             database: {
@@ -2084,6 +2859,55 @@ export interface components {
             }[];
             volunteers?: number;
         };
+        /** @description A memo on a note, a code or a coding. */
+        Memo: {
+            /**
+             * Format: uuid
+             * @description Who wrote it.
+             */
+            readonly authorId?: string;
+            /**
+             * Format: uuid
+             * @description The code the memo is on.
+             */
+            codeId?: string;
+            /**
+             * Format: uuid
+             * @description The coding the memo is on.
+             */
+            codingId?: string;
+            /**
+             * Format: uuid
+             * @description The id.
+             */
+            readonly id: string;
+            /**
+             * Format: uuid
+             * @description The note the memo is on.
+             */
+            noteId?: string;
+            /** @description The memo. */
+            text: string;
+        };
+        MemoInput: {
+            /**
+             * Format: uuid
+             * @description The code the memo is on.
+             */
+            codeId?: string;
+            /**
+             * Format: uuid
+             * @description The coding the memo is on.
+             */
+            codingId?: string;
+            /**
+             * Format: uuid
+             * @description The note the memo is on.
+             */
+            noteId?: string;
+            /** @description The memo. */
+            text: string;
+        };
         /** @description A household's ecomap on one day. */
         Network: {
             /** Format: date */
@@ -2315,6 +3139,50 @@ export interface components {
             /** @description A URI naming the kind of problem. */
             type: string;
         };
+        /** @description A member of a research project; id is the account's. */
+        ProjectMember: {
+            /**
+             * Format: uuid
+             * @description The member's account.
+             */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @description The id.
+             */
+            readonly id: string;
+            /**
+             * Format: uuid
+             * @description A stakeholder's practice.
+             */
+            practiceId?: string;
+            /**
+             * @description researcher: writes, codes and sees all notes; stakeholder: of a practice, takes part in member checks and sees no notes.
+             * @enum {string}
+             */
+            role: "researcher" | "stakeholder";
+        };
+        ProjectMemberInput: {
+            /**
+             * Format: uuid
+             * @description The member's account.
+             */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @description A stakeholder's practice.
+             */
+            practiceId?: string;
+            /**
+             * @description researcher: writes, codes and sees all notes; stakeholder: of a practice, takes part in member checks and sees no notes.
+             * @enum {string}
+             */
+            role: "researcher" | "stakeholder";
+        };
+        PseudonymisationInput: {
+            /** @description Names of people to replace in the note, each by the pseudonym it has throughout the project ("Persoon 1", …). Whole words, case-sensitive. */
+            names?: string[];
+        };
         RecoveryCodeRenewal: {
             /** @description The 6-digit code the authenticator app shows now: only the holder of the authenticator renews the codes that stand in for it. */
             code: string;
@@ -2396,6 +3264,33 @@ export interface components {
              * @enum {string}
              */
             status: "proposed" | "made" | "used" | "notUsed";
+        };
+        /** @description A research project spanning practices. */
+        ResearchProject: {
+            /**
+             * Format: int32
+             * @description The number of changes made to its codebook so far.
+             */
+            readonly codebookVersion?: number;
+            /** @description What the project studies. */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description The id.
+             */
+            readonly id: string;
+            /** @description The project's name. */
+            name: string;
+            /** @description The practices the project spans: its notes are of these. */
+            practiceIds?: string[];
+        };
+        ResearchProjectInput: {
+            /** @description What the project studies. */
+            description?: string;
+            /** @description The project's name. */
+            name: string;
+            /** @description The practices the project spans: its notes are of these. */
+            practiceIds?: string[];
         };
         SecondFactor: {
             /** @description The account's role must use a second factor. */
@@ -5849,6 +6744,1286 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listResearchProjects: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in a stable order. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ResearchProject"][];
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        pageSize: number;
+                        /** Format: int64 */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createResearchProject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key of the client's choosing (e.g. a UUID). A retry with the same key and body gets the first answer back and creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResearchProjectInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchProject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getResearchProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found; ETag is its version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchProject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateResearchProject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResearchProjectInput"];
+            };
+        };
+        responses: {
+            /** @description Changed; ETag is the new version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchProject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCodeCooccurrence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analysis. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeCooccurrence"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCodePerspectiveMatrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analysis. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeMatrix"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCodePracticeMatrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analysis. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeMatrix"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCoderAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analysis. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoderAgreement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAnalysisFragments: {
+        parameters: {
+            query?: {
+                /** @description The cell's code (required). */
+                codeId?: string;
+                /** @description The cell's practice (code × practice). */
+                practiceId?: string;
+                /** @description The cell's perspective (code × perspective). */
+                perspective?: "professional" | "manager" | "civilServant" | "experientialExpert" | "volunteer" | "citizen" | "researcher";
+                /** @description The other code of a co-occurrence cell. */
+                otherCodeId?: string;
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of fragments. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AnalysisFragment"][];
+                        /**
+                         * Format: int64
+                         * @description The page.
+                         */
+                        page: number;
+                        /**
+                         * Format: int64
+                         * @description Its size.
+                         */
+                        pageSize: number;
+                        /**
+                         * Format: int64
+                         * @description Fragments in all.
+                         */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCodebookChanges: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in a stable order. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CodebookChange"][];
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        pageSize: number;
+                        /** Format: int64 */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCodes: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in a stable order. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Code"][];
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        pageSize: number;
+                        /** Format: int64 */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCode: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key of the client's choosing (e.g. a UUID). A retry with the same key and body gets the first answer back and creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Code"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The code's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found; ETag is its version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Code"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateCode: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The code's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeInput"];
+            };
+        };
+        responses: {
+            /** @description Changed; ETag is the new version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Code"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCode: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The code's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCodings: {
+        parameters: {
+            query?: {
+                /** @description Only codings of this note. */
+                noteId?: string;
+                /** @description Only codings with this code. */
+                codeId?: string;
+                /** @description Only this coder's codings. */
+                coderId?: string;
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in a stable order. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Coding"][];
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        pageSize: number;
+                        /** Format: int64 */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCoding: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key of the client's choosing (e.g. a UUID). A retry with the same key and body gets the first answer back and creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodingInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCoding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The coding's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found; ETag is its version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCoding: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The coding's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listFieldNotes: {
+        parameters: {
+            query?: {
+                /** @description Only notes of this practice. */
+                practiceId?: string;
+                /** @description Only notes from this perspective. */
+                perspective?: "professional" | "manager" | "civilServant" | "experientialExpert" | "volunteer" | "citizen" | "researcher";
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in a stable order. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FieldNote"][];
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        pageSize: number;
+                        /** Format: int64 */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createFieldNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key of the client's choosing (e.g. a UUID). A retry with the same key and body gets the first answer back and creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FieldNoteInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldNote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFieldNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The field note's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found; ETag is its version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldNote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateFieldNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The field note's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FieldNoteInput"];
+            };
+        };
+        responses: {
+            /** @description Changed; ETag is the new version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldNote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteFieldNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The field note's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pseudonymiseFieldNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The field note's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PseudonymisationInput"];
+            };
+        };
+        responses: {
+            /** @description Changed; ETag is the new version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldNote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProjectMembers: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in a stable order. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProjectMember"][];
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        pageSize: number;
+                        /** Format: int64 */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putProjectMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key of the client's choosing (e.g. a UUID). A retry with the same key and body gets the first answer back and creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectMemberInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteProjectMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The member's account id. */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMemos: {
+        parameters: {
+            query?: {
+                /** @description Only memos on this note. */
+                noteId?: string;
+                /** @description Only memos on this code. */
+                codeId?: string;
+                /** @description Only memos on this coding. */
+                codingId?: string;
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in a stable order. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Memo"][];
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        pageSize: number;
+                        /** Format: int64 */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createMemo: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key of the client's choosing (e.g. a UUID). A retry with the same key and body gets the first answer back and creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemoInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Memo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMemo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The memo's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found; ETag is its version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Memo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateMemo: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The memo's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemoInput"];
+            };
+        };
+        responses: {
+            /** @description Changed; ETag is the new version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Memo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteMemo: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The memo's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

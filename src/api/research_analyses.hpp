@@ -1,0 +1,16 @@
+// /api/v1/research/projects/:projectId/analyses/…: the code × practice and
+// code × perspective matrices, code co-occurrence, the fragments behind any
+// cell, and agreement between coders (issue 9, docs/research.md). Notes
+// linked to a household whose research consent is not in force are left
+// out of all of them. The project's researchers only.
+#pragma once
+
+#include "api/resource_support.hpp"
+#include "store/database.hpp"
+
+namespace dichtbij::api {
+
+// REQUIRES: database outlives the routes.
+void add_research_analysis_routes(ApiRegistry& registry, store::Database& database);
+
+}  // namespace dichtbij::api
