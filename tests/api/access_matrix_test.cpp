@@ -587,7 +587,7 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
          return Call{"GET", "/api/v1/research/projects"};
        }},
       {"POST", "/api/v1/research/projects", RoleSet{researcher},
-       [](T& t, AccountRole) {
+       [](T&, AccountRole) {
          return Call{"POST", "/api/v1/research/projects", json{{"name", "Nog een"}}};
        }},
       {"GET", "/api/v1/research/projects/{projectId}", RoleSet{researcher},
