@@ -1,11 +1,16 @@
 #include "api/today.hpp"
 
-#include <chrono>
+#include <ctime>
 
 namespace dichtbij::api {
 
 Date today() {
-  return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date{std::chrono::year{local.tm_year + 1900},
+              std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+              std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
 }
 
 }  // namespace dichtbij::api

@@ -6,7 +6,10 @@
 
 namespace dichtbij::api {
 
-// Today in UTC.
+// Today where the service is: the date in the process's local time zone
+// (TZ; `dichtbij` sets Europe/Amsterdam when TZ is unset, see cli/main.cpp).
+// Not UTC: from midnight in Amsterdam to midnight UTC a helper's "today"
+// would otherwise be a day in the future and refused.
 [[nodiscard]] Date today();
 
 }  // namespace dichtbij::api

@@ -215,7 +215,7 @@ Result<void> aggregates(store::Database& database, const AnalyzeCommand& command
 
 int run_analyze(const CommonOptions& options, const AnalyzeCommand& command) {
   const std::optional<Date> to =
-      command.to.empty() ? std::optional<Date>(utc_today()) : parse_date(command.to);
+      command.to.empty() ? std::optional<Date>(local_today()) : parse_date(command.to);
   if (!to) {
     std::cerr << "dichtbij analyze: --to must be a date YYYY-MM-DD, not " << command.to << '\n';
     return 2;

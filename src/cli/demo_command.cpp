@@ -96,7 +96,7 @@ int run_demo(const CommonOptions& options, const DemoCommand& command) {
   const auto started = std::chrono::steady_clock::now();
   Result<demo::SeedReport> report = demo::seed(
       *database,
-      {command.households, command.seed, utc_today(), command_line_requester().description},
+      {command.households, command.seed, local_today(), command_line_requester().description},
       [&](const demo::SeedProgress& progress) { bar.show(progress); });
   if (!report.ok()) {
     bar.interrupt();

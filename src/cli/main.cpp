@@ -1,12 +1,18 @@
 // dichtbij: the Dichtbij server and its administration commands.
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
+#include <ctime>
 #include <map>
 #include <vector>
 
 #include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
+  // "Today" is the date in Amsterdam, where the support happens, unless the
+  // operator's TZ says otherwise (api/today.hpp). Set before any thread starts.
+  setenv("TZ", "Europe/Amsterdam", 0);
+  tzset();
   CLI::App app{"Dichtbij: neighbourhood social support, close by.", "dichtbij"};
   app.set_version_flag("--version", DICHTBIJ_VERSION);
   app.require_subcommand(1);

@@ -22,7 +22,7 @@ int run_retention(const CommonOptions& options, bool dry_run) {
   const bool terminal = isatty(STDERR_FILENO) != 0;
   const char* verb = dry_run ? "checking" : "anonymising";
   Result<access::RetentionReport> report = access::SubjectRights(*database).run_retention(
-      utc_today(), config->retention_years, dry_run, command_line_requester(),
+      local_today(), config->retention_years, dry_run, command_line_requester(),
       [&](const access::RetentionItem&, std::size_t done, std::size_t total) {
         if (terminal)
           std::cerr << '\r' << verb << " households: " << done << '/' << total << std::flush;

@@ -8,6 +8,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "api/today.hpp"
 #include "store/migrations.hpp"
 
 namespace dichtbij::cli {
@@ -66,8 +67,8 @@ access::Requester command_line_requester() {
   return access::Requester{std::nullopt, "command line (" + login + ")", std::nullopt};
 }
 
-Date utc_today() {
-  return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+Date local_today() {
+  return api::today();
 }
 
 }  // namespace dichtbij::cli

@@ -27,7 +27,7 @@ void configure_logging(const server::Config& config);
 // log name them: "command line (<login name>)".
 [[nodiscard]] access::Requester command_line_requester();
 
-// Today in UTC.
-[[nodiscard]] Date utc_today();
+// Today where the service is (api/today.hpp).
+[[nodiscard]] Date local_today();
 
 }  // namespace dichtbij::cli
