@@ -44,6 +44,7 @@ if [[ $status -ne 0 ]]; then
   tail -n 40 "$demo_log" >&2
   # Last, so that a log that keeps only the tail of the output names them.
   echo "== web: the failed browser tests:" >&2
+  grep -F '✘' "$demo_scratch/playwright.log" >&2 || true
   sed -n '/^  1) /,$p' "$demo_scratch/playwright.log" | tail -n 150 >&2
 fi
 exit "$status"
