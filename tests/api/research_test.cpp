@@ -258,7 +258,10 @@ TEST_P(ResearchApiTest, MatricesCooccurrenceAndAgreement) {
   const HttpResult agreement = ann_->get(path("/analyses/coder-agreement"));
   ASSERT_EQ(agreement.status, 200) << agreement.body;
   EXPECT_EQ(agreement.json()["coderIds"].size(), 2u);
-  for (const json& row : agreement.json()["codes"]) {
+  // Held in a variable: a range over a member of a temporary is a use after
+  // free once the temporary is gone (ASan found it).
+  const json codes = agreement.json()["codes"];
+  for (const json& row : codes) {
     EXPECT_EQ(row["units"], 2);
     // Both codes: one coder has it on both notes… or they disagree fully.
     EXPECT_TRUE(row["kappa"].is_number()) << row;
