@@ -203,11 +203,6 @@ void read_coding(FieldReader& reader, CodingFields& fields) {
   fields.end = static_cast<std::size_t>(end);
 }
 
-std::vector<InvalidParam> check_coding(const CodingFields& fields) {
-  if (fields.start < fields.end) return {};
-  return {{"start", "must be less than end"}};
-}
-
 nlohmann::json coding_json(const Coding& coding) {
   return {{"id", coding.id.str()},
           {"noteId", coding.fields.note.str()},
@@ -241,13 +236,8 @@ Response list_codings(store::Database& database, const Request& request) {
 }
 
 Response create_coding(store::Database& database, const Request& request) {
-  Result<CodingFields> fields = read_input(request, &read_coding);
+  Result<CodingFields> fields = checked_input(request, &read_coding, "coding");
   if (!fields.ok()) return problem(fields.error(), request.request_id);
-  if (std::vector<InvalidParam> problems = check_coding(*fields); !problems.empty()) {
-    Error error = make_error(ErrorCode::invalid_input, "the coding is not valid");
-    error.invalid_params = std::move(problems);
-    return problem(error, request.request_id);
-  }
   return research_call(
       database, request, Resource::coding, Operation::create,
       [&](store::Transaction& transaction, ResearchCall& call) -> Result<Response> {

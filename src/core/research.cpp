@@ -55,6 +55,11 @@ std::vector<InvalidParam> check(const CodeFields& fields) {
   return problems;
 }
 
+std::vector<InvalidParam> check(const CodingFields& fields) {
+  if (fields.start < fields.end) return {};
+  return {{"start", "must be less than end"}};
+}
+
 std::vector<InvalidParam> check(const MemoFields& fields) {
   const int targets =
       int(fields.note.has_value()) + int(fields.code.has_value()) + int(fields.coding.has_value());

@@ -174,6 +174,8 @@ struct Memo {
 [[nodiscard]] std::vector<InvalidParam> check(const ResearchProjectFields& fields);
 [[nodiscard]] std::vector<InvalidParam> check(const FieldNoteFields& fields);
 [[nodiscard]] std::vector<InvalidParam> check(const CodeFields& fields);
+// start < end; that end is within its note is the repository's check.
+[[nodiscard]] std::vector<InvalidParam> check(const CodingFields& fields);
 [[nodiscard]] std::vector<InvalidParam> check(const MemoFields& fields);
 // A coding's range against its note's length in code points:
 // start < end <= length.
