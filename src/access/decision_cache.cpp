@@ -6,17 +6,6 @@
 
 namespace dichtbij::access {
 
-namespace {
-
-// The day policy::reach() decides team and membership periods by.
-std::string utc_today() {
-  std::string now = store::utc_now_text();
-  now.resize(10);
-  return now;
-}
-
-}  // namespace
-
 std::string DecisionCache::key(const Actor& actor, const HouseholdId& household) {
   // Everything reach() reads of the actor: a stale Actor (an account changed
   // meanwhile) is a different key as well as a different generation.
@@ -71,7 +60,7 @@ Result<HouseholdAccess> cached_household_access(store::Database& database, const
   // Both before the read: a change committed while it runs moves the
   // generation, and the entry is stale from the start.
   const std::uint64_t generation = database.data_generation();
-  const std::string today = utc_today();
+  const std::string today = store::local_today_text();
   if (std::optional<HouseholdAccess> known = cache.find(actor, household, today, generation)) {
     return *known;
   }
@@ -80,7 +69,7 @@ Result<HouseholdAccess> cached_household_access(store::Database& database, const
         return household_access(transaction, actor, household);
       });
   // Decided across midnight: the day it holds for is unclear, so not kept.
-  if (access.ok() && utc_today() == today)
+  if (access.ok() && store::local_today_text() == today)
     cache.store(actor, household, today, generation, *access);
   return access;
 }
@@ -88,7 +77,7 @@ Result<HouseholdAccess> cached_household_access(store::Database& database, const
 std::optional<HouseholdAccess> remembered_household_access(store::Database& database,
                                                            const Actor& actor,
                                                            const HouseholdId& household) {
-  return DecisionCache::of(database).find(actor, household, utc_today(),
+  return DecisionCache::of(database).find(actor, household, store::local_today_text(),
                                           database.data_generation());
 }
 

@@ -107,7 +107,7 @@ RoleSet allowed_roles(Resource resource, Operation operation) noexcept {
 
 Reach reach(const Actor& actor) {
   Reach reach;
-  reach.today = store::utc_now_text().substr(0, 10);
+  reach.today = store::local_today_text();
   reach.now = store::utc_now_text();
   reach.self = actor.person;
   reach.account = actor.account;

@@ -1,16 +1,12 @@
 #include "api/today.hpp"
 
-#include <ctime>
+#include "store/timestamps.hpp"
 
 namespace dichtbij::api {
 
 Date today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return Date{std::chrono::year{local.tm_year + 1900},
-              std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
-              std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+  // The text is always a valid date.
+  return *parse_date(store::local_today_text());
 }
 
 }  // namespace dichtbij::api

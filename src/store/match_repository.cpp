@@ -109,7 +109,7 @@ Result<Page<Match>> MatchRepository::list(const MatchFilter& filter, const Pagin
   soci::use(practice.value, practice.set), soci::use(practice.value, practice.set),         \
       soci::use(request.value, request.set), soci::use(request.value, request.set),         \
       soci::use(volunteer.value, volunteer.set), soci::use(volunteer.value, volunteer.set), \
-      soci::use(status.value, status.set), soci::use(status.value, status.set),               \
+      soci::use(status.value, status.set), soci::use(status.value, status.set),             \
       soci::use(approved_only)
   soci::session& session = transaction_.session();
   Page<Match> page;
