@@ -294,8 +294,11 @@ Result<NoteInput> note_input(const Request& request) {
 
 void describe_note(ResearchCall& call, const FieldNote& note) {
   call.event.record_id = note.id.str();
-  // One household per event: the first the note is linked to.
-  if (!note.fields.households.empty()) call.event.household_id = note.fields.households[0].str();
+  // One household per event: the first in `event`, the others beside it.
+  const std::vector<HouseholdId>& households = note.fields.households;
+  if (households.empty()) return;
+  call.event.household_id = households.front().str();
+  call.more_households.assign(households.begin() + 1, households.end());
 }
 
 Response list_notes(store::Database& database, const Request& request) {

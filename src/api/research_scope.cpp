@@ -25,6 +25,17 @@ bool is_read(access::Operation operation) {
   return operation == access::Operation::list || operation == access::Operation::read;
 }
 
+// The events of the call for its further households (ResearchCall).
+std::vector<access::AuditEvent> more_events(const ResearchCall& call) {
+  std::vector<access::AuditEvent> events;
+  for (const HouseholdId& household : call.more_households) {
+    access::AuditEvent event = call.event;
+    event.household_id = household.str();
+    events.push_back(std::move(event));
+  }
+  return events;
+}
+
 }  // namespace
 
 access::AuditEvent research_event(const Request& request, access::Resource resource,
@@ -69,6 +80,11 @@ Response research_call(store::Database& database, const Request& request, access
     if (Result<void> audited = access::record(transaction, call.event); !audited.ok()) {
       return std::move(audited).error();
     }
+    for (const access::AuditEvent& event : more_events(call)) {
+      if (Result<void> audited = access::record(transaction, event); !audited.ok()) {
+        return std::move(audited).error();
+      }
+    }
     return answer;
   };
   Response response;
@@ -81,6 +97,13 @@ Response research_call(store::Database& database, const Request& request, access
   }
   if (call.refusal) return research_refusal(database, request, call.event, *call.refusal);
   if (is_read(operation) && response.status < 400) {
+    // Rare (a note linked to several households): these commit before the
+    // answer is even queued, the first goes the usual way.
+    for (const access::AuditEvent& event : more_events(call)) {
+      if (Result<void> recorded = access::record(database, event); !recorded.ok()) {
+        return problem(recorded.error(), request.request_id);
+      }
+    }
     return once_audited(database, call.event, std::move(response));
   }
   return response;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "access/audit.hpp"
 #include "access/policy.hpp"
@@ -31,6 +32,9 @@ struct ResearchCall {
   access::ProjectStanding standing = access::ProjectStanding::none;
   access::AuditEvent event;
   std::optional<std::string> refusal;
+  // Further households the record is linked to: each gets an event of its
+  // own like `event`, so every household's access log shows the access.
+  std::vector<HouseholdId> more_households;
 
   [[nodiscard]] const Actor& actor() const { return *request.actor; }
 };

@@ -1,4 +1,5 @@
 #include <csignal>
+#include <filesystem>
 
 #include <spdlog/spdlog.h>
 
@@ -43,6 +44,15 @@ int run_serve(const CommonOptions& options) {
     return 1;
   }
   spdlog::info("listening on http://{}:{}", config->listen_address, (*http)->port());
+  // The API works without the web app, but a browser would see only 404s:
+  // say where the server looked and how to point it elsewhere.
+  if (std::error_code missing;
+      !std::filesystem::is_regular_file(config->static_dir / "index.html", missing)) {
+    spdlog::warn(
+        "no web app at {} (index.html missing): the API is served, pages are not; build it "
+        "with `make web` or set DICHTBIJ_STATIC_DIR",
+        std::filesystem::absolute(config->static_dir).string());
+  }
 
   int received = 0;
   sigwait(&stop_signals, &received);

@@ -342,6 +342,25 @@ TEST_P(ResearchApiTest, WithdrawnConsentTakesLinkedNotesOutOfAnalyses) {
   EXPECT_TRUE(ann_->get(path("/analyses/fragments?codeId=" + code_id)).json()["items"].empty());
 }
 
+TEST_P(ResearchApiTest, ANoteOfTwoHouseholdsIsInTheAccessLogOfEach) {
+  const std::string first = consented_household();
+  const std::string second = consented_household();
+  Result<research::Pseudonyms> pseudonyms = research::Pseudonyms::open(api_->database());
+  ASSERT_TRUE(pseudonyms.ok());
+  json body = note_body("Twee buren helpen elkaar.");
+  body["householdPseudonyms"] = {pseudonyms->of(HouseholdId(first)),
+                                 pseudonyms->of(HouseholdId(second))};
+  const std::string note_id = id(ann_->post(path("/field-notes"), body));
+  ASSERT_EQ(bob_->get(path("/field-notes/" + note_id)).status, 200);
+  for (const std::string& action : {"fieldNote.create", "fieldNote.read"}) {
+    std::set<std::string> households;
+    for (const store::AuditRow& row : api_->audit_events(action)) {
+      if (row.record_id == note_id && row.household_id) households.insert(*row.household_id);
+    }
+    EXPECT_EQ(households, (std::set<std::string>{first, second})) << action;
+  }
+}
+
 TEST_P(ResearchApiTest, MemosOnNotesCodesAndCodings) {
   const std::string note_id = note();
   const std::string code_id = code("Hulp");
