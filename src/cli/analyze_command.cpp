@@ -14,6 +14,7 @@
 #include "analysis/measure_table.hpp"
 #include "cli/commands.hpp"
 #include "cli/startup.hpp"
+#include "store/act_rollup.hpp"
 #include "store/analysis_query.hpp"
 #include "store/household_acts_query.hpp"
 
@@ -265,6 +266,44 @@ int run_analyze(const CommonOptions& options, const AnalyzeCommand& command) {
     std::cerr << "dichtbij analyze: writing the result failed\n";
     return 1;
   }
+  return 0;
+}
+
+int run_analyze_rollup(const CommonOptions& options, bool rebuild) {
+  std::optional<server::Config> config = load_config_or_report(options);
+  if (!config) return 2;
+  configure_logging(*config);
+  std::unique_ptr<store::Database> database = open_and_migrate(*config, 1);
+  if (!database) return 1;
+  if (rebuild) {
+    const Result<void> rebuilt = database->in_transaction(
+        store::TransactionKind::write, [](store::Transaction& transaction) -> Result<void> {
+          store::rebuild_rollup(transaction);
+          return {};
+        });
+    if (!rebuilt.ok()) {
+      std::cerr << "dichtbij analyze rollup: " << rebuilt.error().message << '\n';
+      return 1;
+    }
+    std::cout << "rebuilt the rollup from every support act\n";
+    return 0;
+  }
+  const Result<std::vector<std::string>> differences =
+      database->in_transaction<std::vector<std::string>>(
+          store::TransactionKind::read, [](store::Transaction& transaction) {
+            return Result<std::vector<std::string>>(store::rollup_differences(transaction));
+          });
+  if (!differences.ok()) {
+    std::cerr << "dichtbij analyze rollup: " << differences.error().message << '\n';
+    return 1;
+  }
+  for (const std::string& difference : *differences) std::cout << difference << '\n';
+  if (!differences->empty()) {
+    std::cerr << "dichtbij analyze rollup: " << differences->size()
+              << " groups differ from the acts; `dichtbij analyze rollup --rebuild` counts again\n";
+    return 1;
+  }
+  std::cout << "the rollup agrees with every support act\n";
   return 0;
 }
 

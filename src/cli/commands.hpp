@@ -98,6 +98,10 @@ struct AnalyzeCommand {
 // month) of the acts from --from to --to; practices — both in total per
 // practice, side by side.
 [[nodiscard]] int run_analyze(const CommonOptions& options, const AnalyzeCommand& command);
+// `dichtbij analyze rollup [--rebuild]`: compares store/act_rollup with a
+// count over every act (0 when they agree, 1 naming the groups that differ),
+// or rebuilds it.
+int run_analyze_rollup(const CommonOptions& options, bool rebuild);
 
 struct DemoCommand {
   int households = 300;

@@ -132,6 +132,13 @@ int main(int argc, char** argv) {
     analyze_subcommands.push_back(sub);
   }
 
+  bool rebuild_rollup = false;
+  CLI::App* analyze_rollup = analyze->add_subcommand(
+      "rollup",
+      "Check the per-day counts mobilisation and collaboration read against every act (exit 1 "
+      "naming the groups that differ), or rebuild them");
+  analyze_rollup->add_flag("--rebuild", rebuild_rollup, "Count every act again");
+
   dichtbij::cli::MatchCommand match_command;
   CLI::App* match = app.add_subcommand(
       "match", "Match a practice's open help requests to its volunteers (docs/matching.md)");
@@ -153,6 +160,7 @@ int main(int argc, char** argv) {
   if (subject_erase->parsed()) return dichtbij::cli::run_subject_erase(options, erase_command);
   if (retention_run->parsed()) return dichtbij::cli::run_retention(options, dry_run);
   if (match->parsed()) return dichtbij::cli::run_match(options, match_command);
+  if (analyze_rollup->parsed()) return dichtbij::cli::run_analyze_rollup(options, rebuild_rollup);
   if (analyze->parsed()) {
     analyze_command.format = analyze_format == "json" ? dichtbij::cli::AnalyzeFormat::json
                                                       : dichtbij::cli::AnalyzeFormat::csv;

@@ -18,6 +18,8 @@ struct Period {
   }
   // Whether until, if any, is on or after from.
   [[nodiscard]] bool is_ordered() const noexcept { return !until || from <= *until; }
+
+  bool operator==(const Period&) const = default;
 };
 
 }  // namespace dichtbij

@@ -19,6 +19,8 @@ namespace dichtbij {
 struct RoleSpell {
   PersonRole role = PersonRole::client;
   Period period;
+
+  bool operator==(const RoleSpell&) const = default;
 };
 
 // Membership of an organisation (professionals, volunteers).

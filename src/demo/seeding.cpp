@@ -10,6 +10,7 @@
 #include "demo/amsterdam.hpp"
 #include "demo/generator.hpp"
 #include "store/account_repository.hpp"
+#include "store/act_rollup.hpp"
 #include "store/bulk_writer.hpp"
 #include "store/foreign_keys.hpp"
 #include "store/household_repository.hpp"
@@ -226,7 +227,13 @@ Result<SeedReport> seed(store::Database& database, const SeedOptions& options,
               }
             }
             unchecked = writer.skips_foreign_key_checks();
-            return writer.flush();
+            if (Result<void> flushed = writer.flush(); !flushed.ok()) return flushed;
+            // The bulk writer goes around the repositories: roll up here.
+            for (const HouseholdRecords& records : *chunk) {
+              store::roll_up_household(transaction, records.household.id.str(),
+                                       store::RollupChange::put_in);
+            }
+            return {};
           });
       if (serial.owns_lock()) serial.unlock();
       if (!stored.ok()) return fail(std::move(stored).error());

@@ -6,6 +6,7 @@
 
 #include "store/act_roles_sql.hpp"
 #include "store/consent_repository.hpp"
+#include "store/timestamps.hpp"
 
 namespace dichtbij::store {
 
@@ -48,10 +49,60 @@ std::string scoped_acts(std::string_view columns) {
       soci::use((v).everyone), soci::use((v).purpose), soci::use((v).consent_day),               \
       soci::use((v).consent_day)
 
+// Whether the rollup holds the answer: it knows research consent as it is
+// today (act_rollup.hpp), not on another day.
+bool rollup_answers(const AnalysisScope& scope) {
+  return !scope.research_consent_on ||
+         format_date(*scope.research_consent_on) == local_today_text();
+}
+
+// The rollup's part of the scope. Binds: from, to, all_practices, practice,
+// everyone.
+constexpr const char kRollupScope[] =
+    "FROM support_act_rollup WHERE act_date >= :from AND act_date <= :to AND (:all_practices = 1 "
+    "OR practice_id = :practice) AND (:everyone = 1 OR research_consent = 1) ";
+
+#define DICHTBIJ_ROLLUP_SCOPE_USE(v)                                                             \
+  soci::use((v).from), soci::use((v).to), soci::use((v).all_practices), soci::use((v).practice), \
+      soci::use((v).everyone)
+
+void add_mobilisation(soci::statement& statement, std::vector<MobilisationCount>& counts,
+                      std::string& practice, std::string& target_group, std::string& support_type,
+                      std::string& month, std::string& mobilised_by, long long& acts) {
+  statement.execute();
+  while (statement.fetch()) {
+    counts.push_back({PracticeId(practice),
+                      from_code<TargetGroup>(target_group).value_or(TargetGroup::other),
+                      from_code<SupportType>(support_type).value_or(SupportType::practical), month,
+                      from_code<MobilisedBy>(mobilised_by).value_or(MobilisedBy::self), acts});
+  }
+}
+
 }  // namespace
 
 Result<std::vector<MobilisationCount>> mobilisation_counts(Transaction& transaction,
                                                            const AnalysisScope& scope) {
+  if (!rollup_answers(scope)) return mobilisation_counts_from_acts(transaction, scope);
+  const ScopeValues values(scope);
+  const std::string sql =
+      "SELECT practice_id, target_group, support_type, SUBSTR(act_date, 1, 7), mobilised_by, "
+      "CAST(SUM(acts) AS BIGINT) " +
+      std::string(kRollupScope) +
+      "GROUP BY 1, 2, 3, 4, 5 HAVING SUM(acts) > 0 ORDER BY 1, 2, 3, 4, 5";
+  std::string practice, target_group, support_type, month, mobilised_by;
+  long long acts = 0;
+  soci::statement statement =
+      (transaction.session().prepare << sql, DICHTBIJ_ROLLUP_SCOPE_USE(values),
+       soci::into(practice), soci::into(target_group), soci::into(support_type), soci::into(month),
+       soci::into(mobilised_by), soci::into(acts));
+  std::vector<MobilisationCount> counts;
+  add_mobilisation(statement, counts, practice, target_group, support_type, month, mobilised_by,
+                   acts);
+  return counts;
+}
+
+Result<std::vector<MobilisationCount>> mobilisation_counts_from_acts(Transaction& transaction,
+                                                                     const AnalysisScope& scope) {
   const ScopeValues values(scope);
   // Households first, then each one's acts from the covering index
   // (migration 0015): one lookup per household instead of two per act.
@@ -69,14 +120,9 @@ Result<std::vector<MobilisationCount>> mobilisation_counts(Transaction& transact
       (transaction.session().prepare << sql, DICHTBIJ_SCOPE_USE(values), soci::into(practice),
        soci::into(target_group), soci::into(support_type), soci::into(month),
        soci::into(mobilised_by), soci::into(acts));
-  statement.execute();
   std::vector<MobilisationCount> counts;
-  while (statement.fetch()) {
-    counts.push_back({PracticeId(practice),
-                      from_code<TargetGroup>(target_group).value_or(TargetGroup::other),
-                      from_code<SupportType>(support_type).value_or(SupportType::practical), month,
-                      from_code<MobilisedBy>(mobilised_by).value_or(MobilisedBy::self), acts});
-  }
+  add_mobilisation(statement, counts, practice, target_group, support_type, month, mobilised_by,
+                   acts);
   return counts;
 }
 
@@ -99,21 +145,43 @@ constexpr const char kActFlags[] =
 
 }  // namespace
 
-Result<std::vector<CollaborationCount>> collaboration_counts(Transaction& transaction,
-                                                             const AnalysisScope& scope) {
+namespace {
+
+Result<std::vector<CollaborationCount>> collaboration(Transaction& transaction,
+                                                      const AnalysisScope& scope, bool from_acts) {
   const ScopeValues values(scope);
   std::map<std::pair<std::string, std::string>, CollaborationCount> counts;
   std::string practice, month;
   long long acts = 0, joint = 0, activations = 0, handovers = 0;
   {
     const std::string sql =
-        "SELECT acts.practice_id, SUBSTR(acts.act_date, 1, 7), COUNT(*), SUM(CASE WHEN (pf = 1 "
-        "AND oc > of_) OR (pf = 0 AND of_ > 0) THEN 1 ELSE 0 END), SUM(CASE WHEN mobilised_by = "
-        "'professional' AND pf = 0 THEN 1 ELSE 0 END) FROM (" +
-        scoped_acts(kActFlags) + ") acts GROUP BY 1, 2";
-    soci::statement statement =
-        (transaction.session().prepare << sql, DICHTBIJ_SCOPE_USE(values), soci::into(practice),
-         soci::into(month), soci::into(acts), soci::into(joint), soci::into(activations));
+        from_acts
+            ? "SELECT acts.practice_id, SUBSTR(acts.act_date, 1, 7), COUNT(*), SUM(CASE WHEN (pf = "
+              "1 AND oc > of_) OR (pf = 0 AND of_ > 0) THEN 1 ELSE 0 END), SUM(CASE WHEN "
+              "mobilised_by = 'professional' AND pf = 0 THEN 1 ELSE 0 END) FROM (" +
+                  scoped_acts(kActFlags) + ") acts GROUP BY 1, 2"
+            : "SELECT practice_id, SUBSTR(act_date, 1, 7), CAST(SUM(acts) AS BIGINT), "
+              "CAST(SUM(joint_acts) AS BIGINT), CAST(SUM(activations) AS BIGINT) " +
+                  std::string(kRollupScope) + "GROUP BY 1, 2 HAVING SUM(acts) > 0";
+    soci::statement statement(transaction.session());
+    statement.exchange(soci::into(practice));
+    statement.exchange(soci::into(month));
+    statement.exchange(soci::into(acts));
+    statement.exchange(soci::into(joint));
+    statement.exchange(soci::into(activations));
+    statement.exchange(soci::use(values.from));
+    statement.exchange(soci::use(values.to));
+    statement.exchange(soci::use(values.all_practices));
+    statement.exchange(soci::use(values.practice));
+    statement.exchange(soci::use(values.everyone));
+    if (from_acts) {
+      statement.exchange(soci::use(values.purpose));
+      statement.exchange(soci::use(values.consent_day));
+      statement.exchange(soci::use(values.consent_day));
+    }
+    statement.alloc();
+    statement.prepare(sql);
+    statement.define_and_bind();
     statement.execute();
     while (statement.fetch()) {
       CollaborationCount& count = counts[{practice, month}];
@@ -151,6 +219,18 @@ Result<std::vector<CollaborationCount>> collaboration_counts(Transaction& transa
     result.push_back(std::move(count));
   }
   return result;
+}
+
+}  // namespace
+
+Result<std::vector<CollaborationCount>> collaboration_counts(Transaction& transaction,
+                                                             const AnalysisScope& scope) {
+  return collaboration(transaction, scope, !rollup_answers(scope));
+}
+
+Result<std::vector<CollaborationCount>> collaboration_counts_from_acts(Transaction& transaction,
+                                                                       const AnalysisScope& scope) {
+  return collaboration(transaction, scope, true);
 }
 
 namespace {

@@ -39,7 +39,12 @@ struct MobilisationCount {
 };
 
 // Ordered by practice, target group, support type, month, mobilised_by.
+// From the rollup (act_rollup.hpp) unless the scope asks for research consent
+// on a day other than today; then from the acts.
 [[nodiscard]] Result<std::vector<MobilisationCount>> mobilisation_counts(
+    Transaction& transaction, const AnalysisScope& scope);
+// The same counted from every act: the rollup's check, slow on a city.
+[[nodiscard]] Result<std::vector<MobilisationCount>> mobilisation_counts_from_acts(
     Transaction& transaction, const AnalysisScope& scope);
 
 // Collaboration in one practice and month.
@@ -55,6 +60,9 @@ struct CollaborationCount {
 // Ordered by practice, then month; a month appears when it has acts or
 // handovers.
 [[nodiscard]] Result<std::vector<CollaborationCount>> collaboration_counts(
+    Transaction& transaction, const AnalysisScope& scope);
+// The same with the acts counted from every act rather than the rollup.
+[[nodiscard]] Result<std::vector<CollaborationCount>> collaboration_counts_from_acts(
     Transaction& transaction, const AnalysisScope& scope);
 
 struct OrganisationRow {

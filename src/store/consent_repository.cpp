@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "store/act_rollup.hpp"
 #include "store/record_helpers.hpp"
 #include "store/timestamps.hpp"
 #include "store/uuid.hpp"
@@ -123,6 +124,10 @@ Result<Consent> ConsentRepository::create(const ConsentFields& fields, const Acc
   // both steps recorded now, by the same account.
   const std::string withdrawal_by = fields.withdrawn_on ? account.str() : "";
   const std::string withdrawal_at = fields.withdrawn_on ? now : "";
+  // Whether the household's acts count as consented may change: out of the
+  // rollup before, back in after (store/act_rollup.hpp).
+  const bool research = fields.purpose == ConsentPurpose::research;
+  if (research) roll_up_household(transaction_, household_.str(), RollupChange::take_out);
   transaction_.session()
       << "INSERT INTO consents (id, version, household_id, purpose, granted_on, withdrawn_on, "
          "note, recorded_by, recorded_at, withdrawal_recorded_by, withdrawal_recorded_at, "
@@ -133,6 +138,7 @@ Result<Consent> ConsentRepository::create(const ConsentFields& fields, const Acc
       soci::use(withdrawn_on, withdrawn_indicator), soci::use(note, note_indicator),
       soci::use(account.str()), soci::use(now), soci::use(withdrawal_by, withdrawn_indicator),
       soci::use(withdrawal_at, withdrawn_indicator), soci::use(now), soci::use(now);
+  if (research) roll_up_household(transaction_, household_.str(), RollupChange::put_in);
   return get(ConsentId(id));
 }
 
@@ -190,6 +196,8 @@ Result<Consent> ConsentRepository::update(const ConsentId& id, std::optional<int
   const std::string note = fields.note.value_or("");
   soci::indicator note_indicator = fields.note ? soci::i_ok : soci::i_null;
   soci::session& session = transaction_.session();
+  const bool research = current->fields.purpose == ConsentPurpose::research;
+  if (research) roll_up_household(transaction_, household_.str(), RollupChange::take_out);
   session << "UPDATE consents SET granted_on = :granted_on, withdrawn_on = :withdrawn_on, note = "
              ":note WHERE id = :id",
       soci::use(granted_on), soci::use(withdrawn_on, withdrawn_indicator),
@@ -200,6 +208,7 @@ Result<Consent> ConsentRepository::update(const ConsentId& id, std::optional<int
                ":now WHERE id = :id",
         soci::use(account.str()), soci::use(now), soci::use(id.str());
   }
+  if (research) roll_up_household(transaction_, household_.str(), RollupChange::put_in);
   return get(id);
 }
 

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "store/act_rollup.hpp"
 #include "store/child_rows.hpp"
 #include "store/reach.hpp"
 #include "store/record_helpers.hpp"
@@ -171,8 +172,8 @@ void HouseholdRepository::load_children(std::vector<Household>& households) {
 }
 
 void HouseholdRepository::set_closed_on(const std::string& id, bool closed) {
-  // The day in UTC, like every other timestamp here.
-  const std::string today = utc_now_text().substr(0, 10);
+  // A calendar day, like the other dates of the household: the local one.
+  const std::string today = local_today_text();
   soci::indicator indicator = closed ? soci::i_ok : soci::i_null;
   transaction_.session() << "UPDATE households SET closed_on = :today WHERE id = :id",
       soci::use(today, indicator), soci::use(id);
@@ -255,6 +256,10 @@ Result<Household> HouseholdRepository::update(const HouseholdId& id,
   const std::string status(to_code(fields.status));
   const std::string buurt_code = fields.buurt_code.value_or("");
   soci::indicator buurt_indicator = fields.buurt_code ? soci::i_ok : soci::i_null;
+  // The practices and target group are groups of the rollup: the acts move.
+  const bool regrouped = current->fields.target_group != fields.target_group ||
+                         current->fields.practices != fields.practices;
+  if (regrouped) roll_up_household(transaction_, id.str(), RollupChange::take_out);
   transaction_.session() << "UPDATE households SET kind = :kind, name = :name, target_group = "
                             ":group, buurt_code = :buurt_code, status = :status WHERE id = :id",
       soci::use(kind), soci::use(fields.name), soci::use(group),
@@ -263,10 +268,13 @@ Result<Household> HouseholdRepository::update(const HouseholdId& id,
   const bool is_closed = fields.status == HouseholdStatus::closed;
   if (was_closed != is_closed) set_closed_on(id.str(), is_closed);
   write_children(id.str(), fields);
+  if (regrouped) roll_up_household(transaction_, id.str(), RollupChange::put_in);
   return Household{id, current->version + 1, fields};
 }
 
 Result<void> HouseholdRepository::remove(const HouseholdId& id) {
+  // Its acts go with it (ON DELETE CASCADE), and out of the rollup.
+  roll_up_household(transaction_, id.str(), RollupChange::take_out);
   return delete_row(transaction_, kTable, kWhat, id.str());
 }
 

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "store/act_rollup.hpp"
 #include "store/child_rows.hpp"
 #include "store/reach.hpp"
 #include "store/record_helpers.hpp"
@@ -258,7 +259,12 @@ Result<Person> PersonRepository::update(const PersonId& id, std::optional<int> e
       soci::use(fields.display_name), soci::use(birth_year, birth_indicator),
       soci::use(buurt_code, buurt_indicator), soci::use(languages), soci::use(skills),
       soci::use(id.str());
+  // Whether they were a professional on an act's day decides how the acts
+  // they gave or took part in count (store/act_rollup.hpp).
+  const bool roles_changed = current->fields.roles != fields.roles;
+  if (roles_changed) roll_up_person(transaction_, id.str(), RollupChange::take_out);
   write_children(id.str(), fields);
+  if (roles_changed) roll_up_person(transaction_, id.str(), RollupChange::put_in);
   return Person{id, current->version + 1, fields};
 }
 

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "store/act_rollup.hpp"
 #include "store/child_rows.hpp"
 #include "store/reach.hpp"
 #include "store/record_helpers.hpp"
@@ -184,6 +185,7 @@ Result<SupportAct> SupportActRepository::create(const SupportActFields& fields) 
     return std::move(checked).error();
   const std::string id = new_uuid();
   write(id, fields, true);
+  roll_up_act(transaction_, id, RollupChange::put_in);
   return SupportAct{SupportActId(id), 1, fields};
 }
 
@@ -242,11 +244,14 @@ Result<SupportAct> SupportActRepository::update(const SupportActId& id,
   }
   if (Result<void> checked = check_references(fields); !checked.ok())
     return std::move(checked).error();
+  roll_up_act(transaction_, id.str(), RollupChange::take_out);
   write(id.str(), fields, false);
+  roll_up_act(transaction_, id.str(), RollupChange::put_in);
   return SupportAct{id, current->version + 1, fields};
 }
 
 Result<void> SupportActRepository::remove(const SupportActId& id) {
+  roll_up_act(transaction_, id.str(), RollupChange::take_out);
   return delete_row(transaction_, kTable, kWhat, id.str());
 }
 

@@ -8,6 +8,9 @@
 
 #include "analysis/household_analysis.hpp"
 #include "analysis/measure_table.hpp"
+#include "api/today.hpp"
+#include "store/act_rollup.hpp"
+#include "store/analysis_query.hpp"
 #include "support/api_server.hpp"
 #include "support/engine_test.hpp"
 #include "support/networkx_check.hpp"
@@ -284,6 +287,125 @@ TEST_P(AnalysesApiTest, CollaborationCountsJointActsActivationsAndHandovers) {
   EXPECT_EQ(total["activations"], 1);  // mobilised by a professional, given by the mentor
   EXPECT_EQ(total["handovers"], 1);
   EXPECT_DOUBLE_EQ(total["jointShare"].get<double>(), 0.25);
+}
+
+// The rollup the practice analyses read (store/act_rollup.hpp) against a
+// count over every act, with and without the research-consent filter.
+void expect_rollup_agrees(store::Database& database, const std::string& step) {
+  SCOPED_TRACE(step);
+  Result<void> checked = database.in_transaction(
+      store::TransactionKind::read, [&](store::Transaction& transaction) -> Result<void> {
+        EXPECT_EQ(store::rollup_differences(transaction), std::vector<std::string>{});
+        for (const std::optional<Date>& consent :
+             {std::optional<Date>(), std::optional(api::today())}) {
+          const store::AnalysisScope scope{*parse_date("2020-01-01"), api::today(), {}, consent};
+          auto text = [](const auto& counts) {
+            std::vector<std::string> lines;
+            for (const auto& count : counts.value()) {
+              if constexpr (requires { count.mobilised_by; }) {
+                lines.push_back(
+                    count.practice.str() + " " + std::string(to_code(count.target_group)) + " " +
+                    std::string(to_code(count.support_type)) + " " + count.month + " " +
+                    std::string(to_code(count.mobilised_by)) + " " + std::to_string(count.acts));
+              } else {
+                lines.push_back(
+                    count.practice.str() + " " + count.month + " " + std::to_string(count.acts) +
+                    " " + std::to_string(count.joint_acts) + " " +
+                    std::to_string(count.activations) + " " + std::to_string(count.handovers));
+              }
+            }
+            return lines;
+          };
+          EXPECT_EQ(text(store::mobilisation_counts(transaction, scope)),
+                    text(store::mobilisation_counts_from_acts(transaction, scope)));
+          EXPECT_EQ(text(store::collaboration_counts(transaction, scope)),
+                    text(store::collaboration_counts_from_acts(transaction, scope)));
+        }
+        return {};
+      });
+  ASSERT_TRUE(checked.ok()) << checked.error().message;
+}
+
+TEST_P(AnalysesApiTest, TheRollupFollowsEveryChangeToWhatItCounts) {
+  store::Database& database = api_->database();
+  expect_rollup_agrees(database, "four acts");
+  const std::string other_practice = id(api_->admin().post(
+      "/api/v1/practices", {{"name", "Elders"}, {"targetGroups", {"youthGroup"}}}));
+  const std::string today = format_date(api::today());
+
+  // An act changed (type, mobiliser, others, day), and one removed.
+  json act{{"date", "2026-02-10"},  {"householdId", household_},         {"providerId", neighbour_},
+           {"receiverId", smit_},   {"supportType", "practical"},        {"mode", "inPerson"},
+           {"mobilisedBy", "self"}, {"othersInvolvedIds", json::array()}};
+  const std::string act_id = id(api_->post("/api/v1/support-acts", act));
+  expect_rollup_agrees(database, "an act added");
+  act["supportType"] = "emotional";
+  act["mobilisedBy"] = "professional";
+  act["othersInvolvedIds"] = {worker_, mentor_};
+  act["date"] = "2026-01-05";
+  ASSERT_EQ(api_->put("/api/v1/support-acts/" + act_id, act, {"If-Match: \"1\""}).status, 200);
+  expect_rollup_agrees(database, "an act changed");
+  EXPECT_EQ(api_->get(practice_path("collaboration") + "?from=2026-01-01&to=2026-03-31")
+                .json()["total"]["jointActs"],
+            2);
+
+  // The household's target group and practices.
+  const HttpResult household = api_->get("/api/v1/households/" + household_);
+  json changed = household.json();
+  changed.erase("id");  // read-only
+  changed.erase("lastActivityOn");
+  changed["targetGroup"] = "youthGroup";
+  changed["practiceIds"] = {api_->practice_id().str(), other_practice};
+  ASSERT_EQ(api_->put("/api/v1/households/" + household_, changed, {"If-Match: \"1\""}).status,
+            200);
+  expect_rollup_agrees(database, "the household moved");
+  Result<std::vector<store::MobilisationCount>> moved =
+      database.in_transaction<std::vector<store::MobilisationCount>>(
+          store::TransactionKind::read, [&](auto& transaction) {
+            return store::mobilisation_counts(transaction,
+                                              {*parse_date("2026-01-01"), *parse_date("2026-03-31"),
+                                               PracticeId(other_practice), std::nullopt});
+          });
+  ASSERT_TRUE(moved.ok());
+  long long moved_acts = 0;
+  for (const store::MobilisationCount& count : *moved) {
+    EXPECT_EQ(count.target_group, TargetGroup::youth_group);
+    moved_acts += count.acts;
+  }
+  EXPECT_EQ(moved_acts, 5);
+
+  // Research consent given and withdrawn today.
+  const std::string consent_id =
+      id(api_->post("/api/v1/households/" + household_ + "/consents",
+                    {{"purpose", "research"}, {"grantedOn", "2025-01-10"}}));
+  expect_rollup_agrees(database, "consent given");
+  ASSERT_EQ(
+      api_->put("/api/v1/households/" + household_ + "/consents/" + consent_id,
+                {{"purpose", "research"}, {"grantedOn", "2025-01-10"}, {"withdrawnOn", today}},
+                {"If-Match: \"1\""})
+          .status,
+      200);
+  expect_rollup_agrees(database, "consent withdrawn");
+
+  // The mentor becomes a professional: the acts they gave count otherwise.
+  EXPECT_EQ(api_->get(practice_path("collaboration") + "?from=2026-01-01&to=2026-03-31")
+                .json()["total"]["activations"],
+            2);
+  const HttpResult mentor = api_->get("/api/v1/persons/" + mentor_);
+  json promoted = mentor.json();
+  promoted.erase("id");
+  promoted["roles"] = {{{"role", "professional"}, {"from", "2026-01-01"}}};
+  ASSERT_EQ(api_->put("/api/v1/persons/" + mentor_, promoted, {"If-Match: \"1\""}).status, 200);
+  expect_rollup_agrees(database, "a helper became a professional");
+  EXPECT_EQ(api_->get(practice_path("collaboration") + "?from=2026-01-01&to=2026-03-31")
+                .json()["total"]["activations"],
+            1);
+
+  ASSERT_EQ(api_->del("/api/v1/support-acts/" + act_id).status, 204);
+  expect_rollup_agrees(database, "an act removed");
+  ASSERT_EQ(api_->del("/api/v1/households/" + household_).status, 204);
+  expect_rollup_agrees(database, "the household removed");
+  EXPECT_EQ(api_->get(practice_path("mobilisation")).json()["total"]["acts"], 0);
 }
 
 TEST_P(AnalysesApiTest, PracticesSideBySide) {
