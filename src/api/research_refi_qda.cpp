@@ -395,6 +395,7 @@ void add_research_refi_qda_routes(ApiRegistry& registry, store::Database& databa
                  {"updated", {{"type", "integer"}, {"format", "int64"}}},
                  {"unchanged", {{"type", "integer"}, {"format", "int64"}}},
                  {"codebookVersion", {{"type", "integer"}, {"format", "int32"}}}}}}}}}}}}}}));
+  import_doc["responses"]["400"] = component_ref("responses", "BadRequest");
   import_doc["responses"]["415"] = {
       {"description", "The body is not XML."},
       {"content",

@@ -520,6 +520,15 @@ bool is_element(xmlNodePtr node, const char* name) {
   return node->type == XML_ELEMENT_NODE && xmlStrEqual(node->name, x(name));
 }
 
+// Without white space at either end, as the API keeps names and
+// descriptions.
+std::string trimmed(std::string text) {
+  constexpr std::string_view kSpace = " \t\r\n";
+  const std::size_t first = text.find_first_not_of(kSpace);
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
+}
+
 // #rgb → #rrggbb, lower case; #888888 when absent.
 std::string colour_of(const std::string& colour) {
   if (colour.empty()) return "#888888";
@@ -540,13 +549,12 @@ Result<void> read_code(xmlNodePtr node, std::optional<std::size_t> parent,
   }
   ImportedCode code;
   code.parent = parent;
-  code.fields.name = attribute_of(node, "name");
+  code.fields.name = trimmed(attribute_of(node, "name"));
   code.fields.colour = colour_of(attribute_of(node, "color"));
   const std::string where = "line " + std::to_string(xmlGetLineNo(node)) + ": the code \"" +
                             code.fields.name.substr(0, 100) + "\" ";
   const std::optional<std::size_t> name_length = utf8_code_points(code.fields.name);
-  if (!name_length || *name_length == 0 ||
-      code.fields.name.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (!name_length || *name_length == 0) {
     return unreadable(where + "has no name");
   }
   if (*name_length > CodeFields::kMaxNameLength) {
@@ -558,7 +566,7 @@ Result<void> read_code(xmlNodePtr node, std::optional<std::size_t> parent,
     if (is_element(child, "Description")) {
       xmlChar* text = xmlNodeGetContent(child);
       if (text) {
-        code.fields.description = reinterpret_cast<const char*>(text);
+        code.fields.description = trimmed(reinterpret_cast<const char*>(text));
         xmlFree(text);
       }
     } else if (is_element(child, "Code")) {

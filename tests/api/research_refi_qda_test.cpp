@@ -118,7 +118,8 @@ class RefiQdaApiTest : public testing::EngineTest {
   }
   std::string code(const std::string& name, const std::string& parent = "",
                    const std::string& description = "") {
-    json body{{"name", name}, {"colour", "#aa3300"}, {"description", description}};
+    json body{{"name", name}, {"colour", "#aa3300"}};
+    if (!description.empty()) body["description"] = description;
     if (!parent.empty()) body["parentId"] = parent;
     return id(ann_->post(path("/codes"), body));
   }
