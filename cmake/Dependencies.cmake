@@ -22,6 +22,11 @@ pkg_check_modules(IGRAPH REQUIRED IMPORTED_TARGET igraph)
 # Min-cost flow for matching help requests to volunteers (matching/):
 # igraph has no min-cost flow and its bipartite matching has no capacities.
 pkg_check_modules(LEMON REQUIRED lemon)
+# REFI-QDA exchange (research/refi_qda.hpp): libxml2 writes and reads the
+# QDA-XML and checks an imported codebook against its schema; libzip packs
+# the .qdpx.
+pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 
 # RESTinio does not declare what it links against; Debian's http-parser has
 # no CMake or pkg-config files.

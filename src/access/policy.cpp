@@ -369,7 +369,9 @@ bool permits_research(ProjectStanding standing, Resource resource, Operation ope
     case Resource::research_code:
     case Resource::coding:
     case Resource::memo:
-    case Resource::research_analysis: return standing == ProjectStanding::researcher;
+    case Resource::research_analysis:
+    // A project's REFI-QDA exports and codings CSV (api/research_refi_qda.hpp).
+    case Resource::research_export: return standing == ProjectStanding::researcher;
     default: return false;
   }
 }

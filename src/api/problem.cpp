@@ -16,6 +16,7 @@ std::string_view status_reason(int status) noexcept {
     case 412: return "Precondition Failed";
     case 413: return "Content Too Large";
     case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
     case 428: return "Precondition Required";
     case 429: return "Too Many Requests";
     case 503: return "Service Unavailable";

@@ -25,6 +25,7 @@
 #include "api/research_coding.hpp"
 #include "api/research_exports.hpp"
 #include "api/research_projects.hpp"
+#include "api/research_refi_qda.hpp"
 #include "api/resource_support.hpp"
 #include "api/second_factor.hpp"
 #include "api/session.hpp"
@@ -98,6 +99,7 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_research_project_routes(registry, context.database);
   add_research_coding_routes(registry, context.database);
   add_research_analysis_routes(registry, context.database);
+  add_research_refi_qda_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
   // complete; the route shares the finished text (immutable, so threads may

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "research/refi_qda.hpp"
 #include "store/hashing.hpp"
 #include "store/settings_repository.hpp"
 
@@ -79,6 +80,12 @@ std::string Pseudonyms::of(const PersonId& person) const {
 std::string Pseudonyms::name_digest(const std::string& project, std::string_view name) const {
   return store::blake2b_keyed_hex("name:" + project + ":" + std::string(name), key_,
                                   kPseudonymBytes);
+}
+
+std::string Pseudonyms::refi_guid(const std::string& project, std::string_view kind,
+                                  const std::string& id) const {
+  return uuid_from_digest(store::blake2b_keyed_hex(
+      "refi-qda:" + project + ":" + std::string(kind) + ":" + id, key_, kPseudonymBytes));
 }
 
 }  // namespace dichtbij::research

@@ -31,6 +31,13 @@ class Pseudonyms {
   // (store keeps only it, never the name): the same within the project,
   // unrelated across projects.
   [[nodiscard]] std::string name_digest(const std::string& project, std::string_view name) const;
+  // The GUID of a record of kind (a code, note, coding, …) with id in a
+  // REFI-QDA export of project (research/refi_qda.hpp): a UUID made from
+  // the keyed hash, so every export of the project gives the record the
+  // same GUID, another project another one, and no one without the key
+  // can tell the id from it.
+  [[nodiscard]] std::string refi_guid(const std::string& project, std::string_view kind,
+                                      const std::string& id) const;
 
  private:
   explicit Pseudonyms(std::string key) : key_(std::move(key)) {}

@@ -41,6 +41,7 @@ struct Call {
   std::string path;
   std::optional<json> body;
   std::vector<std::string> headers;
+  std::string xml;  // a body of XML instead (REFI-QDA import)
 };
 
 // Its parts are public: the table of cases below reads them.
@@ -245,8 +246,10 @@ class AccessMatrixTest : public testing::EngineTest {
   HttpResult send(ApiClient& caller, const Call& call) {
     std::vector<std::string> headers = call.headers;
     if (call.body) headers.push_back("Content-Type: application/json");
-    return caller.send(testing::HttpRequest{call.method, caller.url(call.path),
-                                            call.body ? call.body->dump() : "", headers});
+    if (!call.xml.empty()) headers.push_back("Content-Type: application/xml");
+    return caller.send(testing::HttpRequest{
+        call.method, caller.url(call.path),
+        !call.xml.empty() ? call.xml : call.body ? call.body->dump() : "", headers});
   }
 
   // Research (issue 9): a project of the researcher's, with a note, a
@@ -717,6 +720,32 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
        [](T& t, AccountRole) {
          (void)t.coding_body();
          return Call{"GET", t.research_path("/analyses/fragments?codeId=" + t.research_code_)};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/codebook.qdc", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/codebook.qdc")};
+       }},
+      {"POST", "/api/v1/research/projects/{projectId}/codebook.qdc", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         Call call{"POST", t.research_path("/codebook.qdc")};
+         call.xml =
+             "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code "
+             "guid=\"01234567-89ab-4def-8123-456789abcdef\" name=\"Ingelezen\" "
+             "isCodable=\"true\"/></Codes></CodeBook>";
+         return call;
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/export.qdpx", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         (void)t.coding_body();
+         return Call{"GET", t.research_path("/export.qdpx")};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/codings.csv", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/codings.csv")};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/export-summary", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/export-summary")};
        }},
       {"GET", "/api/v1/research/exports/support-acts", RoleSet{researcher},
        get("/api/v1/research/exports/support-acts")},

@@ -1241,6 +1241,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/research/projects/{projectId}/codebook.qdc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The codebook as a REFI-QDA codebook (.qdc)
+         * @description The codebook as it is now, as QDA-XML valid against the REFI-QDA Codebook.xsd: codes as a tree, with descriptions and colours. Each code's GUID is derived from the project and the code, so a re-export keeps it.
+         */
+        get: operations["exportCodebook"];
+        put?: never;
+        /**
+         * Import a REFI-QDA codebook (.qdc) into the codebook
+         * @description Reads a .qdc (checked against the REFI-QDA Codebook.xsd) and merges it into the codebook: a code whose name is already used below the same parent takes the file's description and colour, any other is created there. Every created or changed code is a change in the codebook's log, by the importer. A file that is not well-formed, not valid or holds a code the codebook cannot keep is refused with 422 naming the line and the problem, and nothing changes. With an Idempotency-Key, a retry gets the first answer.
+         */
+        post: operations["importCodebook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/research/projects/{projectId}/codes": {
         parameters: {
             query?: never;
@@ -1317,6 +1341,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/research/projects/{projectId}/codings.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The codings as CSV
+         * @description One row per coding (UTF-8, CRLF, a header row): project, note, practice, perspective, code_path (code names from the top, " / " between), start, end (code points), coder (account id), fragment (the coded text). Notes linked to a household whose research consent is not in force today are left out, with their codings and memos. Every export is in the audit log.
+         */
+        get: operations["exportCodingsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/research/projects/{projectId}/codings/{id}": {
         parameters: {
             query?: never;
@@ -1336,6 +1380,46 @@ export interface paths {
          * @description 409 while other records still refer to it.
          */
         delete: operations["deleteCoding"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/export-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a REFI-QDA export holds and cannot carry
+         * @description Counts of what export.qdpx and codings.csv hold, what they leave out for want of research consent, and warnings about what REFI-QDA cannot carry (the codebook's history, links of notes to support acts and households, member checks). Notes linked to a household whose research consent is not in force today are left out, with their codings and memos. Every export is in the audit log.
+         */
+        get: operations["getRefiQdaExportSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/export.qdpx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project as a REFI-QDA project (.qdpx)
+         * @description A zip of project.qde (QDA-XML valid against the REFI-QDA Project.xsd) and sources/<guid>.txt, one UTF-8 text per field note (pseudonymised as stored). Practices are cases, the perspective, site and day observed are variables of each source, codings are plain-text selections with code-point offsets, memos are notes, coders and authors are users by account id. GUIDs are derived from the project and each record, so a re-export keeps them. What the format cannot carry: see export-summary. Notes linked to a household whose research consent is not in force today are left out, with their codings and memos. Every export is in the audit log.
+         */
+        get: operations["exportProjectQdpx"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3264,6 +3348,34 @@ export interface components {
              * @enum {string}
              */
             status: "proposed" | "made" | "used" | "notUsed";
+        };
+        /** @description What a REFI-QDA export of the project holds, leaves out and cannot carry. */
+        RefiQdaExportSummary: {
+            /** Format: int64 */
+            cases: number;
+            /** Format: int32 */
+            codebookVersion: number;
+            /** Format: int64 */
+            codes: number;
+            /** Format: int64 */
+            codings: number;
+            format: string;
+            /** @description Left out for want of research consent. */
+            leftOut: {
+                /** Format: int64 */
+                codings: number;
+                /** Format: int64 */
+                notes: number;
+            };
+            /** Format: int64 */
+            memos: number;
+            /** Format: int64 */
+            sources: number;
+            warnings: {
+                /** @enum {string} */
+                code: "notesWithoutResearchConsent" | "codebookHistory" | "noteLinks" | "memberChecks" | "coders";
+                message: string;
+            }[];
         };
         /** @description A research project spanning practices. */
         ResearchProject: {
@@ -7113,6 +7225,103 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    exportCodebook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The .qdc (UTF-8 XML). */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description attachment, with a file name */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    importCodebook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes a retry safe: the same key gets the same answer without importing again. */
+                "Idempotency-Key"?: string;
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+                "text/xml": string;
+            };
+        };
+        responses: {
+            /** @description What the import did. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int32 */
+                        codebookVersion: number;
+                        /** Format: int64 */
+                        created: number;
+                        /** Format: int64 */
+                        unchanged: number;
+                        /** Format: int64 */
+                        updated: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The body is not XML. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The codebook is not a REFI-QDA codebook this project can take; invalidParams names the line and the problem. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listCodes: {
         parameters: {
             query?: {
@@ -7398,6 +7607,37 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    exportCodingsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description attachment, with a file name */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getCoding: {
         parameters: {
             query?: never;
@@ -7463,6 +7703,66 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRefiQdaExportSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefiQdaExportSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportProjectQdpx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The .qdpx (a zip). */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description attachment, with a file name */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
