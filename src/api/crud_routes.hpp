@@ -147,6 +147,10 @@ class CrudRoutes {
     const nlohmann::json input = input_schema(&Spec::read_fields);
     registry.schemas[std::string(Spec::kNames.input_schema)] = input;
     registry.schemas[name] = output_schema(input, Spec::kDescription);
+    // Read-only properties the server derives, which no input carries.
+    if constexpr (requires(nlohmann::json & schema) { Spec::add_derived_properties(schema); }) {
+      Spec::add_derived_properties(registry.schemas[name]);
+    }
   }
 
  private:

@@ -3,6 +3,7 @@
 #include "api/crud_routes.hpp"
 #include "api/period_fields.hpp"
 #include "api/today.hpp"
+#include "core/date.hpp"
 #include "core/household.hpp"
 #include "store/household_repository.hpp"
 
@@ -63,12 +64,25 @@ struct HouseholdSpec {
                         {"members", nlohmann::json::array()},
                         {"team", nlohmann::json::array()}};
     if (fields.buurt_code) json["buurtCode"] = *fields.buurt_code;
+    if (household.last_activity_on)
+      json["lastActivityOn"] = format_date(*household.last_activity_on);
     for (const PracticeId& id : fields.practices) json["practiceIds"].push_back(id.str());
     for (const PersonPeriod& member : fields.members)
       json["members"].push_back(person_period_json(member));
     for (const PersonPeriod& professional : fields.team)
       json["team"].push_back(person_period_json(professional));
     return json;
+  }
+
+  static void add_derived_properties(nlohmann::json& schema) {
+    schema["properties"]["lastActivityOn"] = {
+        {"type", "string"},
+        {"format", "date"},
+        {"readOnly", true},
+        {"description",
+         "Last activity: the later of the date of the household's latest support act and the "
+         "day (UTC) one of its ties or agreements was last created or changed. Absent when it "
+         "has none yet, and in the answer to a create or replace."}};
   }
 
   // What a volunteer helping there sees: which household, and who is in it

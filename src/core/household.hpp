@@ -41,6 +41,10 @@ struct Household {
   HouseholdId id;
   int version = 1;
   HouseholdFields fields;
+  // Derived, never written: the later of the date of its latest support act
+  // and the day (UTC) a tie or agreement of it was last created or changed.
+  // Unset when it has none of those yet, and on a record not read back.
+  std::optional<Date> last_activity_on;
 };
 
 struct HouseholdFilter {

@@ -26,15 +26,19 @@ struct Row {
   std::string buurt_code;
   soci::indicator buurt_code_indicator = soci::i_null;
   std::string status;
+  std::string last_activity_on;
+  soci::indicator last_activity_indicator = soci::i_null;
 
   Household to_household() const {
-    Household household{HouseholdId(id), version, {}};
+    Household household{HouseholdId(id), version, {}, std::nullopt};
     HouseholdFields& fields = household.fields;
     fields.kind = from_code<HouseholdKind>(kind).value_or(HouseholdKind::household);
     fields.name = name;
     fields.target_group = from_code<TargetGroup>(target_group).value_or(TargetGroup::other);
     if (buurt_code_indicator == soci::i_ok) fields.buurt_code = buurt_code;
     fields.status = from_code<HouseholdStatus>(status).value_or(HouseholdStatus::intake);
+    if (last_activity_indicator == soci::i_ok)
+      household.last_activity_on = read_date(last_activity_on);
     return household;
   }
 };
@@ -42,9 +46,21 @@ struct Row {
 #define DICHTBIJ_HOUSEHOLD_INTO(row)                                                       \
   soci::into(row.id), soci::into(row.version), soci::into(row.kind), soci::into(row.name), \
       soci::into(row.target_group), soci::into(row.buurt_code, row.buurt_code_indicator),  \
-      soci::into(row.status)
+      soci::into(row.status), soci::into(row.last_activity_on, row.last_activity_indicator)
 
-constexpr const char* kColumns = "id, version, kind, name, target_group, buurt_code, status";
+// The last activity is a correlated subquery per row rather than a second
+// query per household: the page stays one query, and each branch is a MAX
+// over the household's own rows (support_acts_household_date serves the
+// acts). ties and agreements keep updated_at as UTC text, whose first ten
+// characters are the day.
+constexpr const char* kColumns =
+    "id, version, kind, name, target_group, buurt_code, status,"
+    " (SELECT MAX(day) FROM ("
+    "SELECT MAX(act_date) AS day FROM support_acts s WHERE s.household_id = households.id"
+    " UNION ALL SELECT MAX(SUBSTR(t.updated_at, 1, 10)) FROM ties t"
+    " WHERE t.household_id = households.id"
+    " UNION ALL SELECT MAX(SUBSTR(a.updated_at, 1, 10)) FROM agreements a"
+    " WHERE a.household_id = households.id) AS activity) AS last_activity_on";
 
 constexpr const char* kWhere =
     " WHERE (CAST(:practice1 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM household_practices p"
@@ -197,7 +213,7 @@ Result<Household> HouseholdRepository::create(const HouseholdFields& fields) {
       soci::use(buurt_code, buurt_indicator), soci::use(status), soci::use(now), soci::use(now);
   if (fields.status == HouseholdStatus::closed) set_closed_on(id, true);
   write_children(id, fields);
-  return Household{HouseholdId(id), 1, fields};
+  return Household{HouseholdId(id), 1, fields, std::nullopt};
 }
 
 Result<Household> HouseholdRepository::get(const HouseholdId& id) {
@@ -269,7 +285,7 @@ Result<Household> HouseholdRepository::update(const HouseholdId& id,
   if (was_closed != is_closed) set_closed_on(id.str(), is_closed);
   write_children(id.str(), fields);
   if (regrouped) roll_up_household(transaction_, id.str(), RollupChange::put_in);
-  return Household{id, current->version + 1, fields};
+  return Household{id, current->version + 1, fields, std::nullopt};
 }
 
 Result<void> HouseholdRepository::remove(const HouseholdId& id) {

@@ -1,4 +1,8 @@
 // /api/v1/households over real HTTP, on SQLite and PostgreSQL.
+#include <chrono>
+
+#include <fmt/chrono.h>
+
 #include "support/api_server.hpp"
 #include "support/engine_test.hpp"
 
@@ -140,6 +144,75 @@ TEST_P(HouseholdsApiTest, PersonsInAHouseholdCannotBeDeleted) {
   ASSERT_EQ(api_->post("/api/v1/households", sanne()).status, 201);
   EXPECT_EQ(api_->del("/api/v1/persons/" + mother_id_).status, 409);
   EXPECT_EQ(api_->admin().del("/api/v1/practices/" + practice_id_).status, 409);
+}
+
+// Today in UTC, the day ties and agreements carry in their updated_at.
+std::string utc_today() {
+  return fmt::format("{:%Y-%m-%d}", std::chrono::time_point_cast<std::chrono::seconds>(
+                                        std::chrono::system_clock::now()));
+}
+
+TEST_P(HouseholdsApiTest, EachListedHouseholdCarriesItsOwnLastActivity) {
+  const auto household = [&](const std::string& name) -> std::string {
+    json body = sanne();
+    body["name"] = name;
+    const auto created = api_->post("/api/v1/households", body);
+    EXPECT_EQ(created.status, 201) << created.body;
+    return created.json()["id"];
+  };
+  const std::string acts = household("A met steun");
+  const std::string tied = household("B met een band");
+  const std::string agreed = household("C met een afspraak");
+  const std::string quiet = household("D zonder iets");
+
+  for (const std::string date : {"2025-04-02", "2025-11-20", "2025-07-01"}) {
+    const auto act = api_->post("/api/v1/support-acts", {{"date", date},
+                                                         {"householdId", acts},
+                                                         {"providerId", worker_id_},
+                                                         {"receiverId", mother_id_},
+                                                         {"supportType", "practical"},
+                                                         {"mode", "inPerson"},
+                                                         {"mobilisedBy", "professional"}});
+    ASSERT_EQ(act.status, 201) << act.body;
+  }
+  const std::string before = utc_today();
+  const auto tie =
+      api_->post("/api/v1/households/" + tied + "/ties", {{"personId", worker_id_},
+                                                          {"otherPersonId", mother_id_},
+                                                          {"relationKind", "neighbour"},
+                                                          {"supportTypes", {"practical"}},
+                                                          {"closeness", 2},
+                                                          {"direction", "gives"},
+                                                          {"quality", "strong"},
+                                                          {"from", "2024-03-01"}});
+  ASSERT_EQ(tie.status, 201) << tie.body;
+  const auto agreement = api_->post("/api/v1/households/" + agreed + "/agreements",
+                                    {{"goal", "Elke week boodschappen in huis"},
+                                     {"action", "Samen boodschappen doen op dinsdag"},
+                                     {"responsiblePersonId", worker_id_},
+                                     {"status", "inProgress"},
+                                     {"agreedByHousehold", true}});
+  ASSERT_EQ(agreement.status, 201) << agreement.body;
+  const std::string after = utc_today();
+
+  const json page = api_->get("/api/v1/households").json();
+  const json items = page["items"];
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(items[0]["id"], acts);
+  EXPECT_EQ(items[0]["lastActivityOn"], "2025-11-20");  // the latest act, not the last logged
+  for (std::size_t i : {1u, 2u}) {
+    const std::string day = items[i].value("lastActivityOn", "");
+    EXPECT_TRUE(day == before || day == after) << items[i].dump();
+  }
+  EXPECT_EQ(items[3]["id"], quiet);
+  EXPECT_FALSE(items[3].contains("lastActivityOn")) << items[3].dump();
+  EXPECT_EQ(api_->get("/api/v1/households/" + acts).json()["lastActivityOn"], "2025-11-20");
+
+  // Deleting the tie takes its activity with it.
+  const json ties = api_->get("/api/v1/households/" + tied + "/ties").json();
+  const std::string tie_id = ties["items"][0]["id"];
+  ASSERT_EQ(api_->del("/api/v1/households/" + tied + "/ties/" + tie_id).status, 204);
+  EXPECT_FALSE(api_->get("/api/v1/households/" + tied).json().contains("lastActivityOn"));
 }
 
 DICHTBIJ_INSTANTIATE_ENGINES(HouseholdsApiTest);

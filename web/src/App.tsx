@@ -23,6 +23,7 @@ const NewHelpRequest = lazy(() => import('./pages/HelpRequests').then((m) => ({ 
 const HelpRequestDetail = lazy(() => import('./pages/HelpRequests').then((m) => ({ default: m.HelpRequestDetail })));
 const Matching = lazy(() => import('./pages/Matching').then((m) => ({ default: m.Matching })));
 const MyHelp = lazy(() => import('./pages/MyHelp').then((m) => ({ default: m.MyHelp })));
+const NewHousehold = lazy(() => import('./pages/Households/NewHousehold').then((m) => ({ default: m.NewHousehold })));
 const Admin = lazy(() => import('./pages/Admin').then((m) => ({ default: m.Admin })));
 
 /** A page for signed-in roles with the permission; others are sent on. */
@@ -91,6 +92,7 @@ export function App() {
         <Route path="/inloggen" element={<SignInRoute />} />
         <Route path="/tweede-factor" element={<SecondFactorRoute />} />
         <Route path="/huishoudens" element={<Guarded permission="listHouseholds" title={t('nav.households')}><Households /></Guarded>} />
+        <Route path="/huishoudens/nieuw" element={<Guarded permission="createHousehold" title={t('newHousehold.heading')}><NewHousehold /></Guarded>} />
         <Route path="/huishoudens/:householdId" element={<Guarded permission="listHouseholds" title={t('household.title')}><Household /></Guarded>} />
         <Route path="/mijn-dossier" element={<Guarded permission="listHouseholds" title={t('nav.myFile')}><MyFile /></Guarded>} />
         <Route path="/steun-vastleggen" element={<Guarded permission="logSupport" title={t('nav.quickLog')}><QuickLog /></Guarded>} />

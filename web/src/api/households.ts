@@ -71,3 +71,16 @@ export async function createTie(householdId: string, input: TieInput, idempotenc
     })
   ).data;
 }
+
+export type HouseholdInput = import('./schema').components['schemas']['HouseholdInput'];
+
+/** Registers a household; the ETag is what a change right after must quote. */
+export async function createHousehold(input: HouseholdInput, idempotencyKey: string): Promise<{ household: Household; etag: string }> {
+  const response = await request<Household>('/households', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+  return { household: response.data, etag: response.headers.get('ETag') ?? '' };
+}
+
+/** Replaces a household, only if nobody changed it since `etag`. */
+export async function updateHousehold(id: string, input: HouseholdInput, etag: string): Promise<Household> {
+  return (await request<Household>(`/households/${id}`, { method: 'PUT', body: input, headers: { 'If-Match': etag } })).data;
+}

@@ -2780,6 +2780,11 @@ export interface components {
              * @enum {string}
              */
             kind: "household" | "person" | "group";
+            /**
+             * Format: date
+             * @description Last activity: the later of the date of the household's latest support act and the day (UTC) one of its ties or agreements was last created or changed. Absent when it has none yet, and in the answer to a create or replace.
+             */
+            readonly lastActivityOn?: string;
             /** @description Members over time. */
             members?: {
                 /**

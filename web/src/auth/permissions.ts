@@ -20,6 +20,8 @@ export const permissions = {
   viewSupportLog: everyCaseRole,
   logSupport: ['coordinator', 'professional', 'volunteer'],
   editHousehold: keepers,
+  // Registering one; the server also wants a professional on its team.
+  createHousehold: ['coordinator', 'professional'],
   practiceDashboard: ['coordinator'],
   listHelpRequests: keepers,
   askForHelp: keepersAndClient,

@@ -47,6 +47,21 @@ const kPages: { name: string; user?: DemoUser; open: (page: Page) => Promise<voi
     await page.goto('/beheer');
     await expect(page.getByRole('heading', { name: 'Organisaties' })).toBeVisible();
   } },
+  { name: 'new household with an error', user: 'professional', open: async (page) => {
+    await page.goto('/huishoudens/nieuw');
+    await page.getByLabel('Buurtcode (niet verplicht)').fill('BU1');
+    await page.getByRole('button', { name: 'Huishouden opslaan' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+  } },
+  { name: 'admin forms with errors', user: 'beheerder', open: async (page) => {
+    await page.goto('/beheer');
+    await page.getByRole('button', { name: 'Praktijk toevoegen' }).click();
+    await page.getByRole('form', { name: 'Nieuwe praktijk' }).getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByRole('form', { name: 'Nieuwe praktijk' }).getByRole('alert')).toBeVisible();
+    await page.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+    await page.getByRole('form', { name: 'Nieuwe organisatie' }).getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByRole('form', { name: 'Nieuwe organisatie' }).getByRole('alert')).toBeVisible();
+  } },
   { name: 'volunteer household', user: 'vrijwilliger', open: async (page) => {
     await page.goto('/huishoudens');
     await page.getByRole('table').getByRole('link').first().click();

@@ -81,3 +81,69 @@ test('no other role sees the accounts', async ({ page }) => {
   await page.goto('/beheer');
   await expect(page.getByRole('table', { name: 'Accounts' })).toHaveCount(0);
 });
+
+test('an administrator adds and renames an organisation, with an error on the field that is wrong', async ({ page }) => {
+  await signIn(page, 'beheerder');
+  const organisations = page.getByRole('table', { name: 'Organisaties' });
+  await expect(organisations.locator('tbody tr').first()).toBeVisible();
+  const name = `Buurthuis De Linde ${Date.now() % 100000}`;
+
+  await page.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+  const form = page.getByRole('form', { name: 'Nieuwe organisatie' });
+  await form.getByLabel('Soort').selectOption('volunteerOrganisation');
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(form.getByLabel('Naam')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.locator('#organisation-name-error')).toContainText('must not be empty');
+  await expect(form.getByRole('alert')).toContainText('name');
+
+  await form.getByLabel('Naam').fill(name);
+  await form.getByRole('checkbox', { name: /Formele hulp/ }).uncheck();
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText(`Organisatie ${name} is opgeslagen.`)).toBeVisible();
+  const row = organisations.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+  await expect(row).toContainText('informeel');
+
+  await row.getByRole('button', { name: `${name} wijzigen` }).click();
+  const edit = page.getByRole('form', { name: `Organisatie ${name} wijzigen` });
+  await expect(edit.getByLabel('Naam')).toHaveValue(name);
+  await edit.getByLabel('Naam').fill(`${name} (nieuw)`);
+  await edit.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(organisations.getByRole('rowheader', { name: `${name} (nieuw)`, exact: true })).toBeVisible();
+  await expect(organisations.getByRole('rowheader', { name, exact: true })).toHaveCount(0);
+});
+
+test('an administrator adds and changes a practice, with an error on the field that is wrong', async ({ page }) => {
+  await signIn(page, 'beheerder');
+  const practices = page.getByRole('table', { name: 'Praktijken' });
+  await expect(practices.locator('tbody tr').first()).toBeVisible();
+  const name = `Samen in de Pijp ${Date.now() % 100000}`;
+
+  await page.getByRole('button', { name: 'Praktijk toevoegen' }).click();
+  const form = page.getByRole('form', { name: 'Nieuwe praktijk' });
+  await form.getByLabel('Naam').fill(name);
+  await form.getByLabel('Beschrijving').fill('Maatjes voor wie alleen is');
+  await form.getByRole('group', { name: 'Doelgroepen' }).getByRole('checkbox').first().check();
+  const buurt = form.getByLabel('Buurtcodes');
+  await buurt.fill('BU03630000, BU12');
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(buurt).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.locator('#practice-buurt-error')).toContainText('must be a CBS buurt code');
+  await expect(form.getByRole('alert')).toContainText('buurtCodes[1]');
+  await expect(practices.getByRole('rowheader', { name, exact: true })).toHaveCount(0);
+
+  await buurt.fill('BU03630000, BU03630001');
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText(`Praktijk ${name} is opgeslagen.`)).toBeVisible();
+  const row = practices.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+  await expect(row).toContainText('BU03630000, BU03630001');
+
+  await row.getByRole('button', { name: `${name} wijzigen` }).click();
+  const edit = page.getByRole('form', { name: `Praktijk ${name} wijzigen` });
+  await edit.getByLabel('Buurtcodes').fill('BU03630002');
+  await edit.getByRole('group', { name: 'Organisaties' }).getByRole('checkbox').first().check();
+  await edit.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(row).toContainText('BU03630002');
+  await expect(row).not.toContainText('BU03630001');
+  const organisation = await edit.page().request.get('/api/v1/organisations?pageSize=1').then((r) => r.json());
+  await expect(row).toContainText(organisation.items[0].name);
+});

@@ -75,6 +75,17 @@ const kPages: { user: DemoUser; name: string; open: (page: Page) => Promise<void
     await page.goto('/beheer');
     await expect(page.getByRole('heading', { name: 'Organisaties' })).toBeVisible();
   } },
+  { user: 'professional', name: 'new-household', open: async (page) => {
+    await page.goto('/huishoudens/nieuw');
+    await expect(page.getByRole('button', { name: 'Huishouden opslaan' })).toBeVisible();
+  } },
+  { user: 'beheerder', name: 'admin-practice-form', open: async (page) => {
+    await page.goto('/beheer');
+    await page.getByRole('button', { name: 'Praktijk toevoegen' }).click();
+    await page.getByLabel('Buurtcodes').fill('BU1');
+    await page.getByRole('form', { name: 'Nieuwe praktijk' }).getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByRole('form', { name: 'Nieuwe praktijk' }).getByRole('alert')).toBeVisible();
+  } },
   { user: 'vrijwilliger', name: 'volunteer-quick-log', open: async (page) => {
     await page.goto('/steun-vastleggen');
     await expect(page.getByRole('button', { name: 'Opslaan' })).toBeVisible();

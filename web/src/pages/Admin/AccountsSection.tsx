@@ -85,7 +85,7 @@ export function AccountsSection() {
         <LoadError error={accounts.error} />
       ) : (
         <div className="db-table-scroll">
-          <Table className="db-table db-table--compact">
+          <Table className="db-table db-table--stack db-table--compact">
             <Table.Caption className="db-visually-hidden">{t('accounts.heading')}</Table.Caption>
             <Table.Header>
               <Table.Row>
@@ -100,19 +100,19 @@ export function AccountsSection() {
               {accounts.data.items.map((account) => (
                 <Table.Row key={account.id}>
                   <Table.HeaderCell scope="row">{account.username}</Table.HeaderCell>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('accounts.role')}>
                     {label('accountRole', account.role)}
                     {account.practiceId && ` · ${practiceName(account.practiceId)}`}
                   </Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('accounts.state')}>
                     {state(account)}
                     {account.failedSignIns > 0 && !account.disabled && ` (${t('accounts.failures', { count: account.failedSignIns })})`}
                   </Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('accounts.secondFactor')}>
                     {t(`accounts.factor.${account.secondFactor.state}`)}
                     {account.secondFactor.required && ` · ${t('accounts.factorRequired')}`}
                   </Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('accounts.actions')}>
                     <div className="db-inline">
                       {account.id !== ownId && (
                         <Button

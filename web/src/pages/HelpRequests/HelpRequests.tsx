@@ -89,7 +89,7 @@ export function HelpRequests() {
             {t('helpRequests.count', { count: total })}
           </h2>
           <div className="db-table-scroll">
-            <Table className="db-table">
+            <Table className="db-table db-table--stack">
               <Table.Caption className="db-visually-hidden">{t('helpRequests.heading')}</Table.Caption>
               <Table.Header>
                 <Table.Row>
@@ -103,17 +103,17 @@ export function HelpRequests() {
               <Table.Body>
                 {requests.data.items.map((request) => (
                   <Table.Row key={request.id}>
-                    <Table.Cell>
+                    <Table.Cell data-label={t('helpRequests.description')}>
                       <Link to={`/hulpvragen/${request.id}`} className="ams-link">
                         {request.description}
                       </Link>
                     </Table.Cell>
-                    <Table.Cell>{label('helpKind', request.kind)}</Table.Cell>
-                    <Table.Cell>{label('urgency', request.urgency)}</Table.Cell>
-                    <Table.Cell>
+                    <Table.Cell data-label={t('helpRequests.kind')}>{label('helpKind', request.kind)}</Table.Cell>
+                    <Table.Cell data-label={t('helpRequests.urgency')}>{label('urgency', request.urgency)}</Table.Cell>
+                    <Table.Cell data-label={t('helpRequests.status')}>
                       <span className={`db-status db-status--${request.status}`}>{label('helpRequestStatus', request.status)}</span>
                     </Table.Cell>
-                    <Table.Cell>{request.buurtCode}</Table.Cell>
+                    <Table.Cell data-label={t('helpRequests.buurt')}>{request.buurtCode}</Table.Cell>
                   </Table.Row>
                 ))}
               </Table.Body>

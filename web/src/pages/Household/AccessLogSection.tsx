@@ -29,7 +29,7 @@ export function AccessLogSection({ householdId }: { householdId: string }) {
       ) : (
         <>
           <div className="db-table-scroll">
-            <Table className="db-table db-table--compact">
+            <Table className="db-table db-table--stack db-table--compact">
               <Table.Caption className="db-visually-hidden">{t('accessLog.heading')}</Table.Caption>
               <Table.Header>
                 <Table.Row>
@@ -42,17 +42,17 @@ export function AccessLogSection({ householdId }: { householdId: string }) {
               <Table.Body>
                 {log.data.items.map((event) => (
                   <Table.Row key={event.seq}>
-                    <Table.Cell className="db-nowrap">{formatDateTime(event.at, i18n.language)}</Table.Cell>
-                    <Table.Cell>
+                    <Table.Cell data-label={t('accessLog.when')} className="db-nowrap">{formatDateTime(event.at, i18n.language)}</Table.Cell>
+                    <Table.Cell data-label={t('accessLog.who')}>
                       {event.username ?? '—'}
                       {event.role && <div className="db-muted">{t(`roles.${event.role}`)}</div>}
                     </Table.Cell>
-                    <Table.Cell>
+                    <Table.Cell data-label={t('accessLog.what')}>
                       {t(`accessLog.actions.${event.action}`, { defaultValue: event.action })}
                       {event.breakGlass && <div className="db-warning-text">{t('accessLog.breakGlass')}</div>}
                       {event.reason && <div className="db-muted">{event.reason}</div>}
                     </Table.Cell>
-                    <Table.Cell>{event.outcome === 'allowed' ? t('accessLog.allowed') : t('accessLog.denied')}</Table.Cell>
+                    <Table.Cell data-label={t('accessLog.outcome')}>{event.outcome === 'allowed' ? t('accessLog.allowed') : t('accessLog.denied')}</Table.Cell>
                   </Table.Row>
                 ))}
               </Table.Body>

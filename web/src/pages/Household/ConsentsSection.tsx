@@ -24,7 +24,7 @@ export function ConsentsSection({ householdId }: { householdId: string }) {
         <Paragraph>{t('consents.empty')}</Paragraph>
       ) : (
         <div className="db-table-scroll">
-          <Table className="db-table">
+          <Table className="db-table db-table--stack">
             <Table.Caption className="db-visually-hidden">{t('consents.heading')}</Table.Caption>
             <Table.Header>
               <Table.Row>
@@ -38,13 +38,13 @@ export function ConsentsSection({ householdId }: { householdId: string }) {
             <Table.Body>
               {consents.data.items.map((consent) => (
                 <Table.Row key={consent.id}>
-                  <Table.Cell>{label('consentPurpose', consent.purpose)}</Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('consents.purpose')}>{label('consentPurpose', consent.purpose)}</Table.Cell>
+                  <Table.Cell data-label={t('consents.state')}>
                     <Badge label={consent.inForce ? t('consents.inForce') : t('consents.notInForce')} color={consent.inForce ? 'lime' : 'orange'} />
                   </Table.Cell>
-                  <Table.Cell>{formatDate(consent.grantedOn, i18n.language)}</Table.Cell>
-                  <Table.Cell>{consent.withdrawnOn ? formatDate(consent.withdrawnOn, i18n.language) : '—'}</Table.Cell>
-                  <Table.Cell>{consent.recordedBy.username}</Table.Cell>
+                  <Table.Cell data-label={t('consents.granted')}>{formatDate(consent.grantedOn, i18n.language)}</Table.Cell>
+                  <Table.Cell data-label={t('consents.withdrawn')}>{consent.withdrawnOn ? formatDate(consent.withdrawnOn, i18n.language) : '—'}</Table.Cell>
+                  <Table.Cell data-label={t('consents.recordedBy')}>{consent.recordedBy.username}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

@@ -62,7 +62,7 @@ export function PlanSection({ householdId, names, formal, people }: PlanSectionP
         <Paragraph>{t('plan.empty')}</Paragraph>
       ) : (
         <div className="db-table-scroll">
-          <Table className="db-table">
+          <Table className="db-table db-table--stack">
             <Table.Caption className="db-visually-hidden">{t('plan.heading')}</Table.Caption>
             <Table.Header>
               <Table.Row>
@@ -80,11 +80,11 @@ export function PlanSection({ householdId, names, formal, people }: PlanSectionP
                 return (
                   <Fragment key={agreement.id}>
                   <Table.Row>
-                    <Table.Cell>
+                    <Table.Cell data-label={t('plan.goal')}>
                       <strong>{agreement.goal}</strong>
                       <div>{agreement.action}</div>
                     </Table.Cell>
-                    <Table.Cell>
+                    <Table.Cell data-label={t('plan.who')}>
                       <PersonName id={agreement.responsiblePersonId} known={names} />
                       {isFormal !== undefined && (
                         <div className="db-muted">{isFormal ? t('ecomap.formal') : t('ecomap.informal')}</div>
@@ -95,8 +95,8 @@ export function PlanSection({ householdId, names, formal, people }: PlanSectionP
                         </div>
                       )}
                     </Table.Cell>
-                    <Table.Cell>{agreement.why ?? ''}</Table.Cell>
-                    <Table.Cell>
+                    <Table.Cell data-label={t('plan.why')}>{agreement.why ?? ''}</Table.Cell>
+                    <Table.Cell data-label={t('plan.dates')}>
                       {agreement.dueDate && (
                         <div>
                           {t('plan.due')}: {formatDate(agreement.dueDate, i18n.language)}
@@ -108,7 +108,7 @@ export function PlanSection({ householdId, names, formal, people }: PlanSectionP
                         </div>
                       )}
                     </Table.Cell>
-                    <Table.Cell>
+                    <Table.Cell data-label={t('plan.status')}>
                       <Badge label={label('agreementStatus', agreement.status)} color={agreement.status === 'done' ? 'lime' : agreement.status === 'inProgress' ? 'azure' : undefined} />
                       <div className="db-muted">{agreement.agreedByHousehold ? t('plan.agreed') : t('plan.notAgreed')}</div>
                       {mayHandOver && handingOver !== agreement.id && (

@@ -47,7 +47,7 @@ export function SupportLogSection({ householdId, names }: { householdId: string;
         <Paragraph>{t('supportLog.empty')}</Paragraph>
       ) : (
         <div className="db-table-scroll">
-          <Table className="db-table db-table--compact">
+          <Table className="db-table db-table--stack db-table--compact">
             <Table.Caption className="db-visually-hidden">{t('supportLog.heading')}</Table.Caption>
             <Table.Header>
               <Table.Row>
@@ -61,27 +61,27 @@ export function SupportLogSection({ householdId, names }: { householdId: string;
             <Table.Body>
               {items.map((act) => (
                 <Table.Row key={act.id}>
-                  <Table.Cell className="db-nowrap">{formatDate(act.date, i18n.language)}</Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('supportLog.date')} className="db-nowrap">{formatDate(act.date, i18n.language)}</Table.Cell>
+                  <Table.Cell data-label={t('supportLog.provider')}>
                     <PersonName id={act.providerId} known={names} />
                     <div className="db-muted">
                       {t('supportLog.to')} <PersonName id={act.receiverId} known={names} />
                     </div>
                   </Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('supportLog.type')}>
                     {label('supportType', act.supportType)}
                     <div className="db-muted">
                       {label('supportMode', act.mode)}
                       {act.durationMinutes ? ` · ${t('supportLog.minutes', { count: act.durationMinutes })}` : ''}
                     </div>
                   </Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('supportLog.mobilisedBy')}>
                     <span className={`db-mobilised db-mobilised--${act.mobilisedBy}`}>{label('mobilisedBy', act.mobilisedBy)}</span>
                     {(act.othersInvolvedIds?.length ?? 0) > 0 && (
                       <div className="db-muted">{t('supportLog.together', { count: act.othersInvolvedIds?.length ?? 0 })}</div>
                     )}
                   </Table.Cell>
-                  <Table.Cell>{act.note ?? ''}</Table.Cell>
+                  <Table.Cell data-label={t('supportLog.note')}>{act.note ?? ''}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

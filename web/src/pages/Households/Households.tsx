@@ -5,16 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listHouseholds } from '../../api/households';
 import { listPractices } from '../../api/practices';
+import { can } from '../../auth/permissions';
 import { useSession } from '../../auth/SessionContext';
 import { LoadError, Loading } from '../../components/PageState';
 import { PersonName } from '../../components/PersonName';
 import { RouterLink } from '../../components/RouterLink';
+import { formatDate } from '../../lib/dates';
 import { useEnumLabels } from '../../lib/enumLabels';
 
 const kPageSize = 25;
 
 export function Households() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { role } = useSession();
   const { label, options } = useEnumLabels();
   const [params, setParams] = useSearchParams();
@@ -59,6 +61,13 @@ export function Households() {
     <>
       <Heading level={1}>{t('households.heading')}</Heading>
       <Paragraph className="db-lead">{minimised ? t('households.introVolunteer') : t('households.intro')}</Paragraph>
+      {can(role, 'createHousehold') && (
+        <p>
+          <Link to="/huishoudens/nieuw" className="ams-link">
+            {t('households.new')}
+          </Link>
+        </p>
+      )}
       {!minimised && (
         <section aria-labelledby="filters-heading" className="db-filters">
           <h2 id="filters-heading" className="db-visually-hidden">
@@ -129,7 +138,7 @@ export function Households() {
             {t('households.count', { count: total })}
           </h2>
           <div className="db-table-scroll">
-            <Table className="db-table">
+            <Table className="db-table db-table--stack">
               <Table.Caption className="db-visually-hidden">{t('households.heading')}</Table.Caption>
               <Table.Header>
                 <Table.Row>
@@ -138,12 +147,13 @@ export function Households() {
                   {!minimised && <Table.HeaderCell scope="col">{t('households.status')}</Table.HeaderCell>}
                   {!minimised && <Table.HeaderCell scope="col">{t('households.practice')}</Table.HeaderCell>}
                   {!minimised && <Table.HeaderCell scope="col">{t('households.neighbourhood')}</Table.HeaderCell>}
+                  {!minimised && <Table.HeaderCell scope="col">{t('households.lastActivity')}</Table.HeaderCell>}
                 </Table.Row>
               </Table.Header>
               <Table.Body>
                 {households.data.items.map((household) => (
                   <Table.Row key={household.id}>
-                    <Table.Cell>
+                    <Table.Cell data-label={t('households.name')}>
                       <Link to={`/huishoudens/${household.id}`} className="ams-link">
                         {household.name ?? (
                           <>
@@ -158,14 +168,23 @@ export function Households() {
                         )}
                       </Link>
                     </Table.Cell>
-                    {!minimised && <Table.Cell>{label('targetGroup', household.targetGroup)}</Table.Cell>}
+                    {!minimised && <Table.Cell data-label={t('households.targetGroup')}>{label('targetGroup', household.targetGroup)}</Table.Cell>}
                     {!minimised && (
-                      <Table.Cell>
+                      <Table.Cell data-label={t('households.status')}>
                         <span className={`db-status db-status--${household.status}`}>{label('householdStatus', household.status)}</span>
                       </Table.Cell>
                     )}
-                    {!minimised && <Table.Cell>{household.practiceIds?.map(practiceName).join(', ')}</Table.Cell>}
-                    {!minimised && <Table.Cell>{household.buurtCode ?? ''}</Table.Cell>}
+                    {!minimised && <Table.Cell data-label={t('households.practice')}>{household.practiceIds?.map(practiceName).join(', ')}</Table.Cell>}
+                    {!minimised && <Table.Cell data-label={t('households.neighbourhood')}>{household.buurtCode ?? ''}</Table.Cell>}
+                    {!minimised && (
+                      <Table.Cell data-label={t('households.lastActivity')}>
+                        {household.lastActivityOn ? (
+                          <time dateTime={household.lastActivityOn}>{formatDate(household.lastActivityOn, i18n.language)}</time>
+                        ) : (
+                          t('households.noActivity')
+                        )}
+                      </Table.Cell>
+                    )}
                   </Table.Row>
                 ))}
               </Table.Body>
