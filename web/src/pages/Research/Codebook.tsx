@@ -104,7 +104,9 @@ function CodeForm({ projectId, roots, code, onDone }: { projectId: string; roots
   const save = useMutation({
     mutationFn: () => {
       const body: ResearchCodeInput = { ...input, name: input.name.trim(), description: input.description?.trim() ?? '' };
+      // The API refuses empty text: a field left empty is left out.
       if (!body.parentId) delete body.parentId;
+      if (!body.description) delete body.description;
       return code ? updateCode(projectId, code.id, body) : createCode(projectId, body, key);
     },
     onSuccess: async () => {

@@ -61,7 +61,7 @@ function NewProject() {
   const [practiceIds, setPracticeIds] = useState<string[]>([]);
   const [key, setKey] = useState(newIdempotencyKey);
   const create = useMutation({
-    mutationFn: () => createProject({ name: name.trim(), description: description.trim(), practiceIds }, key),
+    mutationFn: () => createProject({ name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}), practiceIds }, key),
     onSuccess: async (project) => {
       await client.invalidateQueries({ queryKey: researchKeys.projects });
       navigate(projectPath(project.id));
