@@ -155,7 +155,7 @@ function CodeForm({ projectId, roots, code, onDone }: { projectId: string; roots
           ))}
         </Select>
       </Field>
-      <div className="db-form__actions">
+      <div className="rs-actions">
         <Button type="submit" disabled={save.isPending}>
           {code ? t('research.codebook.save') : t('research.codebook.create')}
         </Button>

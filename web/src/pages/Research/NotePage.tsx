@@ -204,7 +204,7 @@ function CodingWorkbench({ projectId, note, codings, codes }: { projectId: strin
         <p role="status" className="db-muted">
           {message}
         </p>
-        <div className="db-form__actions">
+        <div className="rs-actions">
           <Button type="submit" disabled={apply.isPending}>
             {t('research.coding.apply')}
           </Button>
@@ -283,7 +283,7 @@ function Pseudonymise({ projectId, note, coded }: { projectId: string; note: Fie
         <p role="status" className="db-muted">
           {done}
         </p>
-        <div className="db-form__actions">
+        <div className="rs-actions">
           <Button type="submit" variant="secondary" disabled={run.isPending}>
             {t('research.pseudonymise.button')}
           </Button>

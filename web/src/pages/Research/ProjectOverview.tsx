@@ -121,7 +121,7 @@ function Members({ projectId, practiceIds }: { projectId: string; practiceIds: s
             </Select>
           </Field>
         )}
-        <div className="db-form__actions">
+        <div className="rs-actions">
           <Button type="submit" variant="secondary" disabled={add.isPending}>
             {t('research.members.addButton')}
           </Button>

@@ -75,5 +75,5 @@ export function heatmapTable(heatmap: Heatmap): (HeatCell | null)[][] {
 /** The codes in codebook order, each with its name indented by depth, for row labels. */
 export function codeRows(codes: ResearchCode[], order: { code: ResearchCode; depth: number }[]): { id: string; label: string }[] {
   const known = new Set(codes.map((code) => code.id));
-  return order.filter((node) => known.has(node.code.id)).map((node) => ({ id: node.code.id, label: `${'  '.repeat(node.depth)}${node.code.name}` }));
+  return order.filter((node) => known.has(node.code.id)).map((node) => ({ id: node.code.id, label: `${'\u00a0\u00a0'.repeat(node.depth)}${node.code.name}` }));
 }
