@@ -74,6 +74,7 @@ test('a researcher codes a selection after an emoji and drills down to it', asyn
   await page.getByRole('button', { name: 'Notitie opslaan' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Veldnotitie Buurthuis De Boom');
   const noteId = /notities\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+  await expect(page).toHaveTitle('Coderen · Dichtbij');
 
   const before = await apiGet<Matrix>(page.request, `/research/projects/${projectId}/analyses/code-practice-matrix`);
   expect(before.cells).toEqual([]);

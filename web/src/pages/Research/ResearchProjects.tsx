@@ -12,7 +12,11 @@ import { Projects } from './Projects';
 /** Sets the window title of a research screen, as App's Guarded does for the top level. */
 function Titled({ title, children }: { title: string; children: ReactNode }) {
   useEffect(() => {
-    document.title = `${title} · Dichtbij`;
+    // After Guarded's own title: a parent's effects run after its children's.
+    const timer = setTimeout(() => {
+      document.title = `${title} · Dichtbij`;
+    }, 0);
+    return () => clearTimeout(timer);
   }, [title]);
   return <>{children}</>;
 }
