@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiGet, signIn } from './helpers';
+import { apiGet, csrfOf, signIn } from './helpers';
 
 // The research screens end to end (issue 9): a researcher creates a
 // project, writes a field note, codes a selection that has a character
@@ -129,4 +129,53 @@ test('a researcher codes a selection after an emoji and drills down to it', asyn
   await expect(page.getByTestId('fragment').first()).toContainText('de buurvrouw');
   await page.getByTestId('fragment').first().getByRole('link', { name: 'Naar de notitie' }).click();
   await expect(page).toHaveURL(new RegExp(`/notities/${noteId}$`));
+});
+
+test('a researcher pseudonymises a name, then codes, writes a memo on the coding and removes it', async ({ page }) => {
+  await signIn(page, 'onderzoeker');
+  const headers = { 'X-CSRF-Token': await csrfOf(page), 'Content-Type': 'application/json' };
+  const post = async (path: string, data: unknown) => {
+    const response = await page.request.post(`/api/v1${path}`, { headers: { ...headers, 'Idempotency-Key': crypto.randomUUID() }, data });
+    expect(response.status(), await response.text()).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const practices = await apiGet<{ items: { id: string }[] }>(page.request, '/practices?pageSize=1');
+  const projectId = await post('/research/projects', { name: `Pseudoniemen ${Date.now()}`, practiceIds: [practices.items[0]!.id] });
+  await post(`/research/projects/${projectId}/codes`, { name: 'Praktische hulp', colour: '#6a1b9a' });
+  const noteId = await post(`/research/projects/${projectId}/field-notes`, {
+    practiceId: practices.items[0]!.id,
+    site: 'Wijkcentrum',
+    observedOn: '2026-04-01',
+    perspective: 'volunteer',
+    text: 'Jan 🙂 helpt Fatima elke week.',
+  });
+
+  await page.goto(`/onderzoek/projecten/${projectId}/notities/${noteId}`);
+  await page.getByLabel('Namen (één per regel)').fill('Fatima\nJan');
+  await page.getByRole('button', { name: 'Pseudonimiseren' }).click();
+  await expect(page.getByText('De namen zijn vervangen.')).toBeVisible();
+  await expect(page.getByTestId('note-text')).toHaveText(/^Persoon \d+ 🙂 helpt Persoon \d+ elke week\.$/);
+  const note = await apiGet<{ text: string }>(page.request, `/research/projects/${projectId}/field-notes/${noteId}`);
+  expect(note.text).not.toContain('Fatima');
+
+  await page.getByRole('checkbox', { name: 'Praktische hulp' }).check();
+  await selectInNote(page, 'helpt');
+  await page.getByRole('button', { name: 'Codeer selectie' }).click();
+  await expect(page.getByTestId('coding')).toHaveCount(1);
+  const codings = await apiGet<{ items: { start: number; end: number }[] }>(page.request, `/research/projects/${projectId}/codings?noteId=${noteId}`);
+  const start = [...note.text.slice(0, note.text.indexOf('helpt'))].length;
+  expect(codings.items.map(({ start, end }) => ({ start, end }))).toEqual([{ start, end: start + 5 }]);
+
+  // Coded text no longer changes: pseudonymising is refused, and the page says why.
+  await expect(page.getByText('Deze notitie heeft al coderingen')).toBeVisible();
+
+  await page.getByTestId('coding').getByRole('button', { name: "Memo's" }).click();
+  await page.getByTestId('coding').getByLabel('Nieuwe memo').fill('Wekelijks, zonder tussenkomst.');
+  await page.getByTestId('coding').getByRole('button', { name: 'Memo toevoegen' }).click();
+  await expect(page.getByTestId('coding').getByText('Wekelijks, zonder tussenkomst.')).toBeVisible();
+
+  await page.getByRole('button', { name: /^Codering Praktische hulp vanaf teken \d+ verwijderen$/ }).click();
+  await expect(page.getByTestId('coding')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Codering verwijderd.' })).toBeVisible();
+  expect((await apiGet<{ total: number }>(page.request, `/research/projects/${projectId}/codings?noteId=${noteId}`)).total).toBe(0);
 });
