@@ -69,7 +69,7 @@ test('a researcher codes a selection after an emoji and drills down to it', asyn
   await nav.getByRole('link', { name: 'Veldnotities' }).click();
   await page.getByRole('link', { name: 'Nieuwe veldnotitie' }).click();
   await page.getByLabel('Plek').fill('Buurthuis De Boom');
-  await page.getByLabel('Perspectief').selectOption('volunteer');
+  await page.getByLabel('Perspectief').selectOption({ label: 'Vrijwilliger' });
   await page.getByLabel('Tekst').fill(kText);
   await page.getByRole('button', { name: 'Notitie opslaan' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Veldnotitie Buurthuis De Boom');

@@ -103,7 +103,7 @@ test.describe('research screens', () => {
     await expect(page.getByRole('button', { name: 'Tabel' })).toHaveCount(3);
     for (const toggle of await page.getByRole('button', { name: 'Tabel' }).all()) await toggle.click();
     await page.getByRole('radio', { name: 'Aandeel van de notities' }).check();
-    await page.getByRole('button', { name: /^Door het netwerk × [Pp]rofessional: 100%, toon fragmenten$/ }).click();
+    await page.getByRole('button', { name: 'Door het netwerk × Professional: 100%, toon fragmenten' }).click();
     await expect(page.getByTestId('fragment')).toHaveCount(1);
     await check(page);
     await page.setViewportSize({ width: 390, height: 844 });
