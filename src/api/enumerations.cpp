@@ -3,6 +3,7 @@
 #include "core/account.hpp"
 #include "core/domain_enums.hpp"
 #include "core/help_request.hpp"
+#include "core/research.hpp"
 
 namespace dichtbij::api {
 
@@ -21,6 +22,7 @@ constexpr EnumerationInfo kEnumerations[] = {
     enumeration_info<ConsentPurpose>(),    enumeration_info<AccountRole>(),
     enumeration_info<HelpKind>(),          enumeration_info<Urgency>(),
     enumeration_info<HelpRequestStatus>(), enumeration_info<MatchStatus>(),
+    enumeration_info<Perspective>(),       enumeration_info<ProjectRole>(),
 };
 
 nlohmann::json catalogue() {

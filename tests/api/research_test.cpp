@@ -379,6 +379,21 @@ TEST_P(ResearchApiTest, MemosOnNotesCodesAndCodings) {
   EXPECT_EQ(ann_->del(path("/memos/" + memo_id)).status, 204);
 }
 
+TEST_P(ResearchApiTest, EnumerationsLabelPerspectivesAndProjectRoles) {
+  // The screens take their Dutch labels from here, as for every other enum.
+  const json all = api_->get("/api/v1/enumerations").json();
+  const json perspectives = all["perspective"];
+  ASSERT_EQ(perspectives.size(), 7U) << all.dump();
+  EXPECT_EQ(perspectives[2]["code"], "civilServant");
+  EXPECT_EQ(perspectives[2]["labels"]["nl"], "Ambtenaar");
+  EXPECT_EQ(perspectives[5]["labels"]["nl"], "Burger of cli\xC3\xABnt");
+  const json roles = all["projectRole"];
+  ASSERT_EQ(roles.size(), 2U) << all.dump();
+  EXPECT_EQ(roles[1]["code"], "stakeholder");
+  EXPECT_EQ(roles[1]["labels"]["nl"], "Belanghebbende");
+  EXPECT_EQ(roles[1]["labels"]["en"], "Stakeholder");
+}
+
 DICHTBIJ_INSTANTIATE_ENGINES(ResearchApiTest);
 
 }  // namespace

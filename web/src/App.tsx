@@ -17,6 +17,7 @@ const MyFile = lazy(() => import('./pages/MyFile').then((m) => ({ default: m.MyF
 const QuickLog = lazy(() => import('./pages/QuickLog').then((m) => ({ default: m.QuickLog })));
 const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
 const Research = lazy(() => import('./pages/Research').then((m) => ({ default: m.Research })));
+const ResearchProjects = lazy(() => import('./pages/Research').then((m) => ({ default: m.ResearchProjects })));
 const SecondFactorSetup = lazy(() => import('./pages/SecondFactorSetup').then((m) => ({ default: m.SecondFactorSetup })));
 const HelpRequests = lazy(() => import('./pages/HelpRequests').then((m) => ({ default: m.HelpRequests })));
 const NewHelpRequest = lazy(() => import('./pages/HelpRequests').then((m) => ({ default: m.NewHelpRequest })));
@@ -98,6 +99,7 @@ export function App() {
         <Route path="/steun-vastleggen" element={<Guarded permission="logSupport" title={t('nav.quickLog')}><QuickLog /></Guarded>} />
         <Route path="/dashboard" element={<Guarded permission="practiceDashboard" title={t('nav.dashboard')}><Dashboard /></Guarded>} />
         <Route path="/onderzoek" element={<Guarded permission="research" title={t('nav.research')}><Research /></Guarded>} />
+        <Route path="/onderzoek/projecten/*" element={<Guarded permission="research" title={t('research.projects.heading')}><ResearchProjects /></Guarded>} />
         <Route path="/hulpvragen" element={<Guarded permission="listHelpRequests" title={t('nav.helpRequests')}><HelpRequests /></Guarded>} />
         <Route path="/hulpvragen/nieuw" element={<Guarded permission="askForHelp" title={t('nav.askForHelp')}><NewHelpRequest /></Guarded>} />
         <Route path="/hulpvragen/:helpRequestId" element={<Guarded permission="askForHelp" title={t('helpRequests.title')}><HelpRequestDetail /></Guarded>} />

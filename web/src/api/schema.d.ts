@@ -2465,6 +2465,8 @@ export interface components {
             mobilisedBy?: components["schemas"]["EnumerationValue"][];
             organisationKind?: components["schemas"]["EnumerationValue"][];
             personRole?: components["schemas"]["EnumerationValue"][];
+            perspective?: components["schemas"]["EnumerationValue"][];
+            projectRole?: components["schemas"]["EnumerationValue"][];
             referralStatus?: components["schemas"]["EnumerationValue"][];
             relationKind?: components["schemas"]["EnumerationValue"][];
             supportMode?: components["schemas"]["EnumerationValue"][];

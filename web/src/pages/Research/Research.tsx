@@ -2,10 +2,12 @@ import { Heading, Paragraph, Table } from '@amsterdam/design-system-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { exportLinks, fetchComparison, fetchHouseholdMeasures } from '../../api/analyses';
 import { ChartWithTable } from '../../components/ChartWithTable';
 import { LoadError, Loading } from '../../components/PageState';
 import { capacityChart, comparisonChart, percent } from '../Dashboard/chartData';
+import { projectsPath } from './shared';
 
 /**
  * The researcher's view: pseudonymised analyses of households whose research
@@ -24,6 +26,17 @@ export function Research() {
     <>
       <Heading level={1}>{t('research.heading')}</Heading>
       <Paragraph className="db-lead">{t('research.intro')}</Paragraph>
+      <section aria-labelledby="projects-heading" className="db-section">
+        <Heading level={2} id="projects-heading">
+          {t('research.projects.heading')}
+        </Heading>
+        <Paragraph>{t('research.projects.teaser')}</Paragraph>
+        <Paragraph>
+          <Link to={projectsPath} className="ams-link">
+            {t('research.projects.open')}
+          </Link>
+        </Paragraph>
+      </section>
       <section aria-labelledby="exports-heading" className="db-section">
         <Heading level={2} id="exports-heading">
           {t('research.exports')}

@@ -1,1 +1,2 @@
 export { Research } from './Research';
+export { ResearchProjects } from './ResearchProjects';

@@ -1,0 +1,229 @@
+import { Button, Field, Heading, Label, Paragraph, Select, Table, TextArea, TextInput } from '@amsterdam/design-system-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { ApiError } from '../../api/client';
+import { createCode, listCodebookChanges, removeCode, updateCode, type CodebookChange, type ResearchCode, type ResearchCodeInput } from '../../api/research';
+import { LoadError, Loading } from '../../components/PageState';
+import { formatDateTime } from '../../lib/dates';
+import { newIdempotencyKey } from '../../lib/idempotentRetry';
+import { buildCodeTree, flattenTree, subtreeIds, type CodeNode } from './codebookTree';
+import { FormError, MemoPanel, ProjectHeader, researchKeys, useCodes, useWho } from './shared';
+
+const kDefaultColour = '#888888';
+
+/** The hierarchical codebook: codes to create, edit, move and remove, and every change made to it. */
+export function Codebook({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const codes = useCodes(projectId);
+  const roots = useMemo(() => buildCodeTree(codes.data?.items ?? []), [codes.data]);
+  return (
+    <>
+      <ProjectHeader projectId={projectId} title={t('research.codebook.heading')} />
+      <Paragraph className="db-lead">{t('research.codebook.intro')}</Paragraph>
+      <section aria-labelledby="rs-codebook-tree" className="db-section">
+        <Heading level={2} id="rs-codebook-tree">
+          {t('research.codebook.tree')}
+        </Heading>
+        {codes.isPending ? (
+          <Loading />
+        ) : codes.isError ? (
+          <LoadError error={codes.error} />
+        ) : roots.length === 0 ? (
+          <Paragraph>{t('research.codebook.empty')}</Paragraph>
+        ) : (
+          <CodeTree projectId={projectId} nodes={roots} roots={roots} />
+        )}
+      </section>
+      <section aria-labelledby="rs-codebook-new" className="db-section">
+        <Heading level={2} id="rs-codebook-new">
+          {t('research.codebook.new')}
+        </Heading>
+        <CodeForm projectId={projectId} roots={roots} />
+      </section>
+      <History projectId={projectId} codes={codes.data?.items ?? []} />
+    </>
+  );
+}
+
+function CodeTree({ projectId, nodes, roots }: { projectId: string; nodes: CodeNode[]; roots: CodeNode[] }) {
+  return (
+    <ul className="rs-tree" role="list">
+      {nodes.map((node) => (
+        <CodeItem key={node.code.id} projectId={projectId} node={node} roots={roots} />
+      ))}
+    </ul>
+  );
+}
+
+function CodeItem({ projectId, node, roots }: { projectId: string; node: CodeNode; roots: CodeNode[] }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [mode, setMode] = useState<'none' | 'edit' | 'memos'>('none');
+  const remove = useMutation({
+    mutationFn: () => removeCode(projectId, node.code.id),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['research', 'project', projectId] }),
+  });
+  return (
+    <li>
+      <div className="rs-tree__item">
+        <span className="rs-swatch" style={{ background: node.code.colour ?? kDefaultColour }} aria-hidden="true" />
+        <span className="rs-tree__name">{node.code.name}</span>
+        {node.code.description && <span className="db-muted">{node.code.description}</span>}
+        <Button variant="tertiary" type="button" aria-expanded={mode === 'edit'} onClick={() => setMode(mode === 'edit' ? 'none' : 'edit')}>
+          {t('research.codebook.editCode', { name: node.code.name })}
+        </Button>
+        <Button variant="tertiary" type="button" aria-expanded={mode === 'memos'} onClick={() => setMode(mode === 'memos' ? 'none' : 'memos')}>
+          {t('research.codebook.memos', { name: node.code.name })}
+        </Button>
+        <Button variant="tertiary" type="button" onClick={() => remove.mutate()}>
+          {t('research.codebook.removeCode', { name: node.code.name })}
+        </Button>
+      </div>
+      <FormError error={remove.error} />
+      {mode === 'edit' && <CodeForm projectId={projectId} roots={roots} code={node.code} onDone={() => setMode('none')} />}
+      {mode === 'memos' && <MemoPanel projectId={projectId} target={{ codeId: node.code.id }} title={t('research.memos.onCode', { name: node.code.name })} />}
+      {node.children.length > 0 && <CodeTree projectId={projectId} nodes={node.children} roots={roots} />}
+    </li>
+  );
+}
+
+/** A new code, or a change to one: its name, meaning, colour and place in the tree. */
+function CodeForm({ projectId, roots, code, onDone }: { projectId: string; roots: CodeNode[]; code?: ResearchCode; onDone?: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const prefix = code ? `rs-code-${code.id}` : 'rs-code-new';
+  const empty: ResearchCodeInput = { name: '', description: '', colour: '#2e7d32' };
+  const [input, setInput] = useState<ResearchCodeInput>(
+    code ? { name: code.name, description: code.description ?? '', colour: code.colour ?? kDefaultColour, parentId: code.parentId } : empty,
+  );
+  const [key, setKey] = useState(newIdempotencyKey);
+  const excluded = code ? subtreeIds(roots, code.id) : new Set<string>();
+  const parents = flattenTree(roots).filter((node) => !excluded.has(node.code.id));
+  const save = useMutation({
+    mutationFn: () => {
+      const body: ResearchCodeInput = { ...input, name: input.name.trim(), description: input.description?.trim() ?? '' };
+      // The API refuses empty text: a field left empty is left out.
+      if (!body.parentId) delete body.parentId;
+      if (!body.description) delete body.description;
+      return code ? updateCode(projectId, code.id, body) : createCode(projectId, body, key);
+    },
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['research', 'project', projectId] });
+      if (!code) {
+        setInput(empty);
+        setKey(newIdempotencyKey());
+      }
+      onDone?.();
+    },
+  });
+  const update = (changes: Partial<ResearchCodeInput>) => {
+    setKey(newIdempotencyKey());
+    setInput({ ...input, ...changes });
+  };
+  const fieldError = (field: string) => (save.error instanceof ApiError ? save.error.fieldError(field) : undefined);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form onSubmit={submit} className="db-form" noValidate aria-label={code ? t('research.codebook.editCode', { name: code.name }) : t('research.codebook.new')}>
+      <FormError error={save.error} />
+      <div className="db-form__row">
+        <Field invalid={Boolean(fieldError('name'))}>
+          <Label htmlFor={`${prefix}-name`}>{t('research.codebook.name')}</Label>
+          <TextInput id={`${prefix}-name`} value={input.name} onChange={(e) => update({ name: e.target.value })} />
+        </Field>
+        <Field invalid={Boolean(fieldError('colour'))}>
+          <Label htmlFor={`${prefix}-colour`}>{t('research.codebook.colour')}</Label>
+          <input id={`${prefix}-colour`} type="color" value={input.colour ?? kDefaultColour} onChange={(e) => update({ colour: e.target.value })} />
+        </Field>
+      </div>
+      <Field invalid={Boolean(fieldError('description'))}>
+        <Label htmlFor={`${prefix}-description`}>{t('research.codebook.description')}</Label>
+        <TextArea id={`${prefix}-description`} rows={2} value={input.description ?? ''} onChange={(e) => update({ description: e.target.value })} />
+      </Field>
+      <Field invalid={Boolean(fieldError('parentId'))}>
+        <Label htmlFor={`${prefix}-parent`}>{t('research.codebook.parent')}</Label>
+        <Select id={`${prefix}-parent`} value={input.parentId ?? ''} onChange={(e) => update({ parentId: e.target.value || undefined })}>
+          <Select.Option value="">{t('research.codebook.top')}</Select.Option>
+          {parents.map((node) => (
+            <Select.Option key={node.code.id} value={node.code.id}>
+              {`${'— '.repeat(node.depth)}${node.code.name}`}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+      <div className="rs-actions">
+        <Button type="submit" disabled={save.isPending}>
+          {code ? t('research.codebook.save') : t('research.codebook.create')}
+        </Button>
+        {onDone && (
+          <Button type="button" variant="secondary" onClick={onDone}>
+            {t('research.cancel')}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function describe(change: CodebookChange, t: TFunction, nameOf: (id?: string) => string): string {
+  const before = change.before;
+  const after = change.after;
+  if (change.change === 'created') return t('research.history.created', { name: after?.name ?? '' });
+  if (change.change === 'removed') return t('research.history.removed', { name: before?.name ?? '' });
+  const parts: string[] = [];
+  if (before?.name !== after?.name) parts.push(t('research.history.renamed', { from: before?.name ?? '', to: after?.name ?? '' }));
+  if ((before?.description ?? '') !== (after?.description ?? '')) parts.push(t('research.history.described'));
+  if ((before?.colour ?? '') !== (after?.colour ?? '')) parts.push(t('research.history.recoloured', { from: before?.colour ?? '', to: after?.colour ?? '' }));
+  if ((before?.parentId ?? '') !== (after?.parentId ?? '')) parts.push(t('research.history.moved', { to: nameOf(after?.parentId) }));
+  return `${after?.name ?? ''}: ${parts.join('; ') || t('research.history.unchanged')}`;
+}
+
+function History({ projectId, codes }: { projectId: string; codes: ResearchCode[] }) {
+  const { t, i18n } = useTranslation();
+  const { who } = useWho();
+  const changes = useQuery({ queryKey: researchKeys.changes(projectId), queryFn: () => listCodebookChanges(projectId) });
+  const nameOf = (id?: string) => (id ? (codes.find((code) => code.id === id)?.name ?? id.slice(0, 8)) : t('research.codebook.top'));
+  const rows = [...(changes.data?.items ?? [])].sort((a, b) => b.codebookVersion - a.codebookVersion);
+  return (
+    <section aria-labelledby="rs-codebook-history" className="db-section">
+      <Heading level={2} id="rs-codebook-history">
+        {t('research.history.heading')}
+      </Heading>
+      {changes.isPending ? (
+        <Loading />
+      ) : changes.isError ? (
+        <LoadError error={changes.error} />
+      ) : rows.length === 0 ? (
+        <Paragraph>{t('research.history.none')}</Paragraph>
+      ) : (
+        <div className="db-table-scroll">
+          <Table className="db-table db-table--compact">
+            <Table.Caption className="db-visually-hidden">{t('research.history.heading')}</Table.Caption>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t('research.history.version')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('research.history.when')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('research.history.who')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('research.history.what')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {rows.map((change) => (
+                <Table.Row key={change.codebookVersion}>
+                  <Table.HeaderCell scope="row">{change.codebookVersion}</Table.HeaderCell>
+                  <Table.Cell>{formatDateTime(change.changedAt, i18n.language)}</Table.Cell>
+                  <Table.Cell>{who(change.accountId)}</Table.Cell>
+                  <Table.Cell>{describe(change, t, nameOf)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}
