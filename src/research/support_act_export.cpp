@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "research/csv_field.hpp"
+
 namespace dichtbij::research {
 
 namespace {
@@ -17,22 +19,6 @@ std::string_view role_code(store::ResearchRole role) {
     case store::ResearchRole::informal: return "informal";
   }
   return "";
-}
-
-// A field as RFC 4180 wants it: quoted when it holds a comma, a quote or a
-// line break. The values are codes, ids and numbers today; quoting keeps a
-// future field from breaking the file.
-void append_field(std::string& line, std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    line.append(value);
-    return;
-  }
-  line += '"';
-  for (const char c : value) {
-    if (c == '"') line += '"';
-    line += c;
-  }
-  line += '"';
 }
 
 }  // namespace
@@ -67,7 +53,7 @@ std::string support_acts_csv(const std::vector<store::ResearchSupportAct>& acts,
     for (const std::string& field : fields) {
       if (!first) csv += ',';
       first = false;
-      append_field(csv, field);
+      append_csv_field(csv, field);
     }
     csv += "\r\n";
   }
