@@ -1,11 +1,13 @@
 #include "api/member_checks.hpp"
 
+#include "access/consent.hpp"
 #include "api/audited_answer.hpp"
 #include "api/idempotency.hpp"
 #include "api/preconditions.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "api/research_scope.hpp"
+#include "api/today.hpp"
 #include "core/member_check.hpp"
 #include "store/finding_repository.hpp"
 #include "store/research_project_repository.hpp"
@@ -159,8 +161,12 @@ Response publish_finding(store::Database& database, const Request& request) {
   return research_call(
       database, request, Resource::finding, Operation::create,
       [&](store::Transaction& transaction, ResearchCall& call) -> Result<Response> {
-        Result<Finding> published = store::FindingRepository(transaction)
-                                        .publish(call.project, *fields, call.actor().account);
+        Result<std::vector<HouseholdId>> consented =
+            access::research_households(transaction, today());
+        if (!consented.ok()) return std::move(consented).error();
+        Result<Finding> published =
+            store::FindingRepository(transaction)
+                .publish(call.project, *fields, call.actor().account, *consented);
         if (!published.ok()) return std::move(published).error();
         return finding_answer(transaction, call, *published, 201,
                               finding_path(call, published->id));
@@ -189,9 +195,12 @@ Response revise_finding(store::Database& database, const Request& request) {
   return research_call(
       database, request, Resource::finding, Operation::update,
       [&](store::Transaction& transaction, ResearchCall& call) -> Result<Response> {
+        Result<std::vector<HouseholdId>> consented =
+            access::research_households(transaction, today());
+        if (!consented.ok()) return std::move(consented).error();
         Result<Finding> revised =
             store::FindingRepository(transaction)
-                .revise(call.project, *id, *expected, *fields, call.actor().account);
+                .revise(call.project, *id, *expected, *fields, call.actor().account, *consented);
         if (!revised.ok()) return std::move(revised).error();
         return finding_answer(transaction, call, *revised, 200);
       });

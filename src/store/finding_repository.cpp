@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include "core/code_points.hpp"
 #include "store/record_helpers.hpp"
 #include "store/timestamps.hpp"
@@ -19,8 +21,25 @@ Error invalid(std::vector<InvalidParam> problems) {
 
 }  // namespace
 
+bool FindingRepository::all_consented(const std::string& note,
+                                      const std::vector<HouseholdId>& consented) {
+  std::string household;
+  soci::statement statement =
+      (transaction_.session().prepare
+           << "SELECT household_id FROM field_note_households WHERE note_id = :note",
+       soci::use(note), soci::into(household));
+  statement.execute();
+  while (statement.fetch()) {
+    if (!std::binary_search(consented.begin(), consented.end(), HouseholdId(household))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 Result<std::vector<FindingFragment>> FindingRepository::fragments_for(
-    const ResearchProjectId& project, const FindingFields& fields) {
+    const ResearchProjectId& project, const FindingFields& fields,
+    const std::vector<HouseholdId>& consented) {
   soci::session& session = transaction_.session();
   std::vector<InvalidParam> problems;
   int spanned = 0;
@@ -30,19 +49,24 @@ Result<std::vector<FindingFragment>> FindingRepository::fragments_for(
   if (spanned == 0) problems.push_back({"practiceId", "is not a practice of the project"});
   std::vector<FindingFragment> fragments;
   for (std::size_t i = 0; i != fields.codings.size(); ++i) {
-    std::string practice, body;
+    std::string practice, body, note;
     long long start = 0, end = 0;
-    session << "SELECT n.practice_id, n.body, c.start_offset, c.end_offset FROM research_codings "
-               "c JOIN field_notes n ON n.id = c.note_id WHERE c.id = :id AND c.project_id = "
-               ":project",
+    session << "SELECT n.practice_id, n.body, c.start_offset, c.end_offset, n.id FROM "
+               "research_codings c JOIN field_notes n ON n.id = c.note_id WHERE c.id = :id AND "
+               "c.project_id = :project",
         soci::use(fields.codings[i].str()), soci::use(project.str()), soci::into(practice),
-        soci::into(body), soci::into(start), soci::into(end);
+        soci::into(body), soci::into(start), soci::into(end), soci::into(note);
     const std::string name = "codingIds[" + std::to_string(i) + "]";
     if (!session.got_data()) {
       problems.push_back({name, "is no coding of this project"});
     } else if (practice != fields.practice.str()) {
       // Stakeholders of one practice never read another practice's notes.
       problems.push_back({name, "is a fragment of a note of another practice"});
+    } else if (!all_consented(note, consented)) {
+      // As in the analyses: a household that withdrew research consent is
+      // not shown to anyone through a finding either.
+      problems.push_back(
+          {name, "is a fragment of a note linked to a household without research consent"});
     } else {
       fragments.push_back(
           {fields.codings[i], std::string(code_point_slice(body, static_cast<std::size_t>(start),
@@ -74,8 +98,9 @@ Result<void> FindingRepository::write_version(const FindingId& id, int version,
 }
 
 Result<Finding> FindingRepository::publish(const ResearchProjectId& project,
-                                           const FindingFields& fields, const AccountId& author) {
-  Result<std::vector<FindingFragment>> fragments = fragments_for(project, fields);
+                                           const FindingFields& fields, const AccountId& author,
+                                           const std::vector<HouseholdId>& consented) {
+  Result<std::vector<FindingFragment>> fragments = fragments_for(project, fields, consented);
   if (!fragments.ok()) return std::move(fragments).error();
   const FindingId id(new_uuid());
   const std::string now = utc_now_text();
@@ -92,7 +117,8 @@ Result<Finding> FindingRepository::publish(const ResearchProjectId& project,
 
 Result<Finding> FindingRepository::revise(const ResearchProjectId& project, const FindingId& id,
                                           std::optional<int> expected, const FindingFields& fields,
-                                          const AccountId& author) {
+                                          const AccountId& author,
+                                          const std::vector<HouseholdId>& consented) {
   Result<Finding> current = get(id);
   if (!current.ok() || current->project != project) {
     return make_error(ErrorCode::not_found, "there is no finding " + id.str());
@@ -102,7 +128,7 @@ Result<Finding> FindingRepository::revise(const ResearchProjectId& project, cons
                      "must stay the practice the finding was published to; publish a new "
                      "finding for another practice"}});
   }
-  Result<std::vector<FindingFragment>> fragments = fragments_for(project, fields);
+  Result<std::vector<FindingFragment>> fragments = fragments_for(project, fields, consented);
   if (!fragments.ok()) return std::move(fragments).error();
   if (Result<void> advanced = advance_version(transaction_, "research_findings", "finding",
                                               id.str(), current->version, expected);

@@ -21,16 +21,20 @@ class FindingRepository {
   // Version 1 of a new finding of project. Each fragment's text is copied
   // from its note as it stands. invalid_input naming practiceId when the
   // practice is not the project's, codingIds[i] when a coding is not of the
-  // project or its note is not of that practice.
+  // project, its note is not of that practice, or its note is linked to a
+  // household not in consented (research consent in force, sorted; read in
+  // this transaction: access/consent.hpp).
   [[nodiscard]] Result<Finding> publish(const ResearchProjectId& project,
-                                        const FindingFields& fields, const AccountId& author);
+                                        const FindingFields& fields, const AccountId& author,
+                                        const std::vector<HouseholdId>& consented);
   // The next version of finding id, earlier ones kept. not_found unless it
   // is of project; precondition_failed when expected names an older
   // version; invalid_input as publish(), and naming practiceId when fields
   // move it to another practice.
   [[nodiscard]] Result<Finding> revise(const ResearchProjectId& project, const FindingId& id,
                                        std::optional<int> expected, const FindingFields& fields,
-                                       const AccountId& author);
+                                       const AccountId& author,
+                                       const std::vector<HouseholdId>& consented);
   // With every version and answer; not_found when there is none.
   [[nodiscard]] Result<Finding> get(const FindingId& id);
   // The project's findings, newest first, each with every version and answer.
@@ -49,7 +53,9 @@ class FindingRepository {
 
  private:
   Result<std::vector<FindingFragment>> fragments_for(const ResearchProjectId& project,
-                                                     const FindingFields& fields);
+                                                     const FindingFields& fields,
+                                                     const std::vector<HouseholdId>& consented);
+  bool all_consented(const std::string& note, const std::vector<HouseholdId>& consented);
   Result<void> write_version(const FindingId& id, int version, const FindingFields& fields,
                              const std::vector<FindingFragment>& fragments,
                              const AccountId& author);

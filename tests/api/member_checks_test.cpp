@@ -3,6 +3,8 @@
 // answer, a revision keeps every version and the answers stay with the
 // version they answered; stakeholders of another practice, non-members and
 // bad answers change nothing.
+#include "api/today.hpp"
+#include "research/pseudonyms.hpp"
 #include "support/api_server.hpp"
 #include "support/engine_test.hpp"
 
@@ -255,6 +257,36 @@ TEST_P(MemberCheckApiTest, APublishedFragmentOutlivesItsCoding) {
   EXPECT_EQ(read["versions"][0]["fragments"][0]["text"], "Jan");
   EXPECT_FALSE(read["versions"][0]["fragments"][0].contains("codingId"));
   EXPECT_EQ(sam_->get("/api/v1/member-checks").json()["items"][0]["fragments"][0]["text"], "Jan");
+}
+
+TEST_P(MemberCheckApiTest, AFragmentOfAHouseholdWithoutResearchConsentIsNotPublished) {
+  const std::string household =
+      id(api_->post("/api/v1/households", {{"kind", "person"},
+                                           {"name", "Jansen"},
+                                           {"targetGroup", "severeLoneliness"},
+                                           {"status", "active"},
+                                           {"practiceIds", {practice_}}}));
+  const std::string consent =
+      id(api_->post("/api/v1/households/" + household + "/consents",
+                    {{"purpose", "research"}, {"grantedOn", "2025-01-10"}}));
+  Result<research::Pseudonyms> pseudonyms = research::Pseudonyms::open(api_->database());
+  ASSERT_TRUE(pseudonyms.ok());
+  json body = note_body(practice_, "Mevrouw belt de buurvrouw.");
+  body["householdPseudonyms"] = {pseudonyms->of(HouseholdId(household))};
+  const std::string linked = coding(id(ann_->post(path("/field-notes"), body)), 0, 7);
+  ASSERT_EQ(ann_->post(path("/findings"), finding_body("Met toestemming", {linked})).status, 201);
+  ASSERT_EQ(api_->put("/api/v1/households/" + household + "/consents/" + consent,
+                      {{"purpose", "research"},
+                       {"grantedOn", "2025-01-10"},
+                       {"withdrawnOn", format_date(api::today())}},
+                      {"If-Match: \"1\""})
+                .status,
+            200);
+  const HttpResult refused =
+      ann_->post(path("/findings"), finding_body("Zonder toestemming", {coding_, linked}));
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(testing::invalid_param_names(refused), std::vector<std::string>{"codingIds[1]"});
+  EXPECT_EQ(count("research_findings"), 1);
 }
 
 DICHTBIJ_INSTANTIATE_ENGINES(MemberCheckApiTest);
