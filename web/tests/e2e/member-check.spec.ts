@@ -140,7 +140,7 @@ test('the researcher writes a framework matrix cell and a stale one is refused',
   await page.getByRole('button', { name: 'Matrix maken' }).click();
   const table = page.getByRole('table');
   await expect(table.getByRole('columnheader', { name: 'Informele hulp' })).toBeVisible();
-  const edit = table.getByRole('button', { name: /^Bewerk .* × Informele hulp$/ });
+  const edit = table.getByRole('button', { name: /^Bewerken: .* × Informele hulp$/ });
   await edit.click();
   await table.getByRole('textbox', { name: /^Samenvatting .* × Informele hulp$/ }).fill('Buren koken en doen boodschappen.');
   await table.getByRole('button', { name: 'Opslaan' }).click();
