@@ -18,7 +18,8 @@ export function listMemberChecks(): Promise<Page<MemberCheck>> {
 
 /** Answers the version the stakeholder read; an earlier answer is kept. */
 export async function answerMemberCheck(findingId: string, version: number, answer: AnswerValue, comment: string): Promise<MemberCheckAnswer> {
-  return (await request<MemberCheckAnswer>(`/member-checks/${findingId}/answers`, { method: 'POST', body: { version, answer, comment } })).data;
+  const body = comment ? { version, answer, comment } : { version, answer };
+  return (await request<MemberCheckAnswer>(`/member-checks/${findingId}/answers`, { method: 'POST', body })).data;
 }
 
 const projectPath = (projectId: string) => `/research/projects/${projectId}`;
