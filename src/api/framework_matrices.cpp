@@ -267,7 +267,8 @@ void add_framework_matrix_routes(ApiRegistry& registry, store::Database& databas
            {{"200",
              {{"description", "The CSV."},
               {"headers", {{"API-Version", {{"$ref", "#/components/headers/API-Version"}}}}},
-              {"content", {{"text/csv", {{"schema", {{"type", "string"}}}}}}}}}}}}
+              {"content", {{"text/csv", {{"schema", {{"type", "string"}}}}}}}}},
+            {"400", component_ref("responses", "BadRequest")}}}}
           .dump());
 
   const nlohmann::json matrix_input = input_schema(&read_matrix);

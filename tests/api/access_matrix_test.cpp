@@ -319,7 +319,8 @@ class AccessMatrixTest : public testing::EngineTest {
                                                  {"text", "Buren helpen elkaar."},
                                                  {"codingIds", {coding}}}));
     }
-    const std::string account = callers_[role]->get("/api/v1/session").json().value("id", "");
+    const json session = callers_[role]->get("/api/v1/session").json();
+    const std::string account = session["account"].value("id", "");
     EXPECT_EQ(publisher
                   .post("/api/v1/research/projects/" + publisher_project_ + "/members",
                         {{"accountId", account},
