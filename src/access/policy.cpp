@@ -1,5 +1,6 @@
 #include "access/policy.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "store/reach.hpp"
@@ -31,7 +32,7 @@ constexpr RoleSet kMatchers{coordinator, volunteer};
 
 constexpr RoleSet kResearcher{researcher};
 
-constexpr std::array<ResourceRules, 29> kRules{{
+constexpr std::array<ResourceRules, 32> kRules{{
     {"organisation", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
     {"practice", kEvery, kEvery, kAdmin, kAdmin, kAdmin},
     {"facility", kEvery, kEvery, kKeepers, kKeepers, kKeepers},
@@ -71,6 +72,11 @@ constexpr std::array<ResourceRules, 29> kRules{{
     {"coding", kResearcher, kResearcher, kResearcher, kNone, kResearcher},
     {"memo", kResearcher, kResearcher, kResearcher, kResearcher, kResearcher},
     {"researchAnalysis", kNone, kResearcher, kNone, kNone, kNone},
+    // Findings are revised (update), never deleted: stakeholders answered them.
+    {"finding", kResearcher, kResearcher, kResearcher, kResearcher, kNone},
+    {"frameworkMatrix", kResearcher, kResearcher, kResearcher, kResearcher, kNone},
+    // list: the findings published to the caller; create: an answer.
+    {"memberCheck", kEvery, kNone, kEvery, kNone, kNone},
 }};
 
 // A resource added to the enum but not to the table would get an empty
@@ -372,6 +378,8 @@ bool permits_research(ProjectStanding standing, Resource resource, Operation ope
     case Resource::research_analysis:
     // A project's REFI-QDA exports and codings CSV (api/research_refi_qda.hpp).
     case Resource::research_export: return standing == ProjectStanding::researcher;
+    case Resource::finding:
+    case Resource::framework_matrix: return standing == ProjectStanding::researcher;
     default: return false;
   }
 }
@@ -379,6 +387,17 @@ bool permits_research(ProjectStanding standing, Resource resource, Operation ope
 bool may_see_note(ProjectStanding standing, const Actor& actor, const FieldNote& note) noexcept {
   return actor.role == AccountRole::researcher &&
          (standing == ProjectStanding::researcher || note.author == actor.account);
+}
+
+Result<bool> may_answer_finding(store::Transaction& transaction, const Actor& actor,
+                                const ResearchProjectId& project, const PracticeId& practice) {
+  store::ResearchProjectRepository projects(transaction);
+  Result<std::vector<ProjectMember>> members = projects.members(project);
+  if (!members.ok()) return std::move(members).error();
+  return std::any_of(members->begin(), members->end(), [&](const ProjectMember& member) {
+    return member.account == actor.account && member.role == ProjectRole::stakeholder &&
+           member.practice == practice;
+  });
 }
 
 bool notes_of_author_only(ProjectStanding standing) noexcept {

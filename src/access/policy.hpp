@@ -94,6 +94,16 @@ enum class Resource {
   coding,
   memo,
   research_analysis,
+  // Member checking and the framework matrix (docs/research.md): a
+  // project's researchers publish and revise findings, and keep framework
+  // matrices.
+  finding,
+  framework_matrix,
+  // A stakeholder's side of member checking: the findings published to
+  // them and their answers. Open to every role at the door, since a
+  // stakeholder may hold any account role; findings_published_to() and
+  // may_answer_finding() decide which findings.
+  member_check,
 };
 
 enum class Operation { list, read, create, update, remove };
@@ -225,6 +235,13 @@ enum class ProjectStanding { none, stakeholder, researcher };
 // to read, change, pseudonymise or remove.
 [[nodiscard]] bool may_see_note(ProjectStanding standing, const Actor& actor,
                                 const FieldNote& note) noexcept;
+// Whether actor may see and answer a finding of project published to
+// practice: only a stakeholder member of the project for that practice,
+// whatever their account role. A project's researchers publish findings,
+// they do not answer them.
+[[nodiscard]] Result<bool> may_answer_finding(store::Transaction& transaction, const Actor& actor,
+                                              const ResearchProjectId& project,
+                                              const PracticeId& practice);
 // Whether a list of notes must hold only the caller's own: everyone but the
 // project's researchers.
 [[nodiscard]] bool notes_of_author_only(ProjectStanding standing) noexcept;

@@ -29,7 +29,9 @@ Result<std::optional<int>> if_match_version(const Request& request, bool require
   if (tag.size() >= 3 && tag.front() == '"' && tag.back() == '"') {
     tag = tag.substr(1, tag.size() - 2);
     const auto [end, ec] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
-    if (ec == std::errc() && end == tag.data() + tag.size() && version > 0) {
+    // "0" names a record not written yet (a framework matrix cell): it
+    // matches nothing that exists, so a change based on it gets 412.
+    if (ec == std::errc() && end == tag.data() + tag.size() && version >= 0) {
       return std::optional<int>(version);
     }
   }

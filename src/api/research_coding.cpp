@@ -27,20 +27,6 @@ std::string item_path(const ResearchCall& call, std::string_view kind, const std
          id;
 }
 
-template <typename Fields>
-Result<Fields> checked_input(const Request& request, void (*read_fields)(FieldReader&, Fields&),
-                             std::string_view what) {
-  Result<Fields> fields = read_input(request, read_fields);
-  if (!fields.ok()) return fields;
-  if (std::vector<InvalidParam> problems = check(*fields); !problems.empty()) {
-    Error error =
-        make_error(ErrorCode::invalid_input, "the " + std::string(what) + " is not valid");
-    error.invalid_params = std::move(problems);
-    return error;
-  }
-  return fields;
-}
-
 Result<Response> list_answer(const Request& request, const PageRequest& page, nlohmann::json items,
                              long long total) {
   return page_response(request, page, std::move(items), total);

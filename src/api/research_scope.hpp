@@ -69,6 +69,23 @@ template <typename Tag>
   return Id<Tag>(std::string(id));
 }
 
+// The body read with read_fields and checked with the core check() of
+// Fields; invalid_input naming every problem, "the <what> is not valid".
+template <typename Fields>
+[[nodiscard]] Result<Fields> checked_input(const Request& request,
+                                           void (*read_fields)(FieldReader&, Fields&),
+                                           std::string_view what) {
+  Result<Fields> fields = read_input(request, read_fields);
+  if (!fields.ok()) return fields;
+  if (std::vector<InvalidParam> problems = check(*fields); !problems.empty()) {
+    Error error =
+        make_error(ErrorCode::invalid_input, "the " + std::string(what) + " is not valid");
+    error.invalid_params = std::move(problems);
+    return error;
+  }
+  return fields;
+}
+
 // Adds a route under a project: path is relative to
 // /api/v1/research/projects/:projectId ("" for the project itself); the
 // operation gets the projectId parameter and the 403 and 404 answers. Roles

@@ -10,11 +10,13 @@
 #include "api/consents.hpp"
 #include "api/enumerations.hpp"
 #include "api/facilities.hpp"
+#include "api/framework_matrices.hpp"
 #include "api/health.hpp"
 #include "api/help_requests.hpp"
 #include "api/household_analyses.hpp"
 #include "api/households.hpp"
 #include "api/matches.hpp"
+#include "api/member_checks.hpp"
 #include "api/network.hpp"
 #include "api/openapi.hpp"
 #include "api/organisations.hpp"
@@ -100,6 +102,8 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_research_coding_routes(registry, context.database);
   add_research_analysis_routes(registry, context.database);
   add_research_refi_qda_routes(registry, context.database);
+  add_member_check_routes(registry, context.database);
+  add_framework_matrix_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
   // complete; the route shares the finished text (immutable, so threads may

@@ -304,6 +304,63 @@ class AccessMatrixTest : public testing::EngineTest {
               201);
     return account.id.str();
   }
+  // Member checking: a finding of a project of another researcher's,
+  // published to the practice that role's caller is a stakeholder of (any
+  // account role may be one).
+  std::string finding_for(AccountRole role) {
+    ApiClient& publisher = api_->as("publiceerder", researcher);
+    if (publisher_project_.empty()) {
+      publisher_project_ = id(publisher.post(
+          "/api/v1/research/projects",
+          {{"name", "Terugkoppeling"}, {"practiceIds", {api_->practice_id().str()}}}));
+      const std::string base = "/api/v1/research/projects/" + publisher_project_;
+      const std::string note = id(publisher.post(base + "/field-notes", note_body()));
+      const std::string code = id(publisher.post(base + "/codes", {{"name", "Buren"}}));
+      const std::string coding = id(publisher.post(
+          base + "/codings", {{"noteId", note}, {"codeId", code}, {"start", 0}, {"end", 3}}));
+      publisher_finding_ =
+          id(publisher.post(base + "/findings", {{"practiceId", api_->practice_id().str()},
+                                                 {"title", "Buren helpen"},
+                                                 {"text", "Buren helpen elkaar."},
+                                                 {"codingIds", {coding}}}));
+    }
+    const json session = callers_[role]->get("/api/v1/session").json();
+    const std::string account = session["account"].value("id", "");
+    EXPECT_EQ(publisher
+                  .post("/api/v1/research/projects/" + publisher_project_ + "/members",
+                        {{"accountId", account},
+                         {"role", "stakeholder"},
+                         {"practiceId", api_->practice_id().str()}})
+                  .status,
+              201);
+    return publisher_finding_;
+  }
+  std::string fresh_finding() {
+    (void)coding_body();
+    return id(researcher_caller().post(research_path("/findings"),
+                                       {{"practiceId", api_->practice_id().str()},
+                                        {"title", "Bevinding"},
+                                        {"text", "Tekst"},
+                                        {"codingIds", {research_coding()}}}));
+  }
+  std::string research_coding() {
+    return research_item(research_coding_, &AccessMatrixTest::fresh_coding);
+  }
+  std::string fresh_matrix() {
+    (void)coding_body();
+    return id(researcher_caller().post(research_path("/framework-matrices"),
+                                       {{"name", "Matrix"}, {"themeCodeIds", {research_code_}}}));
+  }
+  std::string finding_path() {
+    return research_path("/findings/" +
+                         research_item(research_finding_, &AccessMatrixTest::fresh_finding));
+  }
+  std::string matrix_path() {
+    return research_path("/framework-matrices/" +
+                         research_item(research_matrix_, &AccessMatrixTest::fresh_matrix));
+  }
+  std::string publisher_project_, publisher_finding_, research_finding_, research_matrix_;
+
   std::unique_ptr<ApiServer> api_;
   std::map<AccountRole, ApiClient*> callers_;
   std::string organisation_, facility_, cor_, vera_, wim_, outsider_, household_, tie_, agreement_,
@@ -748,6 +805,56 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
       {"GET", "/api/v1/research/projects/{projectId}/export-summary", RoleSet{researcher},
        [](T& t, AccountRole) {
          return Call{"GET", t.research_path("/export-summary")};
+       }},
+      // Member checking and the framework matrix.
+      {"GET", "/api/v1/research/projects/{projectId}/findings", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/findings")};
+       }},
+      {"POST", "/api/v1/research/projects/{projectId}/findings", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"POST", t.research_path("/findings"), json{{"practiceId", t.api_->practice_id().str()}, {"title", "Nog een"}, {"text", "Tekst"}, {"codingIds", {t.research_coding()}}}};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/findings/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.finding_path()};
+       }},
+      {"PUT", "/api/v1/research/projects/{projectId}/findings/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"PUT", t.finding_path(), json{{"practiceId", t.api_->practice_id().str()}, {"title", "Herzien"}, {"text", "Tekst"}, {"codingIds", json::array()}}};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/framework-matrices", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/framework-matrices")};
+       }},
+      {"POST", "/api/v1/research/projects/{projectId}/framework-matrices", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         (void)t.coding_body();
+         return Call{"POST", t.research_path("/framework-matrices"), json{{"name", "Nog een"}, {"themeCodeIds", {t.research_code_}}}};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/framework-matrices/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.matrix_path()};
+       }},
+      {"PUT", "/api/v1/research/projects/{projectId}/framework-matrices/{id}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"PUT", t.matrix_path(), json{{"name", "Hernoemd"}, {"themeCodeIds", {t.research_code_}}}};
+       }},
+      {"PUT", "/api/v1/research/projects/{projectId}/framework-matrices/{id}/cells/{practiceId}/{codeId}", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         const std::string matrix = t.matrix_path();
+         return Call{"PUT", matrix + "/cells/" + t.api_->practice_id().str() + "/" + t.research_code_, json{{"summary", "Samenvatting"}, {"codingIds", json::array()}}};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/framework-matrices/{id}/csv", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.matrix_path() + "/csv"};
+       }},
+      // A stakeholder may hold any role: each caller answers as one.
+      {"GET", "/api/v1/member-checks", every, get("/api/v1/member-checks")},
+      {"POST", "/api/v1/member-checks/{findingId}/answers", every,
+       [](T& t, AccountRole role) {
+         return Call{"POST", "/api/v1/member-checks/" + t.finding_for(role) + "/answers",
+                     json{{"version", 1}, {"answer", "partly"}, {"comment", "Deels"}}};
        }},
       {"GET", "/api/v1/research/exports/support-acts", RoleSet{researcher},
        get("/api/v1/research/exports/support-acts")},

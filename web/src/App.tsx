@@ -25,6 +25,9 @@ const HelpRequestDetail = lazy(() => import('./pages/HelpRequests').then((m) => 
 const Matching = lazy(() => import('./pages/Matching').then((m) => ({ default: m.Matching })));
 const MyHelp = lazy(() => import('./pages/MyHelp').then((m) => ({ default: m.MyHelp })));
 const NewHousehold = lazy(() => import('./pages/Households/NewHousehold').then((m) => ({ default: m.NewHousehold })));
+const MemberCheck = lazy(() => import('./pages/MemberCheck').then((m) => ({ default: m.MemberCheck })));
+const Findings = lazy(() => import('./pages/FrameworkMatrix').then((m) => ({ default: m.Findings })));
+const FrameworkMatrix = lazy(() => import('./pages/FrameworkMatrix').then((m) => ({ default: m.FrameworkMatrix })));
 const Admin = lazy(() => import('./pages/Admin').then((m) => ({ default: m.Admin })));
 
 /** A page for signed-in roles with the permission; others are sent on. */
@@ -100,6 +103,9 @@ export function App() {
         <Route path="/dashboard" element={<Guarded permission="practiceDashboard" title={t('nav.dashboard')}><Dashboard /></Guarded>} />
         <Route path="/onderzoek" element={<Guarded permission="research" title={t('nav.research')}><Research /></Guarded>} />
         <Route path="/onderzoek/projecten/*" element={<Guarded permission="research" title={t('research.projects.heading')}><ResearchProjects /></Guarded>} />
+        <Route path="/onderzoek/projecten/:projectId/terugkoppeling" element={<Guarded permission="research" title={t('memberCheck.heading')}><Findings /></Guarded>} />
+        <Route path="/onderzoek/projecten/:projectId/framework" element={<Guarded permission="research" title={t('framework.title')}><FrameworkMatrix /></Guarded>} />
+        <Route path="/terugkoppeling" element={<Guarded permission="memberCheck" title={t('memberCheck.heading')}><MemberCheck /></Guarded>} />
         <Route path="/hulpvragen" element={<Guarded permission="listHelpRequests" title={t('nav.helpRequests')}><HelpRequests /></Guarded>} />
         <Route path="/hulpvragen/nieuw" element={<Guarded permission="askForHelp" title={t('nav.askForHelp')}><NewHelpRequest /></Guarded>} />
         <Route path="/hulpvragen/:helpRequestId" element={<Guarded permission="askForHelp" title={t('helpRequests.title')}><HelpRequestDetail /></Guarded>} />

@@ -765,6 +765,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/member-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List finding published to the callers, a page at a time
+         * @description Filters combine; unknown query parameters are a 400. Order is stable, so following the Link header's next never skips or repeats an item.
+         */
+        get: operations["listMemberChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/member-checks/{findingId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a finding published to the caller
+         * @description Adds the caller's answer to the finding's current version; an earlier answer is kept and the newest counts. Only stakeholders of the practice it was published to; 409 when the finding was revised since the version named.
+         */
+        post: operations["answerMemberCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -1491,6 +1531,142 @@ export interface paths {
          * @description Each name is replaced wherever it stands as a whole word by the pseudonym it has throughout the project (the same name, the same pseudonym, in every note). Only the name's keyed digest is stored, never the name. Refused with 409 (code noteHasCodings) once the note has codings, whose offsets would otherwise move.
          */
         post: operations["pseudonymiseFieldNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List findings, a page at a time
+         * @description Filters combine; unknown query parameters are a 400. Order is stable, so following the Link header's next never skips or repeats an item.
+         */
+        get: operations["listFindings"];
+        put?: never;
+        /**
+         * Create a finding
+         * @description Every field is checked; each invalid one is named in invalidParams and nothing is written. Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["publishFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one finding
+         * @description The ETag header carries the version to send back in If-Match.
+         */
+        get: operations["getFinding"];
+        /**
+         * Replace a finding's fields
+         * @description Send every field. With If-Match, a change based on a stale version gets 412 and changes nothing.
+         */
+        put: operations["reviseFinding"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/framework-matrices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List framework matrixs, a page at a time
+         * @description Filters combine; unknown query parameters are a 400. Order is stable, so following the Link header's next never skips or repeats an item.
+         */
+        get: operations["listFrameworkMatrices"];
+        put?: never;
+        /**
+         * Create a framework matrix
+         * @description Every field is checked; each invalid one is named in invalidParams and nothing is written. Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["createFrameworkMatrix"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/framework-matrices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one framework matrix
+         * @description The ETag header carries the version to send back in If-Match.
+         */
+        get: operations["getFrameworkMatrix"];
+        /**
+         * Replace a framework matrix's fields
+         * @description Send every field. With If-Match, a change based on a stale version gets 412 and changes nothing.
+         */
+        put: operations["updateFrameworkMatrix"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/framework-matrices/{id}/cells/{practiceId}/{codeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write one cell of a framework matrix
+         * @description The summary of one case (practice) on one theme (code) and the codings it rests on. If-Match names the cell's version ("0" for a cell never written); a stale one gets 412.
+         */
+        put: operations["putFrameworkCell"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/framework-matrices/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A framework matrix as CSV
+         * @description One row per case (practice, by name): case, practiceId, then per theme the summary and its fragments as noteId:start-end (code points, end exclusive) joined by "; ". UTF-8, CRLF, a header row.
+         */
+        get: operations["exportFrameworkMatrixCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2668,6 +2844,258 @@ export interface components {
             /** @description The note, kept exactly as sent (line ends included): codings point into it in Unicode code points. */
             text: string;
         };
+        /** @description A finding published to the stakeholders of a practice: its current version, the tally of answers to it and (on one finding) every version with every answer. */
+        Finding: {
+            /** @description The fragments it rests on: codings of notes of the practice, in the order the stakeholders see them. Their text is copied when the version is published. */
+            codingIds?: string[];
+            /**
+             * Format: date-time
+             * @description When version 1 was published.
+             */
+            readonly createdAt: string;
+            /**
+             * Format: uuid
+             * @description The id.
+             */
+            readonly id: string;
+            /**
+             * Format: uuid
+             * @description The practice whose stakeholders it is published to; fixed by the first version.
+             */
+            practiceId: string;
+            /**
+             * Format: date-time
+             * @description When this version was published.
+             */
+            readonly publishedAt: string;
+            /**
+             * Format: int32
+             * @description The practice's stakeholders in the project.
+             */
+            readonly stakeholders: number;
+            /** @description The current version's tally. */
+            readonly tally: {
+                /**
+                 * Format: int32
+                 * @description Agree.
+                 */
+                agree: number;
+                /**
+                 * Format: int32
+                 * @description Disagree.
+                 */
+                disagree: number;
+                /**
+                 * Format: int32
+                 * @description Not answered.
+                 */
+                open: number;
+                /**
+                 * Format: int32
+                 * @description Partly agree.
+                 */
+                partly: number;
+            };
+            /** @description The finding as the stakeholders read it. */
+            text: string;
+            /** @description A short title. */
+            title: string;
+            /**
+             * Format: int32
+             * @description The current version's number; the ETag.
+             */
+            readonly version: number;
+            /** @description Every version, oldest first (one finding only). */
+            readonly versions?: {
+                answers: {
+                    /** Format: uuid */
+                    accountId: string;
+                    /** @enum {string} */
+                    answer: "agree" | "partly" | "disagree";
+                    /** Format: date-time */
+                    answeredAt: string;
+                    /** @description Their comment; may be empty. */
+                    comment: string;
+                    /**
+                     * Format: int32
+                     * @description Their 1st, 2nd, … answer to this version; the highest counts.
+                     */
+                    number: number;
+                    /** @description Who answered. */
+                    username: string;
+                    /**
+                     * Format: int32
+                     * @description The version answered.
+                     */
+                    version: number;
+                }[];
+                /** Format: uuid */
+                authorId: string;
+                fragments: {
+                    /**
+                     * Format: uuid
+                     * @description The coding; absent once it was removed.
+                     */
+                    codingId?: string;
+                    /** @description The fragment's text as it was when the version was published. */
+                    text: string;
+                }[];
+                /** Format: date-time */
+                publishedAt: string;
+                /** @description Per answer the stakeholders whose newest answer to the version it is; open: the practice's stakeholders who have not answered it. */
+                tally: {
+                    /**
+                     * Format: int32
+                     * @description Agree.
+                     */
+                    agree: number;
+                    /**
+                     * Format: int32
+                     * @description Disagree.
+                     */
+                    disagree: number;
+                    /**
+                     * Format: int32
+                     * @description Not answered.
+                     */
+                    open: number;
+                    /**
+                     * Format: int32
+                     * @description Partly agree.
+                     */
+                    partly: number;
+                };
+                /** @description Its text. */
+                text: string;
+                /** @description Its title. */
+                title: string;
+                /**
+                 * Format: int32
+                 * @description 1 for the first.
+                 */
+                version: number;
+            }[];
+        };
+        FindingInput: {
+            /** @description The fragments it rests on: codings of notes of the practice, in the order the stakeholders see them. Their text is copied when the version is published. */
+            codingIds?: string[];
+            /**
+             * Format: uuid
+             * @description The practice whose stakeholders it is published to; fixed by the first version.
+             */
+            practiceId: string;
+            /** @description The finding as the stakeholders read it. */
+            text: string;
+            /** @description A short title. */
+            title: string;
+        };
+        /** @description One cell: a case's summary on a theme and its fragments. */
+        FrameworkCell: {
+            /**
+             * Format: uuid
+             * @description The column's code.
+             */
+            codeId: string;
+            /** @description The fragments it rests on: codings of notes of the row's practice. */
+            codingIds?: string[];
+            fragments: {
+                /**
+                 * Format: uuid
+                 * @description Its code.
+                 */
+                codeId: string;
+                /**
+                 * Format: uuid
+                 * @description The coding.
+                 */
+                codingId: string;
+                /**
+                 * Format: int32
+                 * @description Code point offset, exclusive.
+                 */
+                end: number;
+                /**
+                 * Format: uuid
+                 * @description Its note.
+                 */
+                noteId: string;
+                /**
+                 * Format: int32
+                 * @description Code point offset, inclusive.
+                 */
+                start: number;
+            }[];
+            /**
+             * Format: uuid
+             * @description The row's practice.
+             */
+            practiceId: string;
+            /** @description The researcher's summary of the case on the theme; empty clears it. */
+            summary?: string;
+            /** @description When; empty when never written. */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description Who wrote it last.
+             */
+            updatedBy?: string;
+            /**
+             * Format: int32
+             * @description The cell's version; 0 never written.
+             */
+            version: number;
+        };
+        FrameworkCellInput: {
+            /** @description The fragments it rests on: codings of notes of the row's practice. */
+            codingIds?: string[];
+            /** @description The researcher's summary of the case on the theme; empty clears it. */
+            summary?: string;
+        };
+        /** @description A framework matrix: practices as rows (cases), codes as columns (themes), written cells. */
+        FrameworkMatrix: {
+            /** @description The rows: the project's practices by name (one matrix only). */
+            cases?: {
+                /** @description Its name. */
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description The practice.
+                 */
+                practiceId: string;
+            }[];
+            /** @description The written cells (one matrix only). */
+            cells?: components["schemas"]["FrameworkCell"][];
+            /**
+             * Format: uuid
+             * @description The id.
+             */
+            readonly id: string;
+            /** @description The matrix's name. */
+            name: string;
+            /** @description The columns in order: codes of the project's codebook (the themes). */
+            themeCodeIds?: string[];
+            /** @description The columns in order (one matrix only). */
+            themes?: {
+                /**
+                 * Format: uuid
+                 * @description The code.
+                 */
+                codeId: string;
+                /** @description Its name. */
+                name: string;
+            }[];
+            /**
+             * Format: int32
+             * @description The matrix's version; the ETag.
+             */
+            version: number;
+        };
+        FrameworkMatrixInput: {
+            /** @description The matrix's name. */
+            name: string;
+            /** @description The columns in order: codes of the project's codebook (the themes). */
+            themeCodeIds?: string[];
+        };
         Health: {
             database: {
                 /** @enum {string} */
@@ -2949,6 +3377,78 @@ export interface components {
                 requestId?: string;
             }[];
             volunteers?: number;
+        };
+        /** @description A finding as its stakeholders see it: the current version's text and its fragments' text, no ids of notes, codings or people. */
+        MemberCheck: {
+            answer?: {
+                /** @enum {string} */
+                answer: "agree" | "partly" | "disagree";
+                /** Format: date-time */
+                answeredAt: string;
+                /** @description Their comment. */
+                comment: string;
+            };
+            earlierAnswer?: {
+                /** @enum {string} */
+                answer: "agree" | "partly" | "disagree";
+                /** Format: date-time */
+                answeredAt: string;
+                /** @description Their comment. */
+                comment: string;
+                /**
+                 * Format: int32
+                 * @description The earlier version they answered.
+                 */
+                version: number;
+            };
+            fragments: {
+                /** @description A fragment it rests on. */
+                text: string;
+            }[];
+            /** Format: uuid */
+            id: string;
+            /** @description The research project. */
+            projectName: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description The finding. */
+            text: string;
+            /** @description The finding's title. */
+            title: string;
+            /**
+             * Format: int32
+             * @description The current version: name it when answering.
+             */
+            version: number;
+        };
+        MemberCheckAnswer: {
+            /** @enum {string} */
+            answer: "agree" | "partly" | "disagree";
+            /** Format: date-time */
+            answeredAt: string;
+            /** @description The comment; may be empty. */
+            comment: string;
+            /** Format: uuid */
+            findingId: string;
+            /**
+             * Format: int32
+             * @description The version answered.
+             */
+            version: number;
+        };
+        MemberCheckAnswerInput: {
+            /**
+             * @description agree, partly or disagree.
+             * @enum {string}
+             */
+            answer: "agree" | "partly" | "disagree";
+            /** @description Why; may be left out. */
+            comment?: string;
+            /**
+             * Format: int32
+             * @description The version answered: the one the stakeholder read. 409 when the finding was revised since.
+             */
+            version: number;
         };
         /** @description A memo on a note, a code or a coding. */
         Memo: {
@@ -5970,6 +6470,84 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listMemberChecks: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in a stable order. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MemberCheck"][];
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        pageSize: number;
+                        /** Format: int64 */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    answerMemberCheck: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key of the client's choosing (e.g. a UUID). A retry with the same key and body gets the first answer back and creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The finding answered. */
+                findingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberCheckAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description The answer as recorded. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberCheckAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getOpenApiDocument: {
         parameters: {
             query?: never;
@@ -8013,6 +8591,401 @@ export interface operations {
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listFindings: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in a stable order. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Finding"][];
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        pageSize: number;
+                        /** Format: int64 */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publishFinding: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key of the client's choosing (e.g. a UUID). A retry with the same key and body gets the first answer back and creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The finding's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found; ETag is its version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reviseFinding: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The finding's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingInput"];
+            };
+        };
+        responses: {
+            /** @description Changed; ETag is the new version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listFrameworkMatrices: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in a stable order. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FrameworkMatrix"][];
+                        /** Format: int32 */
+                        page: number;
+                        /** Format: int32 */
+                        pageSize: number;
+                        /** Format: int64 */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createFrameworkMatrix: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key of the client's choosing (e.g. a UUID). A retry with the same key and body gets the first answer back and creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkMatrixInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkMatrix"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFrameworkMatrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The framework matrix's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found; ETag is its version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkMatrix"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateFrameworkMatrix: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The framework matrix's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkMatrixInput"];
+            };
+        };
+        responses: {
+            /** @description Changed; ETag is the new version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkMatrix"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putFrameworkCell: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag the change is based on; a stale one gets 412. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The session's CSRF token (from signing in, or GET /session); without it a change gets 403 and nothing changes. */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The framework matrix cell's id. */
+                id: string;
+                /** @description The row: a practice. */
+                practiceId: string;
+                /** @description The column: a theme. */
+                codeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkCellInput"];
+            };
+        };
+        responses: {
+            /** @description Changed; ETag is the new version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkCell"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportFrameworkMatrixCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description The framework matrix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listProjectMembers: {

@@ -28,6 +28,8 @@ export const permissions = {
   runMatching: ['coordinator'],
   myHelp: ['volunteer'],
   research: ['researcher'],
+  // Stakeholders in member checks hold any role; the server decides which findings.
+  memberCheck: ['admin', 'coordinator', 'professional', 'volunteer', 'researcher', 'client'],
   admin: ['admin'],
 } satisfies Record<string, Role[]>;
 

@@ -1,7 +1,9 @@
 import { SkipLink } from '@amsterdam/design-system-react';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
+import { listMemberChecks } from '../../api/memberChecks';
 import { can, type Permission } from '../../auth/permissions';
 import { useSession } from '../../auth/SessionContext';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -16,6 +18,13 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { session, role, signOut } = useSession();
   const navigate = useNavigate();
+  // Terugkoppeling shows only for those a finding was published to.
+  const memberChecks = useQuery({
+    queryKey: ['member-checks'],
+    queryFn: listMemberChecks,
+    enabled: Boolean(session) && !session?.secondFactorSetupRequired,
+    staleTime: 60_000,
+  });
   const items: NavItem[] = [
     { to: '/dashboard', label: t('nav.dashboard'), permission: 'practiceDashboard' },
     {
@@ -29,6 +38,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     { to: '/mijn-hulp', label: t('nav.myHelp'), permission: 'myHelp' },
     ...(role === 'client' ? [{ to: '/hulpvragen/nieuw', label: t('nav.askForHelp'), permission: 'askForHelp' as const }] : []),
     { to: '/onderzoek', label: t('nav.research'), permission: 'research' },
+    ...((memberChecks.data?.total ?? 0) > 0 ? [{ to: '/terugkoppeling', label: t('nav.memberCheck'), permission: 'memberCheck' as const }] : []),
     { to: '/beheer', label: t('nav.admin'), permission: 'admin' },
   ];
   const visible = items.filter((item) => can(role, item.permission));

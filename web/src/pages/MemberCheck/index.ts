@@ -1,0 +1,1 @@
+export { MemberCheck } from './MemberCheck';
