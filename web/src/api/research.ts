@@ -3,7 +3,7 @@
 // Offsets in codings count Unicode code points, not UTF-16 units: see
 // pages/Research/codePoints.ts for the conversion.
 import type { components, operations } from './schema';
-import { get, request, type Page } from './client';
+import { apiUrl, get, request, type Page } from './client';
 
 export type ResearchProject = components['schemas']['ResearchProject'];
 export type ResearchProjectInput = components['schemas']['ResearchProjectInput'];
@@ -23,6 +23,7 @@ export type CodeMatrix = components['schemas']['CodeMatrix'];
 export type CodeCooccurrence = components['schemas']['CodeCooccurrence'];
 export type CoderAgreement = components['schemas']['CoderAgreement'];
 export type AnalysisFragment = components['schemas']['AnalysisFragment'];
+export type RefiQdaExportSummary = components['schemas']['RefiQdaExportSummary'];
 export type FragmentQuery = NonNullable<operations['listAnalysisFragments']['parameters']['query']>;
 
 export const kPerspectives: Perspective[] = ['professional', 'manager', 'civilServant', 'experientialExpert', 'volunteer', 'citizen', 'researcher'];
@@ -85,3 +86,11 @@ export const fetchCooccurrence = (projectId: string) => get<CodeCooccurrence>(of
 export const fetchCoderAgreement = (projectId: string) => get<CoderAgreement>(of(projectId, '/analyses/coder-agreement'));
 export const listFragments = (projectId: string, query: FragmentQuery) =>
   get<Page<AnalysisFragment>>(of(projectId, '/analyses/fragments'), { pageSize: 50, ...query });
+
+/** The REFI-QDA exchange (docs/research.md): downloads, and what they leave out. */
+export const fetchExportSummary = (projectId: string) => get<RefiQdaExportSummary>(of(projectId, '/export-summary'));
+export const exchangeLinks = (projectId: string) => ({
+  codebook: apiUrl(of(projectId, '/codebook.qdc')),
+  project: apiUrl(of(projectId, '/export.qdpx')),
+  codings: apiUrl(of(projectId, '/codings.csv')),
+});

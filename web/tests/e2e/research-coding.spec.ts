@@ -129,6 +129,20 @@ test('a researcher codes a selection after an emoji and drills down to it', asyn
   await expect(page.getByTestId('fragment').first()).toContainText('de buurvrouw');
   await page.getByTestId('fragment').first().getByRole('link', { name: 'Naar de notitie' }).click();
   await expect(page).toHaveURL(new RegExp(`/notities/${noteId}$`));
+
+  // The REFI-QDA exchange on the project's overview: what goes along, what does not.
+  await nav.getByRole('link', { name: 'Overzicht' }).click();
+  const exchange = page.locator('section', { has: page.getByRole('heading', { name: 'Uitwisselen met QDA-programma’s' }) });
+  await expect(exchange).toContainText('1 notities, 2 coderingen, 1 codes.');
+  await expect(exchange.getByTestId('exchange-warnings')).toContainText('Bevindingen en de antwoorden van belanghebbenden');
+  const href = await exchange.getByRole('link', { name: 'Project (.qdpx)' }).getAttribute('href');
+  expect(href).toBe(`/api/v1/research/projects/${projectId}/export.qdpx`);
+  const archive = await page.request.get(href!);
+  expect(archive.status()).toBe(200);
+  expect(archive.headers()['content-type']).toContain('zip');
+  expect((await archive.body()).subarray(0, 2).toString()).toBe('PK');
+  const codebook = await page.request.get((await exchange.getByRole('link', { name: 'Codeboek (.qdc)' }).getAttribute('href'))!);
+  expect(await codebook.text()).toContain('name="Steun door buren"');
 });
 
 test('a researcher pseudonymises a name, then codes, writes a memo on the coding and removes it', async ({ page }) => {

@@ -2,7 +2,7 @@ import { Button, DescriptionList, Field, Heading, Label, Paragraph, Select, Tabl
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addMember, listMembers, removeMember, type ProjectMemberInput } from '../../api/research';
+import { addMember, exchangeLinks, fetchExportSummary, listMembers, removeMember, type ProjectMemberInput } from '../../api/research';
 import { LoadError, Loading } from '../../components/PageState';
 import { useEnumLabels } from '../../lib/enumLabels';
 import { FormError, ProjectHeader, researchKeys, useProject, usePracticeNames, useWho } from './shared';
@@ -25,7 +25,58 @@ export function ProjectOverview({ projectId }: { projectId: string }) {
         <DescriptionList.Description>{project.data.codebookVersion ?? 0}</DescriptionList.Description>
       </DescriptionList>
       <Members projectId={projectId} practiceIds={project.data.practiceIds ?? []} />
+      <Exchange projectId={projectId} />
     </>
+  );
+}
+
+/**
+ * The REFI-QDA exchange with QDA programs: the codebook, the whole project
+ * and the codings as downloads, and what the format cannot carry.
+ */
+function Exchange({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const summary = useQuery({ queryKey: [...researchKeys.members(projectId), 'export-summary'], queryFn: () => fetchExportSummary(projectId) });
+  const links = exchangeLinks(projectId);
+  return (
+    <section aria-labelledby="rs-exchange" className="db-section">
+      <Heading level={2} id="rs-exchange">
+        {t('research.exchange.heading')}
+      </Heading>
+      <Paragraph>{t('research.exchange.intro')}</Paragraph>
+      <ul className="db-downloads">
+        <li>
+          <a href={links.project} download className="ams-link">
+            {t('research.exchange.project')}
+          </a>
+        </li>
+        <li>
+          <a href={links.codebook} download className="ams-link">
+            {t('research.exchange.codebook')}
+          </a>
+        </li>
+        <li>
+          <a href={links.codings} download className="ams-link">
+            {t('research.exchange.codings')}
+          </a>
+        </li>
+      </ul>
+      {summary.isPending ? (
+        <Loading />
+      ) : summary.isError ? (
+        <LoadError error={summary.error} />
+      ) : (
+        <>
+          <Paragraph>{t('research.exchange.counts', { sources: summary.data.sources, codings: summary.data.codings, codes: summary.data.codes })}</Paragraph>
+          <Heading level={3}>{t('research.exchange.notCarried')}</Heading>
+          <ul data-testid="exchange-warnings">
+            {summary.data.warnings.map((warning) => (
+              <li key={warning.code}>{t(`research.exchange.warnings.${warning.code}`, { notes: summary.data.leftOut.notes })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
 

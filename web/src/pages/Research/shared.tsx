@@ -67,6 +67,8 @@ export function ProjectNav({ projectId }: { projectId: string }) {
     { to: projectPath(projectId, '/notities'), label: t('research.nav.notes'), end: false },
     { to: projectPath(projectId, '/codeboek'), label: t('research.nav.codebook'), end: false },
     { to: projectPath(projectId, '/analyses'), label: t('research.nav.analyses'), end: false },
+    { to: projectPath(projectId, '/terugkoppeling'), label: t('research.nav.findings'), end: false },
+    { to: projectPath(projectId, '/framework'), label: t('research.nav.framework'), end: false },
   ];
   return (
     <nav aria-label={t('research.nav.label')} className="rs-nav">
