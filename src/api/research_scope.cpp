@@ -62,8 +62,12 @@ Response research_call(store::Database& database, const Request& request, access
   Result<ResearchProjectId> project =
       research_path_id<ResearchProjectTag>(request, "projectId", "research project");
   if (!project.ok()) return problem(project.error(), request.request_id);
-  ResearchCall call{request, *project, access::ProjectStanding::none,
-                    research_event(request, resource, operation), std::nullopt};
+  ResearchCall call{request,
+                    *project,
+                    access::ProjectStanding::none,
+                    research_event(request, resource, operation),
+                    std::nullopt,
+                    {}};
   call.event.reason = "project=" + project->str();
   auto body = [&](store::Transaction& transaction) -> Result<Response> {
     Result<access::ProjectStanding> standing =
