@@ -352,7 +352,7 @@ TEST_P(ResearchApiTest, ANoteOfTwoHouseholdsIsInTheAccessLogOfEach) {
                                  pseudonyms->of(HouseholdId(second))};
   const std::string note_id = id(ann_->post(path("/field-notes"), body));
   ASSERT_EQ(bob_->get(path("/field-notes/" + note_id)).status, 200);
-  for (const std::string& action : {"fieldNote.create", "fieldNote.read"}) {
+  for (const char* action : {"fieldNote.create", "fieldNote.read"}) {
     std::set<std::string> households;
     for (const store::AuditRow& row : api_->audit_events(action)) {
       if (row.record_id == note_id && row.household_id) households.insert(*row.household_id);
