@@ -405,6 +405,37 @@ TEST_P(DichtbijCommandTest, SubjectExportAndEraseOneOperatorRequest) {
   EXPECT_EQ(stdout_text.find("Operatorverzoek"), std::string::npos);
 }
 
+TEST_P(DichtbijCommandTest, AnalyzeRollupNamesAWrongCountAndRebuildsIt) {
+  auto run = [&](std::vector<std::string> arguments) {
+    DichtbijProcess process(std::move(arguments), environment(), folder_.path());
+    const int code = process.wait_for_exit();
+    return std::make_pair(code, process.stderr_text());
+  };
+  auto [demo, demo_text] = run({"demo", "--households", "3", "--seed", "1"});
+  ASSERT_EQ(demo, 0) << demo_text;
+  auto [agrees, agrees_text] = run({"analyze", "rollup"});
+  EXPECT_EQ(agrees, 0) << agrees_text;
+  {
+    std::unique_ptr<store::Database> database = database_->open(1);
+    ASSERT_TRUE(database
+                    ->in_transaction(store::TransactionKind::write,
+                                     [](store::Transaction& transaction) {
+                                       transaction.session()
+                                           << "UPDATE support_act_rollup SET acts = acts + 1 "
+                                              "WHERE act_date = (SELECT MIN(act_date) FROM "
+                                              "support_act_rollup)";
+                                       return Result<void>();
+                                     })
+                    .ok());
+  }
+  auto [differs, differs_text] = run({"analyze", "rollup"});
+  EXPECT_EQ(differs, 1);
+  EXPECT_NE(differs_text.find("differ from the acts"), std::string::npos) << differs_text;
+  auto [rebuilt, rebuilt_text] = run({"analyze", "rollup", "--rebuild"});
+  EXPECT_EQ(rebuilt, 0) << rebuilt_text;
+  EXPECT_EQ(run({"analyze", "rollup"}).first, 0);
+}
+
 TEST_P(DichtbijCommandTest, AnalyzeWritesMeasuresAndCountsAsCsvAndJson) {
   auto run = [&](std::vector<std::string> arguments) {
     DichtbijProcess process(std::move(arguments), environment(), folder_.path());
