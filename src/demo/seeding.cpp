@@ -229,10 +229,12 @@ Result<SeedReport> seed(store::Database& database, const SeedOptions& options,
             unchecked = writer.skips_foreign_key_checks();
             if (Result<void> flushed = writer.flush(); !flushed.ok()) return flushed;
             // The bulk writer goes around the repositories: roll up here.
+            std::vector<std::string> written;
+            written.reserve(chunk->size());
             for (const HouseholdRecords& records : *chunk) {
-              store::roll_up_household(transaction, records.household.id.str(),
-                                       store::RollupChange::put_in);
+              written.push_back(records.household.id.str());
             }
+            store::roll_up_households(transaction, written, store::RollupChange::put_in);
             return {};
           });
       if (serial.owns_lock()) serial.unlock();

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -73,6 +74,25 @@ void adjust(Transaction& transaction, std::string_view filter, const std::vector
 void roll_up_household(Transaction& transaction, const std::string& household,
                        RollupChange change) {
   adjust(transaction, "a.household_id = :household", {household}, change);
+}
+
+void roll_up_households(Transaction& transaction, const std::vector<std::string>& households,
+                        RollupChange change) {
+  // A few hundred households per statement stays far below every engine's
+  // limit on bound parameters.
+  constexpr std::size_t kPerStatement = 500;
+  for (std::size_t begin = 0; begin < households.size(); begin += kPerStatement) {
+    const std::vector<std::string> some(
+        households.begin() + static_cast<std::ptrdiff_t>(begin),
+        households.begin() +
+            static_cast<std::ptrdiff_t>(std::min(households.size(), begin + kPerStatement)));
+    std::string filter = "a.household_id IN (";
+    for (std::size_t i = 0; i != some.size(); ++i) {
+      filter += fmt::format("{}:h{}", i == 0 ? "" : ", ", i);
+    }
+    filter += ')';
+    adjust(transaction, filter, some, change);
+  }
 }
 
 void roll_up_act(Transaction& transaction, const std::string& act, RollupChange change) {

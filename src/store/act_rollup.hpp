@@ -25,6 +25,10 @@ enum class RollupChange { take_out = -1, put_in = 1 };
 
 // The acts of a household.
 void roll_up_household(Transaction& transaction, const std::string& household, RollupChange change);
+// The acts of several households, in one statement (the bulk loader's: one
+// pass over the consents instead of one per household).
+void roll_up_households(Transaction& transaction, const std::vector<std::string>& households,
+                        RollupChange change);
 // One act.
 void roll_up_act(Transaction& transaction, const std::string& act, RollupChange change);
 // The acts a person gave or took part in (their roles decide "formal").

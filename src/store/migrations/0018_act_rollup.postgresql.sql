@@ -19,6 +19,12 @@ CREATE TABLE support_act_rollup (
   PRIMARY KEY (act_date, practice_id, target_group, research_consent, support_type, mobilised_by)
 );
 
+-- "Was this person a professional on the act's day" (act_roles_sql.hpp) is
+-- asked per act and per other involved. Without this index SQLite answered
+-- it from person_roles_role, walking every professional's role for each act
+-- (minutes for the demo's 400,000 acts, hours for a city); with it, one seek.
+CREATE INDEX person_roles_person_role ON person_roles (person_id, role, valid_from);
+
 -- The acts already there, the way store::rebuild_rollup counts them, with
 -- the engine's local today for the consent (postgresql variant).
 INSERT INTO support_act_rollup (act_date, practice_id, target_group, research_consent,
