@@ -46,4 +46,20 @@ using EachAnalysis =
 [[nodiscard]] Result<void> analyse_all_households(store::Transaction& transaction, const Date& on,
                                                   const EachAnalysis& each);
 
+struct AllHouseholdsOptions {
+  std::size_t slice = 2000;  // households read and analysed together
+  std::size_t threads = 2;   // slices in progress at once, each on its own read transaction
+};
+
+// The same, a slice at a time on several threads: memory holds a few slices
+// instead of the city, and reading one slice overlaps analysing another.
+// `each` is still called in id order, one call at a time (from any of the
+// threads). The slices are read on separate transactions, so a write that
+// commits during the run may show in the later slices only.
+// REQUIRES: options.slice >= 1, options.threads >= 1, and database's pool has
+// options.threads sessions free.
+[[nodiscard]] Result<void> analyse_all_households(store::Database& database, const Date& on,
+                                                  const EachAnalysis& each,
+                                                  const AllHouseholdsOptions& options = {});
+
 }  // namespace dichtbij::analysis

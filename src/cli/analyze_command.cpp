@@ -4,10 +4,12 @@
 // database (the API is where access is decided).
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "analysis/graphml.hpp"
 #include "analysis/household_analysis.hpp"
@@ -88,42 +90,43 @@ class Progress {
   bool shown_;
 };
 
+// Households are read and analysed a slice at a time on this many threads.
+std::size_t analysis_threads() {
+  return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+}
+
 Result<void> households(store::Database& database, const AnalyzeCommand& command, const Date& to,
                         std::ostream& out, std::ostream* graphml) {
-  return database.in_transaction(
-      store::TransactionKind::read, [&](store::Transaction& transaction) -> Result<void> {
-        Progress progress("analysing households");
-        nlohmann::json items = nlohmann::json::array();
-        bool header = false;
-        if (graphml != nullptr) analysis::write_graphml_start(*graphml);
-        Result<void> done = analysis::analyse_all_households(
-            transaction, to,
-            [&](const analysis::HouseholdAnalysis& measured, std::size_t done,
-                std::size_t total) -> Result<void> {
-              const analysis::MeasureRow row =
-                  analysis::measure_row(measured, measured.household.str());
-              if (command.format == AnalyzeFormat::csv) {
-                if (!header) analysis::write_csv_header(out, row);
-                header = true;
-                analysis::write_csv_row(out, row);
-              } else {
-                items.push_back(analysis::to_json(row));
-              }
-              if (graphml != nullptr) {
-                analysis::write_graphml_graph(*graphml, measured.household.str(), measured.network,
-                                              to);
-              }
-              progress.update(done, total);
-              return {};
-            });
-        if (!done.ok()) return done;
-        if (graphml != nullptr) analysis::write_graphml_end(*graphml);
-        if (command.format == AnalyzeFormat::json) out << items.dump(1) << '\n';
-        if (!header && command.format == AnalyzeFormat::csv) {
-          analysis::write_csv_header(out, analysis::measure_row(analysis::HouseholdAnalysis{}, ""));
+  Progress progress("analysing households");
+  nlohmann::json items = nlohmann::json::array();
+  bool header = false;
+  if (graphml != nullptr) analysis::write_graphml_start(*graphml);
+  Result<void> done = analysis::analyse_all_households(
+      database, to,
+      [&](const analysis::HouseholdAnalysis& measured, std::size_t done,
+          std::size_t total) -> Result<void> {
+        const analysis::MeasureRow row = analysis::measure_row(measured, measured.household.str());
+        if (command.format == AnalyzeFormat::csv) {
+          if (!header) analysis::write_csv_header(out, row);
+          header = true;
+          analysis::write_csv_row(out, row);
+        } else {
+          items.push_back(analysis::to_json(row));
         }
+        if (graphml != nullptr) {
+          analysis::write_graphml_graph(*graphml, measured.household.str(), measured.network, to);
+        }
+        progress.update(done, total);
         return {};
-      });
+      },
+      {.slice = 2000, .threads = analysis_threads()});
+  if (!done.ok()) return done;
+  if (graphml != nullptr) analysis::write_graphml_end(*graphml);
+  if (command.format == AnalyzeFormat::json) out << items.dump(1) << '\n';
+  if (!header && command.format == AnalyzeFormat::csv) {
+    analysis::write_csv_header(out, analysis::measure_row(analysis::HouseholdAnalysis{}, ""));
+  }
+  return {};
 }
 
 Table mobilisation_table(const std::vector<store::MobilisationCount>& counts) {
@@ -232,7 +235,7 @@ int run_analyze(const CommonOptions& options, const AnalyzeCommand& command) {
   std::optional<server::Config> config = load_config_or_report(options);
   if (!config) return 2;
   configure_logging(*config);
-  std::unique_ptr<store::Database> database = open_and_migrate(*config, 1);
+  std::unique_ptr<store::Database> database = open_and_migrate(*config, analysis_threads());
   if (!database) return 1;
 
   std::ofstream file;

@@ -199,4 +199,21 @@ Result<std::vector<Tie>> ties_holding_on(Transaction& transaction, const Date& d
   return ties;
 }
 
+Result<std::vector<Tie>> ties_holding_on(Transaction& transaction, const Date& day,
+                                         const HouseholdId& first, const HouseholdId& last) {
+  const std::string on = format_date(day);
+  Row row;
+  soci::statement statement =
+      (transaction.session().prepare
+           << "SELECT " << kColumns
+           << " FROM ties WHERE household_id BETWEEN :first AND :last AND valid_from <= :on1 AND "
+              "(valid_until IS NULL OR valid_until >= :on2)",
+       soci::use(first.str()), soci::use(last.str()), soci::use(on), soci::use(on),
+       DICHTBIJ_TIE_INTO(row));
+  statement.execute();
+  std::vector<Tie> ties;
+  while (statement.fetch()) ties.push_back(row.to_tie());
+  return ties;
+}
+
 }  // namespace dichtbij::store

@@ -33,7 +33,12 @@ class TieRepository {
 };
 
 // Every tie of every household that held on day, in no particular order: for
-// analyses over all households (store/network_batch_query.hpp).
+// analyses over all households (store/network_batch_query.hpp). With first
+// and last, only the ties of households whose ids sort between them
+// (inclusive, in the database's order).
 [[nodiscard]] Result<std::vector<Tie>> ties_holding_on(Transaction& transaction, const Date& day);
+[[nodiscard]] Result<std::vector<Tie>> ties_holding_on(Transaction& transaction, const Date& day,
+                                                       const HouseholdId& first,
+                                                       const HouseholdId& last);
 
 }  // namespace dichtbij::store

@@ -517,7 +517,51 @@ TEST_P(AnalysesApiTest, TheBatchReadGivesWhatEachHouseholdsReadGives) {
         EXPECT_TRUE(batch[i][c].value == single[i][c].value) << batch[i][c].csv_name;
       }
     }
+    // In slices on two threads: the same rows, in the same order, one call
+    // at a time, with the count done rising by one.
+    for (const std::size_t slice : {std::size_t{1}, std::size_t{2}, std::size_t{5}}) {
+      SCOPED_TRACE("slice " + std::to_string(slice));
+      std::vector<analysis::MeasureRow> sliced;
+      std::vector<std::size_t> counted;
+      ASSERT_TRUE(analysis::analyse_all_households(
+                      api_->database(), on,
+                      [&](const analysis::HouseholdAnalysis& a, std::size_t done,
+                          std::size_t total) -> Result<void> {
+                        EXPECT_EQ(total, 3u);
+                        counted.push_back(done);
+                        sliced.push_back(analysis::measure_row(a, ""));
+                        return {};
+                      },
+                      {.slice = slice, .threads = 2})
+                      .ok());
+      EXPECT_EQ(counted, (std::vector<std::size_t>{1, 2, 3}));
+      ASSERT_EQ(sliced.size(), batch.size());
+      for (std::size_t i = 0; i != batch.size(); ++i) {
+        ASSERT_EQ(sliced[i].size(), batch[i].size());
+        for (std::size_t c = 0; c != batch[i].size(); ++c) {
+          EXPECT_TRUE(sliced[i][c].value == batch[i][c].value) << batch[i][c].csv_name;
+        }
+      }
+    }
   }
+}
+
+TEST_P(AnalysesApiTest, AnAnalysisOfEveryHouseholdStopsAtTheFirstRefusal) {
+  (void)household("Alleen", person({{"displayName", "Kees"}}), "");
+  (void)household("Formeel", person({{"displayName", "Piet"}}), worker_);
+  const Date on = *parse_date(kDay);
+  std::size_t calls = 0;
+  const Result<void> stopped = analysis::analyse_all_households(
+      api_->database(), on,
+      [&](const analysis::HouseholdAnalysis&, std::size_t done, std::size_t) -> Result<void> {
+        ++calls;
+        if (done == 2) return make_error(ErrorCode::unavailable, "the disk is full");
+        return {};
+      },
+      {.slice = 1, .threads = 2});
+  ASSERT_FALSE(stopped.ok());
+  EXPECT_EQ(stopped.error().message, "the disk is full");
+  EXPECT_EQ(calls, 2u);
 }
 
 DICHTBIJ_INSTANTIATE_ENGINES(AnalysesApiTest);
