@@ -2,7 +2,6 @@
 
 #include <soci/soci.h>
 
-#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -76,25 +75,6 @@ void roll_up_household(Transaction& transaction, const std::string& household,
   adjust(transaction, "a.household_id = :household", {household}, change);
 }
 
-void roll_up_households(Transaction& transaction, const std::vector<std::string>& households,
-                        RollupChange change) {
-  // A few hundred households per statement stays far below every engine's
-  // limit on bound parameters.
-  constexpr std::size_t kPerStatement = 500;
-  for (std::size_t begin = 0; begin < households.size(); begin += kPerStatement) {
-    const std::vector<std::string> some(
-        households.begin() + static_cast<std::ptrdiff_t>(begin),
-        households.begin() +
-            static_cast<std::ptrdiff_t>(std::min(households.size(), begin + kPerStatement)));
-    std::string filter = "a.household_id IN (";
-    for (std::size_t i = 0; i != some.size(); ++i) {
-      filter += fmt::format("{}:h{}", i == 0 ? "" : ", ", i);
-    }
-    filter += ')';
-    adjust(transaction, filter, some, change);
-  }
-}
-
 void roll_up_act(Transaction& transaction, const std::string& act, RollupChange change) {
   adjust(transaction, "a.id = :act", {act}, change);
 }
@@ -104,6 +84,29 @@ void roll_up_person(Transaction& transaction, const std::string& person, RollupC
          "a.id IN (SELECT id FROM support_acts WHERE provider_id = :provider UNION SELECT "
          "support_act_id FROM support_act_others WHERE person_id = :other)",
          {person, person}, change);
+}
+
+void add_to_rollup(Transaction& transaction, const std::vector<RollupGroup>& groups) {
+  RollupGroup row;
+  std::string day;
+  soci::statement statement =
+      (transaction.session().prepare
+           << "INSERT INTO support_act_rollup (act_date, practice_id, target_group, "
+              "research_consent, support_type, mobilised_by, acts, joint_acts, activations) "
+              "VALUES (:day, :practice, :target_group, :consent, :support_type, :mobilised_by, "
+              ":acts, :joint_acts, :activations) ON CONFLICT (act_date, practice_id, "
+              "target_group, research_consent, support_type, mobilised_by) DO UPDATE SET acts = "
+              "support_act_rollup.acts + excluded.acts, joint_acts = support_act_rollup.joint_acts "
+              "+ excluded.joint_acts, activations = support_act_rollup.activations + "
+              "excluded.activations",
+       soci::use(day), soci::use(row.practice), soci::use(row.target_group),
+       soci::use(row.research_consent), soci::use(row.support_type), soci::use(row.mobilised_by),
+       soci::use(row.acts), soci::use(row.joint_acts), soci::use(row.activations));
+  for (const RollupGroup& group : groups) {
+    row = group;
+    day = format_date(group.act_date);
+    statement.execute(true);
+  }
 }
 
 void rebuild_rollup(Transaction& transaction) {

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/date.hpp"
 #include "store/database.hpp"
 
 namespace dichtbij::store {
@@ -25,14 +26,23 @@ enum class RollupChange { take_out = -1, put_in = 1 };
 
 // The acts of a household.
 void roll_up_household(Transaction& transaction, const std::string& household, RollupChange change);
-// The acts of several households, in one statement (the bulk loader's: one
-// pass over the consents instead of one per household).
-void roll_up_households(Transaction& transaction, const std::vector<std::string>& households,
-                        RollupChange change);
 // One act.
 void roll_up_act(Transaction& transaction, const std::string& act, RollupChange change);
 // The acts a person gave or took part in (their roles decide "formal").
 void roll_up_person(Transaction& transaction, const std::string& person, RollupChange change);
+
+// One group's counts, as a loader that counted them itself adds them.
+struct RollupGroup {
+  Date act_date;
+  std::string practice;
+  std::string target_group, support_type, mobilised_by;  // codes
+  int research_consent = 0;
+  long long acts = 0, joint_acts = 0, activations = 0;
+};
+
+// Adds each group's counts to the rollup (for a bulk load that went around
+// the repositories and counted its own acts).
+void add_to_rollup(Transaction& transaction, const std::vector<RollupGroup>& groups);
 
 // Empties the rollup and counts every act again.
 void rebuild_rollup(Transaction& transaction);

@@ -1,8 +1,11 @@
 // Demo data through the real HTTP API, on SQLite and PostgreSQL: every demo
 // account signs in and sees a living system, and generated records go back
 // through the API's validators unchanged.
+#include <soci/soci.h>
+
 #include "core/date.hpp"
 #include "demo/seeding.hpp"
+#include "store/act_rollup.hpp"
 #include "support/api_server.hpp"
 #include "support/engine_test.hpp"
 
@@ -98,6 +101,38 @@ TEST_P(DemoDataApiTest, EveryDemoAccountSignsInAndSeesALivingSystem) {
   EXPECT_EQ(exported.status, 200) << exported.body;
   EXPECT_GT(std::count(exported.body.begin(), exported.body.end(), '\n'), 1);
   EXPECT_EQ(researcher.get("/api/v1/households").status, 403);
+}
+
+// The loader counts its own acts into the rollup (demo/rollup_counts.hpp):
+// the counts must be what the SQL counts from the acts it wrote.
+TEST_P(DemoDataApiTest, TheRollupCountsEveryActTheDemoWrote) {
+  long long rolled_up = 0, acts = 0, joint = 0, activations = 0;
+  std::vector<std::string> differences;
+  ASSERT_TRUE(api_->database()
+                  .in_transaction(store::TransactionKind::read,
+                                  [&](store::Transaction& transaction) -> Result<void> {
+                                    transaction.session()
+                                        << "SELECT COALESCE(SUM(acts), 0), COALESCE(SUM("
+                                           "joint_acts), 0), COALESCE(SUM(activations), 0) FROM "
+                                           "support_act_rollup",
+                                        soci::into(rolled_up), soci::into(joint),
+                                        soci::into(activations);
+                                    transaction.session()
+                                        << "SELECT COUNT(*) FROM support_acts a JOIN "
+                                           "household_practices hp ON hp.household_id = "
+                                           "a.household_id",
+                                        soci::into(acts);
+                                    differences = store::rollup_differences(transaction);
+                                    return {};
+                                  })
+                  .ok());
+  EXPECT_EQ(rolled_up, acts);
+  EXPECT_GT(acts, 0);
+  EXPECT_GT(joint, 0);
+  EXPECT_GT(activations, 0);
+  EXPECT_TRUE(differences.empty())
+      << differences.size()
+      << " groups differ, the first: " << (differences.empty() ? "" : differences.front());
 }
 
 TEST_P(DemoDataApiTest, GeneratedRecordsPassTheApiValidators) {
