@@ -1,6 +1,9 @@
 # Shared by the benchmark scripts: free ports, servers that stop with the
 # script, wrk runs and medians. Source it; it sets a trap on EXIT.
 
+# The peers and tools the benchmarks run (quiet when they are there).
+scripts/install-deps.sh bench/debian-packages.txt
+
 bench_work=$(mktemp -d /tmp/dichtbij-bench.XXXXXX)
 chmod 755 "$bench_work"
 bench_pids=()
