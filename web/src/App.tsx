@@ -1,14 +1,20 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useParams, type Params } from 'react-router';
+import type { Role, Session } from './api/session';
 import { can, homePath, type Permission } from './auth/permissions';
 import { useSession } from './auth/SessionContext';
 import { AppShell } from './components/AppShell';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Loading } from './components/PageState';
+import { prefetchDashboard } from './pages/Dashboard/queries';
+import { prefetchHousehold } from './pages/Household/queries';
 import { Households } from './pages/Households';
 import { NotFound } from './pages/NotFound';
 import { SignIn } from './pages/SignIn';
+
+type Prefetch = (client: QueryClient, context: { session: Session; role: Role | undefined; params: Readonly<Params> }) => void;
 
 // The ecomap (Cytoscape) and the charts (ECharts) are large; they load only
 // with the pages that draw them.
@@ -30,13 +36,25 @@ const Findings = lazy(() => import('./pages/FrameworkMatrix').then((m) => ({ def
 const FrameworkMatrix = lazy(() => import('./pages/FrameworkMatrix').then((m) => ({ default: m.FrameworkMatrix })));
 const Admin = lazy(() => import('./pages/Admin').then((m) => ({ default: m.Admin })));
 
-/** A page for signed-in roles with the permission; others are sent on. */
-function Guarded({ permission, title, children }: { permission: Permission; title: string; children: ReactNode }) {
+/**
+ * A page for signed-in roles with the permission; others are sent on.
+ * prefetch starts the page's first requests at once, while its code is still
+ * loading (React shows the fallback for at least 300 ms, and the page's own
+ * queries would only start after that).
+ */
+function Guarded({ permission, title, prefetch, children }: { permission: Permission; title: string; prefetch?: Prefetch; children: ReactNode }) {
   const { session, role, loading } = useSession();
   const location = useLocation();
+  const params = useParams();
+  const queryClient = useQueryClient();
+  const allowed = Boolean(session) && !session?.secondFactorSetupRequired && can(role, permission);
   useEffect(() => {
     document.title = `${title} · Dichtbij`;
   }, [title]);
+  useEffect(() => {
+    if (allowed && session && prefetch) prefetch(queryClient, { session, role, params });
+    // Once per page and its parameters, not on every render.
+  }, [allowed, location.pathname]);
   if (loading) return <Loading />;
   if (!session) return <Navigate to="/inloggen" replace state={{ from: location.pathname + location.search }} />;
   if (session.secondFactorSetupRequired) return <Navigate to="/tweede-factor" replace />;
@@ -97,10 +115,10 @@ export function App() {
         <Route path="/tweede-factor" element={<SecondFactorRoute />} />
         <Route path="/huishoudens" element={<Guarded permission="listHouseholds" title={t('nav.households')}><Households /></Guarded>} />
         <Route path="/huishoudens/nieuw" element={<Guarded permission="createHousehold" title={t('newHousehold.heading')}><NewHousehold /></Guarded>} />
-        <Route path="/huishoudens/:householdId" element={<Guarded permission="listHouseholds" title={t('household.title')}><Household /></Guarded>} />
+        <Route path="/huishoudens/:householdId" element={<Guarded permission="listHouseholds" title={t('household.title')} prefetch={(client, { role, params }) => prefetchHousehold(client, params.householdId ?? '', role)}><Household /></Guarded>} />
         <Route path="/mijn-dossier" element={<Guarded permission="listHouseholds" title={t('nav.myFile')}><MyFile /></Guarded>} />
         <Route path="/steun-vastleggen" element={<Guarded permission="logSupport" title={t('nav.quickLog')}><QuickLog /></Guarded>} />
-        <Route path="/dashboard" element={<Guarded permission="practiceDashboard" title={t('nav.dashboard')}><Dashboard /></Guarded>} />
+        <Route path="/dashboard" element={<Guarded permission="practiceDashboard" title={t('nav.dashboard')} prefetch={(client, { session }) => prefetchDashboard(client, session.account.practiceId ?? '')}><Dashboard /></Guarded>} />
         <Route path="/onderzoek" element={<Guarded permission="research" title={t('nav.research')}><Research /></Guarded>} />
         <Route path="/onderzoek/projecten/*" element={<Guarded permission="research" title={t('research.projects.heading')}><ResearchProjects /></Guarded>} />
         <Route path="/onderzoek/projecten/:projectId/terugkoppeling" element={<Guarded permission="research" title={t('memberCheck.heading')}><Findings /></Guarded>} />

@@ -2,23 +2,22 @@ import { Heading, Paragraph } from '@amsterdam/design-system-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchCollaboration, fetchComparison, fetchHouseholdMeasures, fetchMobilisation } from '../../api/analyses';
-import { listPractices } from '../../api/practices';
 import { useSession } from '../../auth/SessionContext';
 import { ChartWithTable } from '../../components/ChartWithTable';
 import { LoadError, Loading } from '../../components/PageState';
 import { capacityChart, collaborationChart, comparisonChart, mobilisationChart, mobilisationTotal, percent } from './chartData';
+import { dashboardQueries } from './queries';
 
 /** The practice dashboard of a coordinator: their own practice. */
 export function Dashboard() {
   const { t } = useTranslation();
   const { session } = useSession();
   const practiceId = session?.account.practiceId ?? '';
-  const practices = useQuery({ queryKey: ['practices'], queryFn: listPractices, staleTime: 5 * 60_000 });
-  const mobilisation = useQuery({ queryKey: ['mobilisation', practiceId], queryFn: () => fetchMobilisation(practiceId), enabled: Boolean(practiceId) });
-  const collaboration = useQuery({ queryKey: ['collaboration', practiceId], queryFn: () => fetchCollaboration(practiceId), enabled: Boolean(practiceId) });
-  const measures = useQuery({ queryKey: ['household-measures', practiceId], queryFn: () => fetchHouseholdMeasures(practiceId) });
-  const comparison = useQuery({ queryKey: ['comparison'], queryFn: fetchComparison });
+  const practices = useQuery(dashboardQueries.practices());
+  const mobilisation = useQuery(dashboardQueries.mobilisation(practiceId));
+  const collaboration = useQuery(dashboardQueries.collaboration(practiceId));
+  const measures = useQuery(dashboardQueries.measures(practiceId));
+  const comparison = useQuery(dashboardQueries.comparison());
   const practice = practices.data?.items.find((p) => p.id === practiceId);
 
   const mobilisationView = useMemo(() => mobilisation.data && mobilisationChart(mobilisation.data.byMonth, t), [mobilisation.data, t]);

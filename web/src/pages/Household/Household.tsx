@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { fetchHousehold, fetchNetwork } from '../../api/households';
 import { listPractices } from '../../api/practices';
 import { can, type Permission } from '../../auth/permissions';
 import { useSession } from '../../auth/SessionContext';
@@ -17,6 +16,7 @@ import { ChangeSection } from './ChangeSection';
 import { ConsentsSection } from './ConsentsSection';
 import { NetworkSection } from './NetworkSection';
 import { PlanSection } from './PlanSection';
+import { householdQueries } from './queries';
 import { SupportLogSection } from './SupportLogSection';
 import { ZrmSection } from './ZrmSection';
 
@@ -33,15 +33,11 @@ export function Household({ householdId: fixedId }: { householdId?: string }) {
   const { role } = useSession();
   const { label } = useEnumLabels();
   const [search, setSearch] = useSearchParams();
-  const household = useQuery({ queryKey: ['household', householdId], queryFn: () => fetchHousehold(householdId) });
+  const household = useQuery(householdQueries.household(householdId));
   const practices = useQuery({ queryKey: ['practices'], queryFn: listPractices, staleTime: 5 * 60_000 });
   // Names and formality of everyone around the household today, shared by
   // the plan and the log; the map section asks for other dates itself.
-  const network = useQuery({
-    queryKey: ['network', householdId, isoToday()],
-    queryFn: () => fetchNetwork(householdId),
-    enabled: can(role, 'viewNetwork'),
-  });
+  const network = useQuery({ ...householdQueries.network(householdId), enabled: can(role, 'viewNetwork') });
   const names = useMemo(() => new Map((network.data?.nodes ?? []).map((node) => [node.id, node.label])), [network.data]);
   const people = useMemo(() => (network.data?.nodes ?? []).filter((node) => node.kind !== 'organisation'), [network.data]);
   const formal = useMemo(() => new Map((network.data?.nodes ?? []).map((node) => [node.id, node.formal])), [network.data]);

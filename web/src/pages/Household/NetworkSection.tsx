@@ -2,7 +2,6 @@ import { Button, Heading, Label, Paragraph } from '@amsterdam/design-system-reac
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchNetwork } from '../../api/households';
 import { LoadError, Loading } from '../../components/PageState';
 import { addDays, daysBetween, formatDate, isoToday } from '../../lib/dates';
 import { can } from '../../auth/permissions';
@@ -11,6 +10,7 @@ import { AddPersonForm } from './AddPersonForm';
 import { Ecomap } from './Ecomap';
 import { EcomapTable } from './EcomapTable';
 import { PersonPanel } from './PersonPanel';
+import { householdQueries } from './queries';
 
 interface NetworkSectionProps {
   householdId: string;
@@ -33,11 +33,7 @@ export function NetworkSection({ householdId, since, members }: NetworkSectionPr
     const timer = setTimeout(() => setDate(addDays(since, offset)), 200);
     return () => clearTimeout(timer);
   }, [offset, since]);
-  const network = useQuery({
-    queryKey: ['network', householdId, date],
-    queryFn: () => fetchNetwork(householdId, date === today ? undefined : date),
-    placeholderData: keepPreviousData,
-  });
+  const network = useQuery({ ...householdQueries.network(householdId, date), placeholderData: keepPreviousData });
   const shown = addDays(since, offset);
 
   return (
