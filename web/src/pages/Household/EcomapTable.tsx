@@ -25,7 +25,7 @@ export function EcomapTable({ network, id, selected, onSelect }: EcomapTableProp
       .join(', ');
   return (
     <div className="db-table-scroll">
-      <Table id={id} className="db-table db-table--compact">
+      <Table id={id} className="db-table db-table--stack db-table--compact">
         <Table.Caption>{t('ecomap.tableCaption', { date: new Date(network.date).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL') })}</Table.Caption>
         <Table.Header>
           <Table.Row>
@@ -41,18 +41,18 @@ export function EcomapTable({ network, id, selected, onSelect }: EcomapTableProp
             const ties = tiesOf(network, node.id);
             return (
               <Table.Row key={node.id} aria-selected={selected === node.id ? true : undefined}>
-                <Table.Cell>
+                <Table.Cell data-label={t('ecomap.person')}>
                   <button type="button" className="db-linkbutton" onClick={() => onSelect(node.id)}>
                     {node.label}
                   </button>
                   {membershipsOf(node.id) && <div className="db-muted">{membershipsOf(node.id)}</div>}
                 </Table.Cell>
-                <Table.Cell>
+                <Table.Cell data-label={t('ecomap.role')}>
                   {node.kind === 'member' ? t('ecomap.member') : label('personRole', node.role)}
                   <div className="db-muted">{node.formal ? t('ecomap.formal') : t('ecomap.informal')}</div>
                 </Table.Cell>
-                <Table.Cell>{node.kind === 'member' ? '—' : t(`ecomap.ring${ringOf(node)}`)}</Table.Cell>
-                <Table.Cell>
+                <Table.Cell data-label={t('ecomap.closeness')}>{node.kind === 'member' ? '—' : t(`ecomap.ring${ringOf(node)}`)}</Table.Cell>
+                <Table.Cell data-label={t('ecomap.ties')}>
                   <ul className="db-plainlist">
                     {ties.map(({ edge, other }) => (
                       <li key={edge.id}>
@@ -67,7 +67,7 @@ export function EcomapTable({ network, id, selected, onSelect }: EcomapTableProp
                     ))}
                   </ul>
                 </Table.Cell>
-                <Table.Cell>{node.supportActsLast90Days}</Table.Cell>
+                <Table.Cell data-label={t('ecomap.recentActs')}>{node.supportActsLast90Days}</Table.Cell>
               </Table.Row>
             );
           })}
