@@ -147,7 +147,7 @@ function ZrmChangeTable({ zrm, names, columns }: { zrm: ZrmChange; names: Map<st
     <>
       {zrm.map((person) => (
         <div className="db-table-scroll" key={person.person}>
-          <Table className="db-table db-table--compact db-table--narrow">
+          <Table className="db-table db-table--stack db-table--compact db-table--narrow">
             <Table.Caption>
               {t('change.zrmCaption')} <PersonName id={person.person} known={names} />
             </Table.Caption>
@@ -163,9 +163,9 @@ function ZrmChangeTable({ zrm, names, columns }: { zrm: ZrmChange; names: Map<st
               {person.domains.map((domain) => (
                 <Table.Row key={domain.domain}>
                   <Table.HeaderCell scope="row">{label('zrmDomain', domain.domain)}</Table.HeaderCell>
-                  <Table.Cell>{scored(domain.then)}</Table.Cell>
-                  <Table.Cell>{scored(domain.now)}</Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={columns.then}>{scored(domain.then)}</Table.Cell>
+                  <Table.Cell data-label={columns.now}>{scored(domain.now)}</Table.Cell>
+                  <Table.Cell data-label={t('change.difference')}>
                     {domain.change === null ? '' : new Intl.NumberFormat(i18n.language, { signDisplay: 'exceptZero' }).format(domain.change)}{' '}
                     <Direction direction={domain.change === null ? null : (Math.sign(domain.change) as -1 | 0 | 1)} />
                   </Table.Cell>
