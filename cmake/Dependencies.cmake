@@ -27,6 +27,11 @@ pkg_check_modules(LEMON REQUIRED lemon)
 # the .qdpx.
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+# The practice report's PDF (src/research/practice_report_pdf.cpp): cairo draws,
+# Pango lays out the text.
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
+# The tests read the report's text back from the PDF.
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 
 # RESTinio does not declare what it links against; Debian's http-parser has
 # no CMake or pkg-config files.

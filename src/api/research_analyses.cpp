@@ -16,16 +16,6 @@
 
 namespace dichtbij::api {
 
-namespace {
-
-using access::Operation;
-using access::Resource;
-
-// How much of a fragment a drill-down shows, in code points.
-constexpr std::size_t kExcerptLength = 300;
-
-// The project's corpus with the notes outside research consent marked, in
-// one snapshot with the consents.
 Result<CodingCorpus> consented_corpus(store::Transaction& transaction,
                                       const ResearchProjectId& project, bool with_coding_ids) {
   Result<CodingCorpus> corpus = store::research_corpus(transaction, project, with_coding_ids);
@@ -35,6 +25,14 @@ Result<CodingCorpus> consented_corpus(store::Transaction& transaction,
   research::exclude_without_consent(*corpus, *consented);
   return corpus;
 }
+
+namespace {
+
+using access::Operation;
+using access::Resource;
+
+// How much of a fragment a drill-down shows, in code points.
+constexpr std::size_t kExcerptLength = 300;
 
 nlohmann::json share(double value) {
   return std::round(value * 10000) / 10000;

@@ -22,6 +22,7 @@
 #include "api/organisations.hpp"
 #include "api/persons.hpp"
 #include "api/practice_analyses.hpp"
+#include "api/practice_reports.hpp"
 #include "api/practices.hpp"
 #include "api/research_analyses.hpp"
 #include "api/research_coding.hpp"
@@ -104,6 +105,7 @@ std::vector<Route> make_api_routes(const ApiContext& context) {
   add_research_refi_qda_routes(registry, context.database);
   add_member_check_routes(registry, context.database);
   add_framework_matrix_routes(registry, context.database);
+  add_practice_report_routes(registry, context.database);
 
   // The document describes itself too, so it is built once the list is
   // complete; the route shares the finished text (immutable, so threads may
