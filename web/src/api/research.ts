@@ -94,3 +94,15 @@ export const exchangeLinks = (projectId: string) => ({
   project: apiUrl(of(projectId, '/export.qdpx')),
   codings: apiUrl(of(projectId, '/codings.csv')),
 });
+
+export type PracticeReport = components['schemas']['PracticeReport'];
+/** A report's period; either day may be left to the server's default (the last year). */
+export interface ReportPeriod {
+  from?: string;
+  to?: string;
+}
+export const fetchPracticeReport = (projectId: string, practiceId: string, period: ReportPeriod) =>
+  get<PracticeReport>(of(projectId, `/practices/${practiceId}/report`), { ...period });
+/** The same report as a PDF: a download the browser fetches itself (the session cookie goes along). */
+export const practiceReportPdfUrl = (projectId: string, practiceId: string, period: ReportPeriod) =>
+  apiUrl(of(projectId, `/practices/${practiceId}/report.pdf`), { ...period });

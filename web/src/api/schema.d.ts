@@ -1769,6 +1769,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/research/projects/{projectId}/practices/{practiceId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report of a practice
+         * @description Mobilisation and collaboration per month, carrying capacity at the start and end of the period, the ten most frequent codes, the practice's row of each framework matrix and where its member checks stand. Counts only households whose research consent is in force today, and leaves out notes linked to a household without it. 404 when the project does not study the practice.
+         */
+        get: operations["getPracticeReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/research/projects/{projectId}/practices/{practiceId}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report of a practice as a PDF
+         * @description Mobilisation and collaboration per month, carrying capacity at the start and end of the period, the ten most frequent codes, the practice's row of each framework matrix and where its member checks stand. Counts only households whose research consent is in force today, and leaves out notes linked to a household without it. 404 when the project does not study the practice.
+         */
+        get: operations["getPracticeReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/session": {
         parameters: {
             query?: never;
@@ -3706,6 +3746,256 @@ export interface components {
             organisationIds?: string[];
             /** @description Who it is for. */
             targetGroups: ("severeLoneliness" | "youthGroup" | "sociallyIsolated" | "teenageMother" | "formerlyHomeless" | "deprivedNeighbourhood" | "other")[];
+        };
+        /** @description The report of one practice of a research project. */
+        PracticeReport: {
+            capacity: {
+                /** @description Carrying capacity over the 90 days up to a day. */
+                end: {
+                    /** @description Per support type, in the enumeration's order. */
+                    bySupportType: {
+                        /**
+                         * Format: int64
+                         * @description Households with an informal provider.
+                         */
+                        covered: number;
+                        /**
+                         * Format: double
+                         * @description covered / households.
+                         */
+                        coveredShare: number | null;
+                        /**
+                         * Format: int64
+                         * @description Households with two or more.
+                         */
+                        redundant: number;
+                        /**
+                         * Format: double
+                         * @description redundant / households.
+                         */
+                        redundantShare: number | null;
+                        /** @description The support type. */
+                        supportType: string;
+                    }[];
+                    /** @description The day analysed (YYYY-MM-DD). */
+                    date: string;
+                    /**
+                     * Format: int64
+                     * @description Consenting households of the practice analysed.
+                     */
+                    households: number;
+                };
+                /** @description Carrying capacity over the 90 days up to a day. */
+                start: {
+                    /** @description Per support type, in the enumeration's order. */
+                    bySupportType: {
+                        /**
+                         * Format: int64
+                         * @description Households with an informal provider.
+                         */
+                        covered: number;
+                        /**
+                         * Format: double
+                         * @description covered / households.
+                         */
+                        coveredShare: number | null;
+                        /**
+                         * Format: int64
+                         * @description Households with two or more.
+                         */
+                        redundant: number;
+                        /**
+                         * Format: double
+                         * @description redundant / households.
+                         */
+                        redundantShare: number | null;
+                        /** @description The support type. */
+                        supportType: string;
+                    }[];
+                    /** @description The day analysed (YYYY-MM-DD). */
+                    date: string;
+                    /**
+                     * Format: int64
+                     * @description Consenting households of the practice analysed.
+                     */
+                    households: number;
+                };
+            };
+            /**
+             * Format: int64
+             * @description The codebook version the codes are from.
+             */
+            codebookVersion: number;
+            /** @description The ten codes on most of the practice's notes. */
+            codes: {
+                /** @description The code. */
+                codeId: string;
+                /**
+                 * Format: int64
+                 * @description Codings in the notes.
+                 */
+                codings: number;
+                /** @description #rrggbb. */
+                colour: string;
+                /** @description Its name. */
+                name: string;
+                /**
+                 * Format: int64
+                 * @description Notes with the code.
+                 */
+                notes: number;
+                /**
+                 * Format: double
+                 * @description notes / the practice's notes.
+                 */
+                share: number;
+            }[];
+            /** @description Findings published to the practice's stakeholders, newest first. */
+            findings: {
+                /**
+                 * Format: int64
+                 * @description Stakeholders who agree.
+                 */
+                agree: number;
+                /**
+                 * Format: int64
+                 * @description Who disagree.
+                 */
+                disagree: number;
+                /** @description The finding. */
+                findingId: string;
+                /**
+                 * Format: int64
+                 * @description Who have not answered.
+                 */
+                open: number;
+                /**
+                 * Format: int64
+                 * @description Who partly agree.
+                 */
+                partly: number;
+                /** @description When that version was published. */
+                publishedAt: string;
+                /** @description Its current title. */
+                title: string;
+                /**
+                 * Format: int64
+                 * @description Its current version.
+                 */
+                version: number;
+            }[];
+            /** @description The practice's row of each framework matrix. */
+            framework: {
+                /** @description One per theme, in the matrix's order. */
+                cells: {
+                    /** @description The theme. */
+                    codeId: string;
+                    /**
+                     * Format: int64
+                     * @description Fragments it rests on.
+                     */
+                    fragments: number;
+                    /** @description May be empty. */
+                    summary: string;
+                    /** @description Its name. */
+                    theme: string;
+                }[];
+                /** @description The framework matrix. */
+                matrixId: string;
+                /** @description Its name. */
+                name: string;
+            }[];
+            /** @description When the report was made (UTC). */
+            madeAt: string;
+            /** @description Every month of the period, in order. */
+            months: components["schemas"]["PracticeReportMonth"][];
+            /**
+             * Format: int64
+             * @description The practice's notes in the analyses.
+             */
+            notes: number;
+            period: {
+                /** @description Always true. */
+                consentingHouseholdsOnly: boolean;
+                /** @description First day. */
+                from: string;
+                /** @description Last day. */
+                to: string;
+            };
+            /** @description The practice. */
+            practiceId: string;
+            /** @description Its name. */
+            practiceName: string;
+            /** @description The research project. */
+            projectId: string;
+            /** @description Its name. */
+            projectName: string;
+            total: components["schemas"]["PracticeReportMonth"];
+        };
+        /** @description Acts of a month (or of the period) by who set them in motion, and collaboration. */
+        PracticeReportMonth: {
+            /**
+             * Format: double
+             * @description activations / acts.
+             */
+            activationShare: number | null;
+            /**
+             * Format: int64
+             * @description Mobilised by a professional, given informally.
+             */
+            activations: number;
+            /**
+             * Format: int64
+             * @description Support acts.
+             */
+            acts: number;
+            /**
+             * Format: int64
+             * @description Agreements handed to an informal helper.
+             */
+            handovers: number;
+            /**
+             * Format: int64
+             * @description Acts of formal and informal people together.
+             */
+            jointActs: number;
+            /**
+             * Format: double
+             * @description jointActs / acts.
+             */
+            jointShare: number | null;
+            /** @description YYYY-MM; absent in the total. */
+            month?: string;
+            /**
+             * Format: int64
+             * @description Mobilised by its network.
+             */
+            network: number;
+            /**
+             * Format: double
+             * @description network / acts.
+             */
+            networkShare: number | null;
+            /**
+             * Format: int64
+             * @description Mobilised by a professional.
+             */
+            professional: number;
+            /**
+             * Format: double
+             * @description professional / acts.
+             */
+            professionalShare: number | null;
+            /**
+             * Format: int64
+             * @description Mobilised by the household itself.
+             */
+            self: number;
+            /**
+             * Format: double
+             * @description self / acts; null without acts.
+             */
+            selfShare: number | null;
         };
         /** @description An error, as RFC 9457 problem details. */
         Problem: {
@@ -9304,6 +9594,80 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPracticeReport: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); default a year before to. */
+                from?: string;
+                /** @description Last day of the period (inclusive); default today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description A practice the project studies. */
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPracticeReportPdf: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); default a year before to. */
+                from?: string;
+                /** @description Last day of the period (inclusive); default today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+                /** @description A practice the project studies. */
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as a PDF (A4, Dutch). */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description attachment, with a file name */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

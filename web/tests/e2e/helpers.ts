@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const kPassword = 'dichtbij-demo';
@@ -35,6 +36,22 @@ export async function apiGet<T>(request: APIRequestContext, path: string): Promi
   const response = await request.get(`/api/v1${path}`);
   expect(response.status(), `GET ${path}`).toBe(200);
   return (await response.json()) as T;
+}
+
+/** A POST beside the UI, with the page's session; expects status. */
+export async function apiPost<T>(page: Page, path: string, data: unknown, status = 201): Promise<T> {
+  const answer = await page.request.post(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': await csrfOf(page) } });
+  expect(answer.status(), `POST ${path}: ${await answer.text()}`).toBe(status);
+  return (await answer.json()) as T;
+}
+
+/** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
+export async function noSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  expect(serious).toEqual([]);
 }
 
 export interface HouseholdSummary {

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { addMember, exchangeLinks, fetchExportSummary, listMembers, removeMember, type ProjectMemberInput } from '../../api/research';
 import { LoadError, Loading } from '../../components/PageState';
 import { useEnumLabels } from '../../lib/enumLabels';
-import { FormError, ProjectHeader, researchKeys, useProject, usePracticeNames, useWho } from './shared';
+import { Link as RouterLink } from 'react-router';
+import { FormError, ProjectHeader, projectPath, researchKeys, useProject, usePracticeNames, useWho } from './shared';
 
 /** A project: what it studies, its practices and its members. */
 export function ProjectOverview({ projectId }: { projectId: string }) {
@@ -21,6 +22,20 @@ export function ProjectOverview({ projectId }: { projectId: string }) {
       <DescriptionList>
         <DescriptionList.Term>{t('research.projects.practices')}</DescriptionList.Term>
         <DescriptionList.Description>{(project.data.practiceIds ?? []).map(practiceName).join(', ') || '—'}</DescriptionList.Description>
+        <DescriptionList.Term>{t('research.report.reports')}</DescriptionList.Term>
+        <DescriptionList.Description>
+          {(project.data.practiceIds ?? []).length === 0 ? '—' : (
+            <ul className="rs-report-links">
+              {(project.data.practiceIds ?? []).map((id) => (
+                <li key={id}>
+                  <RouterLink className="ams-link" to={projectPath(projectId, `/praktijken/${id}/rapport`)}>
+                    {t('research.report.reportOf', { name: practiceName(id) })}
+                  </RouterLink>
+                </li>
+              ))}
+            </ul>
+          )}
+        </DescriptionList.Description>
         <DescriptionList.Term>{t('research.codebook.version')}</DescriptionList.Term>
         <DescriptionList.Description>{project.data.codebookVersion ?? 0}</DescriptionList.Description>
       </DescriptionList>

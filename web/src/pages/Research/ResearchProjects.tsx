@@ -6,6 +6,7 @@ import { Analyses } from './Analyses';
 import { Codebook } from './Codebook';
 import { NoteEditor, Notes } from './Notes';
 import { NotePage } from './NotePage';
+import { PracticeReport } from './PracticeReport';
 import { ProjectOverview } from './ProjectOverview';
 import { Projects } from './Projects';
 
@@ -26,6 +27,11 @@ function WithProject({ render }: { render: (projectId: string, noteId?: string) 
   return <>{render(projectId, noteId)}</>;
 }
 
+function WithPractice({ render }: { render: (projectId: string, practiceId: string) => ReactNode }) {
+  const { projectId = '', practiceId = '' } = useParams();
+  return <>{render(projectId, practiceId)}</>;
+}
+
 /**
  * The research projects under /onderzoek/projecten: the list, a project's
  * overview and members, its field notes and coding, its codebook, and the
@@ -43,6 +49,7 @@ export function ResearchProjects() {
       <Route path=":projectId/notities/:noteId/bewerken" element={<Titled title={t('research.notes.edit')}><WithProject render={(id, note) => <NoteEditor key={note} projectId={id} noteId={note} />} /></Titled>} />
       <Route path=":projectId/codeboek" element={<Titled title={t('research.codebook.heading')}><WithProject render={(id) => <Codebook projectId={id} />} /></Titled>} />
       <Route path=":projectId/analyses" element={<Titled title={t('research.analyses.heading')}><WithProject render={(id) => <Analyses projectId={id} />} /></Titled>} />
+      <Route path=":projectId/praktijken/:practiceId/rapport" element={<Titled title={t('research.report.reports')}><WithPractice render={(id, practice) => <PracticeReport key={practice} projectId={id} practiceId={practice} />} /></Titled>} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
