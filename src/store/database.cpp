@@ -96,10 +96,15 @@ void execute_script_on(soci::session& session, Engine engine, const std::string&
 void configure_sqlite(soci::session& session) {
   // WAL lets readers run beside the one writer; synchronous=FULL makes every
   // commit durable before COMMIT returns, which is what "acknowledged" means.
+  // Reads go through a memory map of the file (up to 1 GiB; address space,
+  // not memory): a large read, such as a research project's 200,000
+  // codings, then copies no page out of the kernel. Writes still go
+  // through the WAL.
   execute_script_on(session, Engine::sqlite,
                     "PRAGMA journal_mode=WAL;"
                     "PRAGMA synchronous=FULL;"
                     "PRAGMA foreign_keys=ON;"
+                    "PRAGMA mmap_size=1073741824;"
                     "PRAGMA busy_timeout=" +
                         std::to_string(Database::kSqliteBusyTimeout.count()) + ";");
 }
@@ -352,8 +357,30 @@ class Database::GroupCommitter {
   std::vector<std::thread> writers_;
 };
 
+namespace {
+
+// Every SQLite connection of the process is used by one thread at a time:
+// the pool lends a session to one transaction, the change watch polls from
+// its own thread. So SQLite's multi-thread mode is enough, and its
+// serialized default only costs a mutex round trip on every call (a fifth
+// of reading a research project's 200,000 codings). Memory statistics off:
+// they take a global mutex on every allocation. Must precede the first
+// connection; when something opened one before, SQLite refuses and stays as
+// it was, which is only slower.
+void configure_sqlite_library() {
+  static const bool configured = [] {
+    const bool multithread = sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD) == SQLITE_OK;
+    (void)sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return multithread;
+  }();
+  (void)configured;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, const Options& options) {
   if (url.engine == Engine::sqlite) {
+    configure_sqlite_library();
     const std::filesystem::path folder = std::filesystem::path(url.target).parent_path();
     std::error_code ec;
     if (!folder.empty()) std::filesystem::create_directories(folder, ec);

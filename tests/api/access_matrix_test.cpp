@@ -780,6 +780,14 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
          (void)t.coding_body();
          return Call{"GET", t.research_path("/analyses/fragments?codeId=" + t.research_code_)};
        }},
+      {"GET", "/api/v1/research/projects/{projectId}/practices/{practiceId}/report", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/practices/" + t.api_->practice_id().str() + "/report")};
+       }},
+      {"GET", "/api/v1/research/projects/{projectId}/practices/{practiceId}/report.pdf", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/practices/" + t.api_->practice_id().str() + "/report.pdf")};
+       }},
       {"GET", "/api/v1/research/projects/{projectId}/codebook.qdc", RoleSet{researcher},
        [](T& t, AccountRole) {
          return Call{"GET", t.research_path("/codebook.qdc")};
