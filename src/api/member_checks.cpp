@@ -55,7 +55,7 @@ nlohmann::json version_json(const Finding& finding, const FindingVersion& versio
                             const std::vector<AccountId>& stakeholders) {
   nlohmann::json fragments = nlohmann::json::array();
   for (const FindingFragment& fragment : version.fragments) {
-    nlohmann::json item{{"text", fragment.excerpt}};
+    nlohmann::json item{{"text", fragment.excerpt}, {"withheld", fragment.withheld}};
     if (fragment.coding) item["codingId"] = fragment.coding->str();
     fragments.push_back(std::move(item));
   }
@@ -107,9 +107,17 @@ std::string finding_path(const ResearchCall& call, const FindingId& id) {
   return std::string(kResearchProjects) + "/" + call.project.str() + "/findings/" + id.str();
 }
 
+// The households whose research consent is in force today: fragments of
+// notes about any other are withheld in every answer.
+Result<std::vector<HouseholdId>> consented_today(store::Transaction& transaction) {
+  return access::research_households(transaction, today());
+}
+
 Result<Finding> finding_of(store::Transaction& transaction, const ResearchCall& call,
                            const FindingId& id) {
-  Result<Finding> finding = store::FindingRepository(transaction).get(id);
+  Result<std::vector<HouseholdId>> consented = consented_today(transaction);
+  if (!consented.ok()) return std::move(consented).error();
+  Result<Finding> finding = store::FindingRepository(transaction).get(id, *consented);
   if (!finding.ok()) return finding;
   if (finding->project != call.project) {
     return make_error(ErrorCode::not_found, "there is no finding " + id.str());
@@ -137,8 +145,10 @@ Response list_findings(store::Database& database, const Request& request) {
   return research_call(
       database, request, Resource::finding, Operation::list,
       [&](store::Transaction& transaction, ResearchCall& call) -> Result<Response> {
+        Result<std::vector<HouseholdId>> consented = consented_today(transaction);
+        if (!consented.ok()) return std::move(consented).error();
         store::FindingRepository findings(transaction);
-        Result<std::vector<Finding>> found = findings.of_project(call.project);
+        Result<std::vector<Finding>> found = findings.of_project(call.project, *consented);
         if (!found.ok()) return std::move(found).error();
         nlohmann::json items = nlohmann::json::array();
         const std::size_t from = std::min<std::size_t>(page.offset(), found->size());
@@ -161,8 +171,7 @@ Response publish_finding(store::Database& database, const Request& request) {
   return research_call(
       database, request, Resource::finding, Operation::create,
       [&](store::Transaction& transaction, ResearchCall& call) -> Result<Response> {
-        Result<std::vector<HouseholdId>> consented =
-            access::research_households(transaction, today());
+        Result<std::vector<HouseholdId>> consented = consented_today(transaction);
         if (!consented.ok()) return std::move(consented).error();
         Result<Finding> published =
             store::FindingRepository(transaction)
@@ -195,8 +204,7 @@ Response revise_finding(store::Database& database, const Request& request) {
   return research_call(
       database, request, Resource::finding, Operation::update,
       [&](store::Transaction& transaction, ResearchCall& call) -> Result<Response> {
-        Result<std::vector<HouseholdId>> consented =
-            access::research_households(transaction, today());
+        Result<std::vector<HouseholdId>> consented = consented_today(transaction);
         if (!consented.ok()) return std::move(consented).error();
         Result<Finding> revised =
             store::FindingRepository(transaction)
@@ -231,7 +239,7 @@ nlohmann::json member_check_json(const Finding& finding, const std::string& proj
   const FindingVersion& current = finding.current();
   nlohmann::json fragments = nlohmann::json::array();
   for (const FindingFragment& fragment : current.fragments) {
-    fragments.push_back({{"text", fragment.excerpt}});
+    fragments.push_back({{"text", fragment.excerpt}, {"withheld", fragment.withheld}});
   }
   nlohmann::json json{{"id", finding.id.str()},
                       {"projectName", project_name},
@@ -271,8 +279,10 @@ Response list_member_checks(store::Database& database, const Request& request) {
   };
   Result<Listed> listed = database.in_transaction<Listed>(
       store::TransactionKind::read, [&](store::Transaction& transaction) -> Result<Listed> {
+        Result<std::vector<HouseholdId>> consented = consented_today(transaction);
+        if (!consented.ok()) return std::move(consented).error();
         Result<std::vector<Finding>> found =
-            store::FindingRepository(transaction).published_to(request.actor->account);
+            store::FindingRepository(transaction).published_to(request.actor->account, *consented);
         if (!found.ok()) return std::move(found).error();
         store::ResearchProjectRepository projects(transaction);
         Listed result{nlohmann::json::array(), static_cast<long long>(found->size())};
@@ -304,8 +314,10 @@ Response answer_member_check(store::Database& database, const Request& request) 
   std::optional<std::string> refusal;
   Response response =
       create_once(database, request, [&](store::Transaction& transaction) -> Result<Response> {
+        Result<std::vector<HouseholdId>> consented = consented_today(transaction);
+        if (!consented.ok()) return std::move(consented).error();
         store::FindingRepository findings(transaction);
-        Result<Finding> finding = findings.get(*id);
+        Result<Finding> finding = findings.get(*id, *consented);
         if (!finding.ok()) return std::move(finding).error();
         event.reason = "project=" + finding->project.str();
         Result<bool> may = access::may_answer_finding(transaction, *request.actor, finding->project,
@@ -384,9 +396,15 @@ void add_member_check_routes(ApiRegistry& registry, store::Database& database) {
   registry.schemas["FindingInput"] = finding_input;
   const nlohmann::json fragment_schema{
       {"type", "object"},
-      {"required", {"text"}},
+      {"required", {"text", "withheld"}},
       {"properties",
-       {{"text", string_schema("The fragment's text as it was when the version was published.")},
+       {{"text", string_schema("The fragment's text as it was when the version was published; "
+                               "empty when withheld.")},
+        {"withheld",
+         {{"type", "boolean"},
+          {"description",
+           "The fragment's note is about a household whose research consent is no longer in "
+           "force (or the note was removed): its text is left out."}}},
         {"codingId",
          {{"type", "string"},
           {"format", "uuid"},
@@ -501,8 +519,13 @@ void add_member_check_routes(ApiRegistry& registry, store::Database& database) {
          {{"type", "array"},
           {"items",
            {{"type", "object"},
-            {"required", {"text"}},
-            {"properties", {{"text", string_schema("A fragment it rests on.")}}}}}}},
+            {"required", {"text", "withheld"}},
+            {"properties",
+             {{"text", string_schema("A fragment it rests on; empty when withheld.")},
+              {"withheld",
+               {{"type", "boolean"},
+                {"description",
+                 "Left out: the household it is about withdrew its consent for research."}}}}}}}}},
         {"answer", own_answer},
         {"earlierAnswer", earlier_answer}}}};
 }

@@ -179,12 +179,13 @@ Result<void> read_framework(store::Transaction& transaction, PracticeReport& rep
 }
 
 // Where the findings published to the practice's stakeholders stand.
-Result<void> read_findings(store::Transaction& transaction, PracticeReport& report) {
+Result<void> read_findings(store::Transaction& transaction, PracticeReport& report,
+                           const std::vector<HouseholdId>& consented) {
   store::FindingRepository findings(transaction);
   Result<std::vector<AccountId>> stakeholders =
       findings.stakeholders(report.project, report.practice);
   if (!stakeholders.ok()) return std::move(stakeholders).error();
-  Result<std::vector<Finding>> all = findings.of_project(report.project);
+  Result<std::vector<Finding>> all = findings.of_project(report.project, consented);
   if (!all.ok()) return std::move(all).error();
   for (const Finding& finding : *all) {
     if (finding.practice != report.practice) continue;
@@ -239,7 +240,9 @@ Result<PracticeReport> read_report(store::Transaction& transaction, const Resear
 
   if (Result<void> read = read_codes(transaction, report); !read.ok()) return read.error();
   if (Result<void> read = read_framework(transaction, report); !read.ok()) return read.error();
-  if (Result<void> read = read_findings(transaction, report); !read.ok()) return read.error();
+  if (Result<void> read = read_findings(transaction, report, *consenting); !read.ok()) {
+    return read.error();
+  }
   return report;
 }
 

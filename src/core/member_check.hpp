@@ -50,6 +50,12 @@ struct FindingFields {
 struct FindingFragment {
   std::optional<CodingId> coding;
   std::string excerpt;
+  // The note it was cut from; empty once the note was removed.
+  std::optional<FieldNoteId> note;
+  // Read after its note's household withdrew research consent (or after
+  // the note was removed, when that can no longer be told): the excerpt is
+  // empty, and it is shown as withheld.
+  bool withheld = false;
 };
 
 struct FindingVersion {

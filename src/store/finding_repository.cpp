@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <map>
 
 #include "core/code_points.hpp"
 #include "store/record_helpers.hpp"
@@ -68,9 +69,10 @@ Result<std::vector<FindingFragment>> FindingRepository::fragments_for(
       problems.push_back(
           {name, "is a fragment of a note linked to a household without research consent"});
     } else {
-      fragments.push_back(
-          {fields.codings[i], std::string(code_point_slice(body, static_cast<std::size_t>(start),
-                                                           static_cast<std::size_t>(end)))});
+      fragments.push_back({fields.codings[i],
+                           std::string(code_point_slice(body, static_cast<std::size_t>(start),
+                                                        static_cast<std::size_t>(end))),
+                           FieldNoteId(note), false});
     }
   }
   if (!problems.empty()) return invalid(std::move(problems));
@@ -90,9 +92,10 @@ Result<void> FindingRepository::write_version(const FindingId& id, int version,
   for (std::size_t i = 0; i != fragments.size(); ++i) {
     const int ordinal = static_cast<int>(i) + 1;
     session << "INSERT INTO research_finding_fragments (finding_id, version, ordinal, coding_id, "
-               "excerpt) VALUES (:id, :version, :ordinal, :coding, :excerpt)",
+               "excerpt, note_id) VALUES (:id, :version, :ordinal, :coding, :excerpt, :note)",
         soci::use(id.str()), soci::use(version), soci::use(ordinal),
-        soci::use(fragments[i].coding->str()), soci::use(fragments[i].excerpt);
+        soci::use(fragments[i].coding->str()), soci::use(fragments[i].excerpt),
+        soci::use(fragments[i].note->str());
   }
   return {};
 }
@@ -112,14 +115,14 @@ Result<Finding> FindingRepository::publish(const ResearchProjectId& project,
   if (Result<void> written = write_version(id, 1, fields, *fragments, author); !written.ok()) {
     return std::move(written).error();
   }
-  return get(id);
+  return get(id, consented);
 }
 
 Result<Finding> FindingRepository::revise(const ResearchProjectId& project, const FindingId& id,
                                           std::optional<int> expected, const FindingFields& fields,
                                           const AccountId& author,
                                           const std::vector<HouseholdId>& consented) {
-  Result<Finding> current = get(id);
+  Result<Finding> current = get(id, consented);
   if (!current.ok() || current->project != project) {
     return make_error(ErrorCode::not_found, "there is no finding " + id.str());
   }
@@ -139,10 +142,10 @@ Result<Finding> FindingRepository::revise(const ResearchProjectId& project, cons
       !written.ok()) {
     return std::move(written).error();
   }
-  return get(id);
+  return get(id, consented);
 }
 
-void FindingRepository::load(Finding& finding) {
+void FindingRepository::load(Finding& finding, const std::vector<HouseholdId>& consented) {
   soci::session& session = transaction_.session();
   {
     int version = 0;
@@ -159,21 +162,42 @@ void FindingRepository::load(Finding& finding) {
   }
   {
     int version = 0;
-    std::string coding, excerpt;
-    soci::indicator coding_indicator = soci::i_null;
+    std::string coding, excerpt, note;
+    soci::indicator coding_indicator = soci::i_null, note_indicator = soci::i_null;
     soci::statement statement =
-        (session.prepare << "SELECT version, coding_id, excerpt FROM research_finding_fragments "
-                            "WHERE finding_id = :id ORDER BY version, ordinal",
+        (session.prepare << "SELECT version, coding_id, excerpt, note_id FROM "
+                            "research_finding_fragments WHERE finding_id = :id ORDER BY version, "
+                            "ordinal",
          soci::use(finding.id.str()), soci::into(version), soci::into(coding, coding_indicator),
-         soci::into(excerpt));
+         soci::into(excerpt), soci::into(note, note_indicator));
     statement.execute();
     while (statement.fetch()) {
       if (version < 1 || static_cast<std::size_t>(version) > finding.versions.size()) continue;
-      FindingFragment fragment{std::nullopt, excerpt};
+      FindingFragment fragment{std::nullopt, excerpt, std::nullopt, false};
       if (coding_indicator == soci::i_ok) fragment.coding = CodingId(coding);
+      if (note_indicator == soci::i_ok) fragment.note = FieldNoteId(note);
       finding.versions[static_cast<std::size_t>(version) - 1].fragments.push_back(
           std::move(fragment));
-      coding_indicator = soci::i_null;
+      coding_indicator = note_indicator = soci::i_null;
+    }
+  }
+  // Consent is asked of each note once per finding, after the statement
+  // above is done with the session.
+  std::map<std::string, bool> shown;
+  for (FindingVersion& version : finding.versions) {
+    for (FindingFragment& fragment : version.fragments) {
+      if (fragment.note) {
+        auto found = shown.find(fragment.note->str());
+        if (found == shown.end()) {
+          found =
+              shown.emplace(fragment.note->str(), all_consented(fragment.note->str(), consented))
+                  .first;
+        }
+        fragment.withheld = !found->second;
+      } else {
+        fragment.withheld = true;
+      }
+      if (fragment.withheld) fragment.excerpt.clear();
     }
   }
   {
@@ -196,8 +220,8 @@ void FindingRepository::load(Finding& finding) {
   }
 }
 
-Result<std::vector<Finding>> FindingRepository::findings_where(const std::string& where,
-                                                               const std::string& value) {
+Result<std::vector<Finding>> FindingRepository::findings_where(
+    const std::string& where, const std::string& value, const std::vector<HouseholdId>& consented) {
   std::vector<Finding> findings;
   std::string id, project, practice, created_at;
   int version = 0;
@@ -218,12 +242,13 @@ Result<std::vector<Finding>> FindingRepository::findings_where(const std::string
     finding.created_at = created_at;
     findings.push_back(std::move(finding));
   }
-  for (Finding& finding : findings) load(finding);
+  for (Finding& finding : findings) load(finding, consented);
   return findings;
 }
 
-Result<Finding> FindingRepository::get(const FindingId& id) {
-  Result<std::vector<Finding>> found = findings_where("f.id = :id", id.str());
+Result<Finding> FindingRepository::get(const FindingId& id,
+                                       const std::vector<HouseholdId>& consented) {
+  Result<std::vector<Finding>> found = findings_where("f.id = :id", id.str(), consented);
   if (!found.ok()) return std::move(found).error();
   if (found->empty() || found->front().versions.empty()) {
     return make_error(ErrorCode::not_found, "there is no finding " + id.str());
@@ -231,15 +256,17 @@ Result<Finding> FindingRepository::get(const FindingId& id) {
   return std::move(found->front());
 }
 
-Result<std::vector<Finding>> FindingRepository::of_project(const ResearchProjectId& project) {
-  return findings_where("f.project_id = :project", project.str());
+Result<std::vector<Finding>> FindingRepository::of_project(
+    const ResearchProjectId& project, const std::vector<HouseholdId>& consented) {
+  return findings_where("f.project_id = :project", project.str(), consented);
 }
 
-Result<std::vector<Finding>> FindingRepository::published_to(const AccountId& account) {
+Result<std::vector<Finding>> FindingRepository::published_to(
+    const AccountId& account, const std::vector<HouseholdId>& consented) {
   return findings_where(
       "EXISTS (SELECT 1 FROM research_project_members m WHERE m.project_id = f.project_id AND "
       "m.practice_id = f.practice_id AND m.role = 'stakeholder' AND m.account_id = :account)",
-      account.str());
+      account.str(), consented);
 }
 
 Result<std::vector<AccountId>> FindingRepository::stakeholders(const ResearchProjectId& project,

@@ -35,13 +35,21 @@ class FindingRepository {
                                        std::optional<int> expected, const FindingFields& fields,
                                        const AccountId& author,
                                        const std::vector<HouseholdId>& consented);
+  // The reads below take consented (research consent in force, sorted; read
+  // in this transaction: access/consent.hpp): a fragment whose note is
+  // linked to a household not in it, or whose note was removed, comes back
+  // withheld, its text left out. Its copy stays stored, so it returns when
+  // consent does.
+  //
   // With every version and answer; not_found when there is none.
-  [[nodiscard]] Result<Finding> get(const FindingId& id);
+  [[nodiscard]] Result<Finding> get(const FindingId& id, const std::vector<HouseholdId>& consented);
   // The project's findings, newest first, each with every version and answer.
-  [[nodiscard]] Result<std::vector<Finding>> of_project(const ResearchProjectId& project);
+  [[nodiscard]] Result<std::vector<Finding>> of_project(const ResearchProjectId& project,
+                                                        const std::vector<HouseholdId>& consented);
   // The findings published to account: those of the practices it is a
   // stakeholder member of, per project; newest first.
-  [[nodiscard]] Result<std::vector<Finding>> published_to(const AccountId& account);
+  [[nodiscard]] Result<std::vector<Finding>> published_to(
+      const AccountId& account, const std::vector<HouseholdId>& consented);
   // The stakeholder members of project for practice, by account id.
   [[nodiscard]] Result<std::vector<AccountId>> stakeholders(const ResearchProjectId& project,
                                                             const PracticeId& practice);
@@ -59,8 +67,9 @@ class FindingRepository {
   Result<void> write_version(const FindingId& id, int version, const FindingFields& fields,
                              const std::vector<FindingFragment>& fragments,
                              const AccountId& author);
-  Result<std::vector<Finding>> findings_where(const std::string& where, const std::string& value);
-  void load(Finding& finding);
+  Result<std::vector<Finding>> findings_where(const std::string& where, const std::string& value,
+                                              const std::vector<HouseholdId>& consented);
+  void load(Finding& finding, const std::vector<HouseholdId>& consented);
 
   Transaction& transaction_;
 };

@@ -114,7 +114,8 @@ TEST_P(MemberCheckApiTest, StakeholdersAnswerAndResearchersSeeTheTally) {
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0]["title"], "Buren helpen");
   EXPECT_EQ(items[0]["projectName"], "Mobilisatie");
-  EXPECT_EQ(items[0]["fragments"], json::array({{{"text", "Jan"}}, {{"text", "Persoon 1"}}}));
+  EXPECT_EQ(items[0]["fragments"], json::array({{{"text", "Jan"}, {"withheld", false}},
+                                                {{"text", "Persoon 1"}, {"withheld", false}}}));
   EXPECT_FALSE(items[0].contains("answer"));
   EXPECT_EQ(listed.body.find(note_), std::string::npos);
   EXPECT_EQ(listed.body.find(coding_), std::string::npos);
@@ -295,6 +296,50 @@ TEST_P(MemberCheckApiTest, AFragmentOfAHouseholdWithoutResearchConsentIsNotPubli
   EXPECT_EQ(refused.status, 400);
   EXPECT_EQ(testing::invalid_param_names(refused), std::vector<std::string>{"codingIds[1]"});
   EXPECT_EQ(count("research_findings"), 1);
+}
+
+TEST_P(MemberCheckApiTest, APublishedFragmentIsWithheldOnceItsHouseholdWithdrawsConsent) {
+  const std::string household =
+      id(api_->post("/api/v1/households", {{"kind", "person"},
+                                           {"name", "Jansen"},
+                                           {"targetGroup", "severeLoneliness"},
+                                           {"status", "active"},
+                                           {"practiceIds", {practice_}}}));
+  const std::string consent =
+      id(api_->post("/api/v1/households/" + household + "/consents",
+                    {{"purpose", "research"}, {"grantedOn", "2025-01-10"}}));
+  Result<research::Pseudonyms> pseudonyms = research::Pseudonyms::open(api_->database());
+  ASSERT_TRUE(pseudonyms.ok());
+  json body = note_body(practice_, "Mevrouw Jansen belt de buurvrouw.");
+  body["householdPseudonyms"] = {pseudonyms->of(HouseholdId(household))};
+  const std::string linked = coding(id(ann_->post(path("/field-notes"), body)), 0, 14);
+  const std::string finding =
+      id(ann_->post(path("/findings"), finding_body("Buren helpen", {coding_, linked})));
+  ASSERT_EQ(sam_->get("/api/v1/member-checks").json()["items"][0]["fragments"][1]["text"],
+            "Mevrouw Jansen");
+
+  ASSERT_EQ(api_->put("/api/v1/households/" + household + "/consents/" + consent,
+                      {{"purpose", "research"},
+                       {"grantedOn", "2025-01-10"},
+                       {"withdrawnOn", format_date(api::today())}},
+                      {"If-Match: \"1\""})
+                .status,
+            200);
+  // The stakeholder, and the researchers, no longer read it; the other
+  // fragment stays. The coding removed as well changes nothing.
+  ASSERT_EQ(ann_->del(path("/codings/" + linked)).status, 204);
+  const json stakeholder = sam_->get("/api/v1/member-checks").json()["items"][0]["fragments"];
+  EXPECT_EQ(stakeholder[0], json({{"text", "Jan"}, {"withheld", false}}));
+  EXPECT_EQ(stakeholder[1], json({{"text", ""}, {"withheld", true}}));
+  const HttpResult read = ann_->get(path("/findings/" + finding));
+  EXPECT_EQ(read.body.find("Jansen"), std::string::npos) << read.body;
+  EXPECT_EQ(read.json()["versions"][0]["fragments"][1]["withheld"], true);
+  EXPECT_EQ(ann_->get(path("/findings")).body.find("Jansen"), std::string::npos);
+  // Consent given anew: the copy kept comes back.
+  id(api_->post("/api/v1/households/" + household + "/consents",
+                {{"purpose", "research"}, {"grantedOn", format_date(api::today())}}));
+  EXPECT_EQ(sam_->get("/api/v1/member-checks").json()["items"][0]["fragments"][1]["text"],
+            "Mevrouw Jansen");
 }
 
 DICHTBIJ_INSTANTIATE_ENGINES(MemberCheckApiTest);

@@ -2977,8 +2977,10 @@ export interface components {
                      * @description The coding; absent once it was removed.
                      */
                     codingId?: string;
-                    /** @description The fragment's text as it was when the version was published. */
+                    /** @description The fragment's text as it was when the version was published; empty when withheld. */
                     text: string;
+                    /** @description The fragment's note is about a household whose research consent is no longer in force (or the note was removed): its text is left out. */
+                    withheld: boolean;
                 }[];
                 /** Format: date-time */
                 publishedAt: string;
@@ -3442,8 +3444,10 @@ export interface components {
                 version: number;
             };
             fragments: {
-                /** @description A fragment it rests on. */
+                /** @description A fragment it rests on; empty when withheld. */
                 text: string;
+                /** @description Left out: the household it is about withdrew its consent for research. */
+                withheld: boolean;
             }[];
             /** Format: uuid */
             id: string;

@@ -123,9 +123,13 @@ function FindingDetail({
                   <Heading level={3}>{t('memberCheck.versionHeading', { version: version.version, title: version.title })}</Heading>
                   <Paragraph>{version.text}</Paragraph>
                   {version.fragments.map((fragment, index) => (
-                    <blockquote key={index} className="db-quote">
-                      {fragment.text}
-                    </blockquote>
+                    fragment.withheld ? (
+                      <Paragraph key={index} className="db-muted">{t('memberCheck.withheld')}</Paragraph>
+                    ) : (
+                      <blockquote key={index} className="db-quote">
+                        {fragment.text}
+                      </blockquote>
+                    )
                   ))}
                   <Tally tally={version.tally} />
                   <Answers answers={version.answers} />

@@ -68,9 +68,13 @@ function FindingCard({ check }: { check: Check }) {
         <section aria-label={t('memberCheck.fragments')}>
           <Heading level={3}>{t('memberCheck.fragments')}</Heading>
           {check.fragments.map((fragment, index) => (
-            <blockquote key={index} className="db-quote">
-              {fragment.text}
-            </blockquote>
+            fragment.withheld ? (
+              <Paragraph key={index} className="db-muted">{t('memberCheck.withheld')}</Paragraph>
+            ) : (
+              <blockquote key={index} className="db-quote">
+                {fragment.text}
+              </blockquote>
+            )
           ))}
         </section>
       )}
