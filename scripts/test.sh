@@ -51,6 +51,7 @@ export jobs
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
 scripts/with-postgres.sh bash -c 'run_suite build && run_suite build-asan'
 scripts/web-test.sh build
 echo "== make test took $(($(date +%s) - started)) s"
