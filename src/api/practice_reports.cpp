@@ -32,6 +32,8 @@ using research::PracticeReport;
 
 // The longest period a report covers: its charts have a bar per month.
 constexpr int kMaxPeriodDays = 5 * 366;
+// The codes shown per practice when the practices stand side by side.
+constexpr std::size_t kSideBySideCodes = 5;
 
 struct ReportQuery {
   PracticeId practice;
@@ -46,14 +48,20 @@ QueryReader& describe_period(QueryReader& query, std::optional<Date>& from,
   return query;
 }
 
-Result<ReportQuery> read_query(const Request& request) {
-  Result<PracticeId> practice = research_path_id<PracticeTag>(request, "practiceId", "practice");
-  if (!practice.ok()) return std::move(practice).error();
+// The period of the request's from and to, and the practice of its path
+// when with_practice.
+Result<ReportQuery> read_query(const Request& request, bool with_practice = true) {
+  ReportQuery read;
+  if (with_practice) {
+    Result<PracticeId> practice = research_path_id<PracticeTag>(request, "practiceId", "practice");
+    if (!practice.ok()) return std::move(practice).error();
+    read.practice = *practice;
+  }
   QueryReader query(request);
   std::optional<Date> from, to;
   describe_period(query, from, to);
   if (Result<void> checked = query.finish(); !checked.ok()) return std::move(checked).error();
-  ReportQuery read{*practice, {}, to.value_or(today())};
+  read.to = to.value_or(today());
   read.from = from.value_or(Date{std::chrono::sys_days(read.to) - std::chrono::days(364)});
   const auto days = (std::chrono::sys_days(read.to) - std::chrono::sys_days(read.from)).count();
   if (days < 0 || days > kMaxPeriodDays) {
@@ -65,22 +73,27 @@ Result<ReportQuery> read_query(const Request& request) {
   return read;
 }
 
-// Who set the acts in motion and how helpers worked together, per month of
-// the period (months without acts included, so the charts have no gaps).
-Result<std::vector<research::ReportMonth>> read_months(store::Transaction& transaction,
-                                                       const store::AnalysisScope& scope) {
+// Who set the acts in motion and how helpers worked together, per practice
+// and month of the period (months without acts included, so the charts
+// have no gaps); of scope.practice only when it is set.
+Result<std::map<PracticeId, std::vector<research::ReportMonth>>> read_months(
+    store::Transaction& transaction, const store::AnalysisScope& scope,
+    const std::vector<PracticeId>& practices) {
   Result<std::vector<store::MobilisationCount>> mobilised =
       store::mobilisation_counts(transaction, scope);
   if (!mobilised.ok()) return std::move(mobilised).error();
   Result<std::vector<store::CollaborationCount>> collaborated =
       store::collaboration_counts(transaction, scope);
   if (!collaborated.ok()) return std::move(collaborated).error();
-  std::map<std::string, research::ReportMonth> months;
-  for (const std::string& month : research::months_between(scope.from, scope.to)) {
-    months[month].month = month;
+  std::map<PracticeId, std::map<std::string, research::ReportMonth>> months;
+  for (const PracticeId& practice : practices) {
+    for (const std::string& month : research::months_between(scope.from, scope.to)) {
+      months[practice][month].month = month;
+    }
   }
   for (const store::MobilisationCount& count : *mobilised) {
-    research::ReportMonth& month = months[count.month];
+    if (!months.contains(count.practice)) continue;
+    research::ReportMonth& month = months[count.practice][count.month];
     month.month = count.month;
     month.acts += count.acts;
     switch (count.mobilised_by) {
@@ -90,15 +103,31 @@ Result<std::vector<research::ReportMonth>> read_months(store::Transaction& trans
     }
   }
   for (const store::CollaborationCount& count : *collaborated) {
-    research::ReportMonth& month = months[count.month];
+    if (!months.contains(count.practice)) continue;
+    research::ReportMonth& month = months[count.practice][count.month];
     month.month = count.month;
     month.joint_acts += count.joint_acts;
     month.activations += count.activations;
     month.handovers += count.handovers;
   }
-  std::vector<research::ReportMonth> ordered;
-  for (auto& [name, month] : months) ordered.push_back(std::move(month));
+  std::map<PracticeId, std::vector<research::ReportMonth>> ordered;
+  for (auto& [practice, by_month] : months) {
+    for (auto& [name, month] : by_month) ordered[practice].push_back(std::move(month));
+  }
   return ordered;
+}
+
+// The households of practice whose research consent is in force
+// (consenting: sorted).
+Result<std::vector<HouseholdId>> consenting_households(store::Transaction& transaction,
+                                                       const PracticeId& practice,
+                                                       const std::vector<HouseholdId>& consenting) {
+  Result<std::vector<HouseholdId>> households = store::household_ids(transaction, practice);
+  if (!households.ok()) return households;
+  std::erase_if(*households, [&](const HouseholdId& id) {
+    return !std::binary_search(consenting.begin(), consenting.end(), id);
+  });
+  return households;
 }
 
 // The carrying capacity of each of households on day, added up.
@@ -123,35 +152,48 @@ Result<research::ReportCapacityDay> read_capacity(store::Transaction& transactio
   return capacity;
 }
 
-// The practice's most frequent codes in the consented notes, and how many
-// such notes it has.
-Result<void> read_codes(store::Transaction& transaction, PracticeReport& report) {
-  Result<CodingCorpus> corpus = consented_corpus(transaction, report.project, false);
+// Per practice, its notes in the analyses (consented) and its most
+// frequent codes there: on most notes first, then most codings, then name.
+struct PracticeCodes {
+  long long notes = 0;
+  std::vector<research::ReportCode> codes;
+};
+
+struct CodesByPractice {
+  int codebook_version = 0;
+  std::map<std::string, PracticeCodes> practices;  // by practice id
+};
+
+Result<CodesByPractice> read_codes(store::Transaction& transaction,
+                                   const ResearchProjectId& project, std::size_t top) {
+  Result<CodingCorpus> corpus = consented_corpus(transaction, project, false);
   if (!corpus.ok()) return std::move(corpus).error();
   const research::CodeMatrix matrix =
       research::code_matrix(*corpus, research::MatrixColumns::practice);
-  report.codebook_version = matrix.codebook_version;
-  const std::string practice = report.practice.str();
+  CodesByPractice read;
+  read.codebook_version = matrix.codebook_version;
   for (std::size_t i = 0; i != matrix.columns.size(); ++i) {
-    if (matrix.columns[i] == practice) report.notes = matrix.column_notes[i];
+    read.practices[matrix.columns[i]].notes = matrix.column_notes[i];
   }
-  Result<std::vector<Code>> codes = store::CodebookRepository(transaction, report.project).all();
+  Result<std::vector<Code>> codes = store::CodebookRepository(transaction, project).all();
   if (!codes.ok()) return std::move(codes).error();
   std::map<std::string, const Code*> by_id;
   for (const Code& code : *codes) by_id.emplace(code.id.str(), &code);
   for (const research::MatrixCell& cell : matrix.cells) {
     const auto code = by_id.find(cell.code);
-    if (cell.column != practice || code == by_id.end()) continue;
-    report.codes.push_back({code->second->id, code->second->fields.name,
-                            code->second->fields.colour, cell.codings, cell.notes, cell.share});
+    if (code == by_id.end()) continue;
+    read.practices[cell.column].codes.push_back({code->second->id, code->second->fields.name,
+                                                 code->second->fields.colour, cell.codings,
+                                                 cell.notes, cell.share});
   }
-  std::sort(report.codes.begin(), report.codes.end(),
-            [](const research::ReportCode& a, const research::ReportCode& b) {
-              return std::tie(b.notes, b.codings, a.name) < std::tie(a.notes, a.codings, b.name);
-            });
-  if (report.codes.size() > PracticeReport::kTopCodes)
-    report.codes.resize(PracticeReport::kTopCodes);
-  return {};
+  for (auto& [practice, codes_of] : read.practices) {
+    std::sort(codes_of.codes.begin(), codes_of.codes.end(),
+              [](const research::ReportCode& a, const research::ReportCode& b) {
+                return std::tie(b.notes, b.codings, a.name) < std::tie(a.notes, a.codings, b.name);
+              });
+    if (codes_of.codes.size() > top) codes_of.codes.resize(top);
+  }
+  return read;
 }
 
 // The practice's row of every framework matrix of the project.
@@ -219,18 +261,17 @@ Result<PracticeReport> read_report(store::Transaction& transaction, const Resear
 
   const Date consent_day = today();
   const store::AnalysisScope scope{query.from, query.to, query.practice, consent_day};
-  Result<std::vector<research::ReportMonth>> months = read_months(transaction, scope);
+  Result<std::map<PracticeId, std::vector<research::ReportMonth>>> months =
+      read_months(transaction, scope, {query.practice});
   if (!months.ok()) return std::move(months).error();
-  report.months = std::move(*months);
+  report.months = std::move((*months)[query.practice]);
 
-  Result<std::vector<HouseholdId>> households = store::household_ids(transaction, query.practice);
-  if (!households.ok()) return std::move(households).error();
   Result<std::vector<HouseholdId>> consenting =
       access::research_households(transaction, consent_day);
   if (!consenting.ok()) return std::move(consenting).error();
-  std::erase_if(*households, [&](const HouseholdId& id) {
-    return !std::binary_search(consenting->begin(), consenting->end(), id);
-  });
+  Result<std::vector<HouseholdId>> households =
+      consenting_households(transaction, query.practice, *consenting);
+  if (!households.ok()) return std::move(households).error();
   Result<research::ReportCapacityDay> start = read_capacity(transaction, *households, query.from);
   if (!start.ok()) return std::move(start).error();
   report.capacity_start = std::move(*start);
@@ -238,7 +279,11 @@ Result<PracticeReport> read_report(store::Transaction& transaction, const Resear
   if (!end.ok()) return std::move(end).error();
   report.capacity_end = std::move(*end);
 
-  if (Result<void> read = read_codes(transaction, report); !read.ok()) return read.error();
+  Result<CodesByPractice> codes = read_codes(transaction, call.project, PracticeReport::kTopCodes);
+  if (!codes.ok()) return std::move(codes).error();
+  report.codebook_version = codes->codebook_version;
+  report.notes = codes->practices[query.practice.str()].notes;
+  report.codes = std::move(codes->practices[query.practice.str()].codes);
   if (Result<void> read = read_framework(transaction, report); !read.ok()) return read.error();
   if (Result<void> read = read_findings(transaction, report, *consenting); !read.ok()) {
     return read.error();
@@ -282,18 +327,23 @@ nlohmann::json capacity_json(const research::ReportCapacityDay& day) {
           {"bySupportType", std::move(types)}};
 }
 
+nlohmann::json codes_json(const std::vector<research::ReportCode>& codes) {
+  nlohmann::json json = nlohmann::json::array();
+  for (const research::ReportCode& code : codes) {
+    json.push_back({{"codeId", code.code.str()},
+                    {"name", code.name},
+                    {"colour", code.colour},
+                    {"codings", code.codings},
+                    {"notes", code.notes},
+                    {"share", code.share}});
+  }
+  return json;
+}
+
 nlohmann::json report_json(const PracticeReport& report) {
   nlohmann::json months = nlohmann::json::array();
   for (const research::ReportMonth& month : report.months) months.push_back(month_json(month));
-  nlohmann::json codes = nlohmann::json::array();
-  for (const research::ReportCode& code : report.codes) {
-    codes.push_back({{"codeId", code.code.str()},
-                     {"name", code.name},
-                     {"colour", code.colour},
-                     {"codings", code.codings},
-                     {"notes", code.notes},
-                     {"share", code.share}});
-  }
+  nlohmann::json codes = codes_json(report.codes);
   nlohmann::json framework = nlohmann::json::array();
   for (const research::ReportFrameworkRow& row : report.framework) {
     nlohmann::json cells = nlohmann::json::array();
@@ -363,6 +413,59 @@ Response practice_report(store::Database& database, const Request& request, bool
       });
 }
 
+// Every practice of the project side by side: the report's key figures
+// (acts and who set them in motion, collaboration, carrying capacity at the
+// end of the period) beside the practice's notes and most frequent codes.
+Response practices_side_by_side(store::Database& database, const Request& request) {
+  Result<ReportQuery> query = read_query(request, false);
+  if (!query.ok()) return problem(query.error(), request.request_id);
+  return research_call(
+      database, request, Resource::research_analysis, Operation::read,
+      [&](store::Transaction& transaction, ResearchCall& call) -> Result<Response> {
+        call.event.record_id = call.project.str();
+        Result<ResearchProject> project =
+            store::ResearchProjectRepository(transaction).get(call.project);
+        if (!project.ok()) return std::move(project).error();
+        const Date consent_day = today();
+        const store::AnalysisScope scope{query->from, query->to, std::nullopt, consent_day};
+        Result<std::map<PracticeId, std::vector<research::ReportMonth>>> months =
+            read_months(transaction, scope, project->fields.practices);
+        if (!months.ok()) return std::move(months).error();
+        Result<std::vector<HouseholdId>> consenting =
+            access::research_households(transaction, consent_day);
+        if (!consenting.ok()) return std::move(consenting).error();
+        Result<CodesByPractice> codes = read_codes(transaction, call.project, kSideBySideCodes);
+        if (!codes.ok()) return std::move(codes).error();
+        nlohmann::json items = nlohmann::json::array();
+        for (const PracticeId& id : project->fields.practices) {
+          Result<Practice> practice = store::PracticeRepository(transaction).get(id);
+          if (!practice.ok()) return std::move(practice).error();
+          Result<std::vector<HouseholdId>> households =
+              consenting_households(transaction, id, *consenting);
+          if (!households.ok()) return std::move(households).error();
+          Result<research::ReportCapacityDay> capacity =
+              read_capacity(transaction, *households, query->to);
+          if (!capacity.ok()) return std::move(capacity).error();
+          const PracticeCodes& coded = codes->practices[id.str()];
+          items.push_back({{"practiceId", id.str()},
+                           {"name", practice->fields.name},
+                           {"total", month_json(research::report_total((*months)[id]))},
+                           {"capacity", capacity_json(*capacity)},
+                           {"notes", coded.notes},
+                           {"codes", codes_json(coded.codes)}});
+        }
+        std::sort(items.begin(), items.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+          return a["name"].get<std::string>() < b["name"].get<std::string>();
+        });
+        return Response::json(200, {{"period",
+                                     {{"from", format_date(query->from)},
+                                      {"to", format_date(query->to)},
+                                      {"consentingHouseholdsOnly", true}}},
+                                    {"codebookVersion", codes->codebook_version},
+                                    {"items", std::move(items)}});
+      });
+}
+
 Response report_as_json(store::Database& database, const Request& request) {
   return practice_report(database, request, false);
 }
@@ -414,6 +517,14 @@ void add_schemas(ApiRegistry& registry) {
     month["properties"]["month"] = typed("string", "YYYY-MM; absent in the total.");
     return month;
   }();
+  registry.schemas["PracticeReportCode"] =
+      object({{"codeId", typed("string", "The code.")},
+              {"name", typed("string", "Its name.")},
+              {"colour", typed("string", "#rrggbb.")},
+              {"codings", typed("integer", "Codings in the practice's notes.")},
+              {"notes", typed("integer", "The practice's notes with the code.")},
+              {"share", typed("number", "notes / the practice's notes.")}},
+             "A code as applied to a practice's notes.");
   const nlohmann::json capacity_day = object(
       {{"date", typed("string", "The day analysed (YYYY-MM-DD).")},
        {"households", typed("integer", "Consenting households of the practice analysed.")},
@@ -440,12 +551,7 @@ void add_schemas(ApiRegistry& registry) {
        {"capacity", object({{"start", capacity_day}, {"end", capacity_day}})},
        {"codebookVersion", typed("integer", "The codebook version the codes are from.")},
        {"notes", typed("integer", "The practice's notes in the analyses.")},
-       {"codes", array_of(object({{"codeId", typed("string", "The code.")},
-                                  {"name", typed("string", "Its name.")},
-                                  {"colour", typed("string", "#rrggbb.")},
-                                  {"codings", typed("integer", "Codings in the notes.")},
-                                  {"notes", typed("integer", "Notes with the code.")},
-                                  {"share", typed("number", "notes / the practice's notes.")}}),
+       {"codes", array_of(component_ref("schemas", "PracticeReportCode"),
                           "The ten codes on most of the practice's notes.")},
        {"framework",
         array_of(object({{"matrixId", typed("string", "The framework matrix.")},
@@ -468,6 +574,23 @@ void add_schemas(ApiRegistry& registry) {
                          {"open", typed("integer", "Who have not answered.")}}),
                  "Findings published to the practice's stakeholders, newest first.")}},
       "The report of one practice of a research project.");
+  const nlohmann::json period =
+      object({{"from", typed("string", "First day.")},
+              {"to", typed("string", "Last day.")},
+              {"consentingHouseholdsOnly", typed("boolean", "Always true.")}});
+  registry.schemas["PracticeMeasuresBesideCodes"] = object(
+      {{"period", period},
+       {"codebookVersion", typed("integer", "The codebook version the codes are from.")},
+       {"items",
+        array_of(object({{"practiceId", typed("string", "The practice.")},
+                         {"name", typed("string", "Its name.")},
+                         {"total", component_ref("schemas", "PracticeReportMonth")},
+                         {"capacity", capacity_day},
+                         {"notes", typed("integer", "The practice's notes in the analyses.")},
+                         {"codes", array_of(component_ref("schemas", "PracticeReportCode"),
+                                            "The five codes on most of its notes.")}}),
+                 "One per practice of the project, by name.")}},
+      "The practices of a research project: their numbers beside their codes.");
 }
 
 std::string report_operation(bool pdf) {
@@ -520,6 +643,31 @@ void add_practice_report_routes(ApiRegistry& registry, store::Database& database
       "/practices/:practiceId/report.pdf",
       [&database](const Request& request) { return report_as_pdf(database, request); },
       report_operation(true));
+  add_research_route(
+      registry, Resource::research_analysis, Operation::read, Method::get,
+      "/analyses/practice-measures",
+      [&database](const Request& request) { return practices_side_by_side(database, request); },
+      [] {
+        QueryReader query = QueryReader::describer();
+        std::optional<Date> from, to;
+        describe_period(query, from, to);
+        return nlohmann::json{
+            {"operationId", "getPracticeMeasuresBesideCodes"},
+            {"summary", "The practices' numbers beside their codes"},
+            {"description",
+             "Mixed methods: per practice of the project (by name), the support acts of the "
+             "period and who set them in motion, collaboration, carrying capacity on its last "
+             "day, beside the practice's notes and its five most frequent codes. Counts only "
+             "households whose research consent is in force today, and leaves out notes "
+             "linked to a household without it."},
+            {"tags", {kResearchTag}},
+            {"parameters", query.parameters()},
+            {"responses",
+             {{"200", json_answer("The practices.", "PracticeMeasuresBesideCodes")},
+              {"400", component_ref("responses", "BadRequest")},
+              {"503", component_ref("responses", "ServiceUnavailable")}}}}
+            .dump();
+      }());
   add_schemas(registry);
 }
 

@@ -788,6 +788,10 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
        [](T& t, AccountRole) {
          return Call{"GET", t.research_path("/practices/" + t.api_->practice_id().str() + "/report.pdf")};
        }},
+      {"GET", "/api/v1/research/projects/{projectId}/analyses/practice-measures", RoleSet{researcher},
+       [](T& t, AccountRole) {
+         return Call{"GET", t.research_path("/analyses/practice-measures")};
+       }},
       {"GET", "/api/v1/research/projects/{projectId}/codebook.qdc", RoleSet{researcher},
        [](T& t, AccountRole) {
          return Call{"GET", t.research_path("/codebook.qdc")};

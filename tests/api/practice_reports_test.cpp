@@ -307,6 +307,51 @@ TEST_P(PracticeReportApiTest, OnlyTheProjectsResearchersGetIt) {
   EXPECT_EQ(api_->admin().get(report_path()).status / 100, 4);
 }
 
+TEST_P(PracticeReportApiTest, EveryPracticeSideBySideWithItsCodes) {
+  const std::string other = id(api_->admin().post(
+      "/api/v1/practices", {{"name", "Aan de Amstel"}, {"targetGroups", {"severeLoneliness"}}}));
+  ASSERT_EQ(
+      ann_->put(path(), {{"name", "Mobilisatie in Oost"}, {"practiceIds", {practice_, other}}},
+                {"If-Match: \"1\""})
+          .status,
+      200);
+  const HttpResult answer =
+      ann_->get(path("/analyses/practice-measures?from=2026-01-01&to=2026-05-31"));
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const json items = answer.json()["items"];
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0]["name"], "Aan de Amstel") << "by name";
+  EXPECT_EQ(items[0]["total"]["acts"], 0);
+  EXPECT_EQ(items[0]["notes"], 0);
+  EXPECT_TRUE(items[0]["codes"].empty());
+  const json& ours = items[1];
+  EXPECT_EQ(ours["practiceId"], practice_);
+  // The same figures as the practice's own report.
+  const json report = ann_->get(report_path()).json();
+  EXPECT_EQ(ours["total"], report["total"]);
+  EXPECT_EQ(ours["capacity"], report["capacity"]["end"]);
+  EXPECT_EQ(ours["notes"], 2);
+  ASSERT_EQ(ours["codes"].size(), 2u);
+  EXPECT_EQ(ours["codes"][0]["name"], "Informele hulp");
+  EXPECT_EQ(answer.body.find(household_), std::string::npos);
+  // Without consent, the household counts nowhere here either.
+  ASSERT_EQ(api_->put("/api/v1/households/" + household_ + "/consents/" + consent_,
+                      {{"purpose", "research"},
+                       {"grantedOn", "2025-01-10"},
+                       {"withdrawnOn", format_date(api::today())}},
+                      {"If-Match: \"1\""})
+                .status,
+            200);
+  const json after =
+      ann_->get(path("/analyses/practice-measures?from=2026-01-01&to=2026-05-31")).json();
+  EXPECT_EQ(after["items"][1]["total"]["acts"], 0);
+  EXPECT_EQ(after["items"][1]["capacity"]["households"], 0);
+  EXPECT_EQ(after["items"][1]["notes"], 1);
+  EXPECT_EQ(
+      api_->as("bob", AccountRole::researcher).get(path("/analyses/practice-measures")).status,
+      403);
+}
+
 TEST_P(PracticeReportApiTest, BadInputIsNamed) {
   const HttpResult backwards = ann_->get(report_path("", "?from=2026-06-30&to=2026-01-01"));
   EXPECT_EQ(backwards.status, 400) << backwards.body;

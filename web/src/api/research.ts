@@ -106,3 +106,6 @@ export const fetchPracticeReport = (projectId: string, practiceId: string, perio
 /** The same report as a PDF: a download the browser fetches itself (the session cookie goes along). */
 export const practiceReportPdfUrl = (projectId: string, practiceId: string, period: ReportPeriod) =>
   apiUrl(of(projectId, `/practices/${practiceId}/report.pdf`), { ...period });
+export type PracticeMeasuresBesideCodes = components['schemas']['PracticeMeasuresBesideCodes'];
+export const fetchPracticeMeasures = (projectId: string, period: ReportPeriod = {}) =>
+  get<PracticeMeasuresBesideCodes>(of(projectId, '/analyses/practice-measures'), { ...period });

@@ -1261,6 +1261,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/research/projects/{projectId}/analyses/practice-measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The practices' numbers beside their codes
+         * @description Mixed methods: per practice of the project (by name), the support acts of the period and who set them in motion, collaboration, carrying capacity on its last day, beside the practice's notes and its five most frequent codes. Counts only households whose research consent is in force today, and leaves out notes linked to a household without it.
+         */
+        get: operations["getPracticeMeasuresBesideCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/research/projects/{projectId}/codebook-changes": {
         parameters: {
             query?: never;
@@ -3751,6 +3771,72 @@ export interface components {
             /** @description Who it is for. */
             targetGroups: ("severeLoneliness" | "youthGroup" | "sociallyIsolated" | "teenageMother" | "formerlyHomeless" | "deprivedNeighbourhood" | "other")[];
         };
+        /** @description The practices of a research project: their numbers beside their codes. */
+        PracticeMeasuresBesideCodes: {
+            /**
+             * Format: int64
+             * @description The codebook version the codes are from.
+             */
+            codebookVersion: number;
+            /** @description One per practice of the project, by name. */
+            items: {
+                /** @description Carrying capacity over the 90 days up to a day. */
+                capacity: {
+                    /** @description Per support type, in the enumeration's order. */
+                    bySupportType: {
+                        /**
+                         * Format: int64
+                         * @description Households with an informal provider.
+                         */
+                        covered: number;
+                        /**
+                         * Format: double
+                         * @description covered / households.
+                         */
+                        coveredShare: number | null;
+                        /**
+                         * Format: int64
+                         * @description Households with two or more.
+                         */
+                        redundant: number;
+                        /**
+                         * Format: double
+                         * @description redundant / households.
+                         */
+                        redundantShare: number | null;
+                        /** @description The support type. */
+                        supportType: string;
+                    }[];
+                    /** @description The day analysed (YYYY-MM-DD). */
+                    date: string;
+                    /**
+                     * Format: int64
+                     * @description Consenting households of the practice analysed.
+                     */
+                    households: number;
+                };
+                /** @description The five codes on most of its notes. */
+                codes: components["schemas"]["PracticeReportCode"][];
+                /** @description Its name. */
+                name: string;
+                /**
+                 * Format: int64
+                 * @description The practice's notes in the analyses.
+                 */
+                notes: number;
+                /** @description The practice. */
+                practiceId: string;
+                total: components["schemas"]["PracticeReportMonth"];
+            }[];
+            period: {
+                /** @description Always true. */
+                consentingHouseholdsOnly: boolean;
+                /** @description First day. */
+                from: string;
+                /** @description Last day. */
+                to: string;
+            };
+        };
         /** @description The report of one practice of a research project. */
         PracticeReport: {
             capacity: {
@@ -3831,29 +3917,7 @@ export interface components {
              */
             codebookVersion: number;
             /** @description The ten codes on most of the practice's notes. */
-            codes: {
-                /** @description The code. */
-                codeId: string;
-                /**
-                 * Format: int64
-                 * @description Codings in the notes.
-                 */
-                codings: number;
-                /** @description #rrggbb. */
-                colour: string;
-                /** @description Its name. */
-                name: string;
-                /**
-                 * Format: int64
-                 * @description Notes with the code.
-                 */
-                notes: number;
-                /**
-                 * Format: double
-                 * @description notes / the practice's notes.
-                 */
-                share: number;
-            }[];
+            codes: components["schemas"]["PracticeReportCode"][];
             /** @description Findings published to the practice's stakeholders, newest first. */
             findings: {
                 /**
@@ -3935,6 +3999,30 @@ export interface components {
             /** @description Its name. */
             projectName: string;
             total: components["schemas"]["PracticeReportMonth"];
+        };
+        /** @description A code as applied to a practice's notes. */
+        PracticeReportCode: {
+            /** @description The code. */
+            codeId: string;
+            /**
+             * Format: int64
+             * @description Codings in the practice's notes.
+             */
+            codings: number;
+            /** @description #rrggbb. */
+            colour: string;
+            /** @description Its name. */
+            name: string;
+            /**
+             * Format: int64
+             * @description The practice's notes with the code.
+             */
+            notes: number;
+            /**
+             * Format: double
+             * @description notes / the practice's notes.
+             */
+            share: number;
         };
         /** @description Acts of a month (or of the period) by who set them in motion, and collaboration. */
         PracticeReportMonth: {
@@ -8052,6 +8140,40 @@ export interface operations {
                          */
                         total: number;
                     };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPracticeMeasuresBesideCodes: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); default a year before to. */
+                from?: string;
+                /** @description Last day of the period (inclusive); default today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The research project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The practices. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeMeasuresBesideCodes"];
                 };
             };
             400: components["responses"]["BadRequest"];

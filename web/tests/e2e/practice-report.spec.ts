@@ -99,6 +99,23 @@ test('a researcher opens the report of a practice and downloads it as a PDF', as
   expect(bytes.length).toBeGreaterThan(5000);
 });
 
+test('the analyses put every practice\'s numbers beside its codes, leading to its report', async ({ page }) => {
+  await signIn(page, 'onderzoeker');
+  await page.goto(`/onderzoek/projecten/${setup.projectId}/analyses`);
+  const section = page.getByRole('region', { name: 'Cijfers en codes per praktijk' });
+  const row = section.getByRole('row', { name: new RegExp(setup.practiceName) });
+  const measures = await apiGet<{ items: { practiceId: string; total: { acts: number } }[] }>(
+    page.request,
+    `/research/projects/${setup.projectId}/analyses/practice-measures`,
+  );
+  const acts = measures.items.find((item) => item.practiceId === setup.practiceId)!.total.acts;
+  await expect(row.getByRole('cell', { name: String(acts), exact: true })).toBeVisible();
+  await expect(row.getByText(/Informele hulp/)).toBeVisible();
+  await noSeriousViolations(page);
+  await row.getByRole('link', { name: setup.practiceName }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Praktijkrapport: ${setup.practiceName}` })).toBeVisible();
+});
+
 test('the report reads on a phone without scrolling sideways', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();

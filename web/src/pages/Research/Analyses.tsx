@@ -8,6 +8,7 @@ import { LoadError, Loading } from '../../components/PageState';
 import { useEnumLabels } from '../../lib/enumLabels';
 import { buildCodeTree, codePath, flattenTree } from './codebookTree';
 import { HeatmapView } from './HeatmapView';
+import { PracticesSideBySide } from './PracticesSideBySide';
 import { codeRows, cooccurrenceHeatmap, matrixHeatmap, type HeatCell, type Measure } from './heatmapData';
 import { ProjectHeader, projectPath, researchKeys, useCodes, usePracticeNames, useWho } from './shared';
 
@@ -118,6 +119,7 @@ export function Analyses({ projectId }: { projectId: string }) {
           <Paragraph>{t('research.analyses.pickCell')}</Paragraph>
         )}
       </section>
+      <PracticesSideBySide projectId={projectId} />
       <section aria-labelledby="rs-agreement" className="db-section">
         <Heading level={2} id="rs-agreement">
           {t('research.agreement.heading')}
