@@ -9,6 +9,7 @@
 #include "access/audit.hpp"
 #include "demo/amsterdam.hpp"
 #include "demo/generator.hpp"
+#include "demo/research_project.hpp"
 #include "demo/rollup_counts.hpp"
 #include "store/account_repository.hpp"
 #include "store/act_rollup.hpp"
@@ -162,12 +163,14 @@ Result<SeedReport> seed(store::Database& database, const SeedOptions& options,
   // consents of its practice's households.
   access::Accounts accounts(database);
   std::vector<AccountId> recorders(base.practices.size());
+  std::optional<AccountId> researcher;
   for (const PlannedAccount& planned : planned_accounts(base)) {
     Result<Account> added =
         accounts.add(AccountFields{planned.account.username, planned.account.role, planned.person,
                                    planned.practice},
                      kDemoPassword);
     if (!added.ok()) return std::move(added).error();
+    if (planned.account.role == AccountRole::researcher) researcher = added->id;
     if (planned.practice) {
       for (std::size_t p = 0; p != base.practices.size(); ++p) {
         if (base.practices[p].id == *planned.practice) recorders[p] = added->id;
@@ -300,6 +303,16 @@ Result<SeedReport> seed(store::Database& database, const SeedOptions& options,
                    kDemoPassword);
   if (!client.ok()) return std::move(client).error();
   report.accounts.push_back(demo_accounts().back());
+
+  // Research under way for the researcher, with the first practice's
+  // coordinator as a stakeholder of its member checks.
+  if (researcher && !recorders.empty()) {
+    if (Result<void> research = seed_research_project(
+            database, {base.practices, *researcher, recorders.front(), options.today});
+        !research.ok()) {
+      return std::move(research).error();
+    }
+  }
   return report;
 }
 

@@ -3,6 +3,8 @@
 // through the API's validators unchanged.
 #include <soci/soci.h>
 
+#include <set>
+
 #include "core/date.hpp"
 #include "demo/seeding.hpp"
 #include "store/act_rollup.hpp"
@@ -101,6 +103,47 @@ TEST_P(DemoDataApiTest, EveryDemoAccountSignsInAndSeesALivingSystem) {
   EXPECT_EQ(exported.status, 200) << exported.body;
   EXPECT_GT(std::count(exported.body.begin(), exported.body.end(), '\n'), 1);
   EXPECT_EQ(researcher.get("/api/v1/households").status, 403);
+}
+
+// The researcher finds a project under way (demo/research_project.hpp), and
+// the first practice's coordinator a finding to answer.
+TEST_P(DemoDataApiTest, TheResearcherFindsResearchUnderWay) {
+  const ApiClient researcher = signed_in("onderzoeker");
+  const json projects = researcher.get("/api/v1/research/projects").json();
+  ASSERT_EQ(projects["total"], 1);
+  const std::string base =
+      "/api/v1/research/projects/" + projects["items"][0]["id"].get<std::string>();
+  const std::string practice = projects["items"][0]["practiceIds"][0];
+  EXPECT_EQ(researcher.get(base + "/field-notes?pageSize=100").json()["total"], 18);
+  EXPECT_EQ(researcher.get(base + "/analyses/code-practice-matrix").json()["columns"].size(), 3u);
+
+  // Every coding covers the phrase it was written for: the drill-down of
+  // "Vertrouwen" gives whole phrases, é and all.
+  std::string trust;
+  const json codes = researcher.get(base + "/codes?pageSize=100").json();
+  for (const json& code : codes["items"]) {
+    if (code["name"] == "Vertrouwen") trust = code["id"];
+  }
+  ASSERT_FALSE(trust.empty());
+  std::set<std::string> excerpts;
+  const json fragments = researcher.get(base + "/analyses/fragments?codeId=" + trust).json();
+  for (const json& fragment : fragments["items"]) {
+    excerpts.insert(fragment["excerpt"].get<std::string>());
+  }
+  EXPECT_EQ(excerpts, (std::set<std::string>{"de buurtwerker gewoon bleef komen",
+                                             "zo hoeft meneer niet alles twee keer te vertellen",
+                                             "Zijn zus vertrouwt het maatje nog niet helemaal"}));
+
+  const json report = researcher.get(base + "/practices/" + practice + "/report").json();
+  EXPECT_FALSE(report["codes"].empty());
+  ASSERT_EQ(report["findings"].size(), 1u);
+  EXPECT_EQ(report["findings"][0]["open"], 1);
+
+  const ApiClient stakeholder = signed_in("coordinator.maatjes");
+  const json checks = stakeholder.get("/api/v1/member-checks").json();
+  ASSERT_EQ(checks["total"], 1);
+  EXPECT_EQ(checks["items"][0]["fragments"][0]["text"],
+            "We spraken af dat ik me terugtrek zodra het loopt");
 }
 
 // The loader counts its own acts into the rollup (demo/rollup_counts.hpp):
