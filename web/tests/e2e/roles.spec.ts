@@ -2,10 +2,11 @@ import { expect, test } from '@playwright/test';
 import { firstHousehold, kHomes, signIn, type DemoUser } from './helpers';
 
 // Each role lands on its own home page and sees only the menu items the
-// access rules give it.
+// access rules give it. coordinator.maatjes is the demo research project's
+// stakeholder for its practice, so a finding awaits it under Terugkoppeling.
 const kMenus: Record<DemoUser, string[]> = {
   beheerder: ['Mijn huishoudens', 'Beheer'],
-  'coordinator.maatjes': ['Dashboard', 'Mijn huishoudens', 'Hulpvragen', 'Matching', 'Steun vastleggen'],
+  'coordinator.maatjes': ['Dashboard', 'Mijn huishoudens', 'Hulpvragen', 'Matching', 'Steun vastleggen', 'Terugkoppeling'],
   'coordinator.wonen': ['Dashboard', 'Mijn huishoudens', 'Hulpvragen', 'Matching', 'Steun vastleggen'],
   professional: ['Mijn huishoudens', 'Hulpvragen', 'Steun vastleggen'],
   vrijwilliger: ['Mijn huishoudens', 'Steun vastleggen', 'Mijn hulp'],
