@@ -87,6 +87,14 @@ class MemberCheckApiTest : public testing::EngineTest {
     if (!comment.empty()) body["comment"] = comment;
     return as.post("/api/v1/member-checks/" + finding + "/answers", body);
   }
+  // A household of the practice, for notes to be about.
+  std::string jansen() {
+    return id(api_->post("/api/v1/households", {{"kind", "person"},
+                                                {"name", "Jansen"},
+                                                {"targetGroup", "severeLoneliness"},
+                                                {"status", "active"},
+                                                {"practiceIds", {practice_}}}));
+  }
   long long count(const std::string& table) {
     return api_->query_number("SELECT COUNT(*) FROM " + table);
   }
@@ -269,28 +277,15 @@ TEST_P(MemberCheckApiTest, APublishedFragmentOutlivesItsCoding) {
 }
 
 TEST_P(MemberCheckApiTest, AFragmentOfAHouseholdWithoutResearchConsentIsNotPublished) {
-  const std::string household =
-      id(api_->post("/api/v1/households", {{"kind", "person"},
-                                           {"name", "Jansen"},
-                                           {"targetGroup", "severeLoneliness"},
-                                           {"status", "active"},
-                                           {"practiceIds", {practice_}}}));
-  const std::string consent =
-      id(api_->post("/api/v1/households/" + household + "/consents",
-                    {{"purpose", "research"}, {"grantedOn", "2025-01-10"}}));
+  const std::string household = jansen();
+  const std::string consent = api_->grant_research_consent(household);
   Result<research::Pseudonyms> pseudonyms = research::Pseudonyms::open(api_->database());
   ASSERT_TRUE(pseudonyms.ok());
   json body = note_body(practice_, "Mevrouw belt de buurvrouw.");
   body["householdPseudonyms"] = {pseudonyms->of(HouseholdId(household))};
   const std::string linked = coding(id(ann_->post(path("/field-notes"), body)), 0, 7);
   ASSERT_EQ(ann_->post(path("/findings"), finding_body("Met toestemming", {linked})).status, 201);
-  ASSERT_EQ(api_->put("/api/v1/households/" + household + "/consents/" + consent,
-                      {{"purpose", "research"},
-                       {"grantedOn", "2025-01-10"},
-                       {"withdrawnOn", format_date(api::today())}},
-                      {"If-Match: \"1\""})
-                .status,
-            200);
+  api_->withdraw_research_consent(household, consent);
   const HttpResult refused =
       ann_->post(path("/findings"), finding_body("Zonder toestemming", {coding_, linked}));
   EXPECT_EQ(refused.status, 400);
@@ -299,15 +294,8 @@ TEST_P(MemberCheckApiTest, AFragmentOfAHouseholdWithoutResearchConsentIsNotPubli
 }
 
 TEST_P(MemberCheckApiTest, APublishedFragmentIsWithheldOnceItsHouseholdWithdrawsConsent) {
-  const std::string household =
-      id(api_->post("/api/v1/households", {{"kind", "person"},
-                                           {"name", "Jansen"},
-                                           {"targetGroup", "severeLoneliness"},
-                                           {"status", "active"},
-                                           {"practiceIds", {practice_}}}));
-  const std::string consent =
-      id(api_->post("/api/v1/households/" + household + "/consents",
-                    {{"purpose", "research"}, {"grantedOn", "2025-01-10"}}));
+  const std::string household = jansen();
+  const std::string consent = api_->grant_research_consent(household);
   Result<research::Pseudonyms> pseudonyms = research::Pseudonyms::open(api_->database());
   ASSERT_TRUE(pseudonyms.ok());
   json body = note_body(practice_, "Mevrouw Jansen belt de buurvrouw.");
@@ -318,13 +306,7 @@ TEST_P(MemberCheckApiTest, APublishedFragmentIsWithheldOnceItsHouseholdWithdraws
   ASSERT_EQ(sam_->get("/api/v1/member-checks").json()["items"][0]["fragments"][1]["text"],
             "Mevrouw Jansen");
 
-  ASSERT_EQ(api_->put("/api/v1/households/" + household + "/consents/" + consent,
-                      {{"purpose", "research"},
-                       {"grantedOn", "2025-01-10"},
-                       {"withdrawnOn", format_date(api::today())}},
-                      {"If-Match: \"1\""})
-                .status,
-            200);
+  api_->withdraw_research_consent(household, consent);
   // The stakeholder, and the researchers, no longer read it; the other
   // fragment stays. The coding removed as well changes nothing.
   ASSERT_EQ(ann_->del(path("/codings/" + linked)).status, 204);

@@ -79,8 +79,7 @@ class PracticeReportApiTest : public testing::EngineTest {
     act(mentor_, "practical", "network", {}, "2026-03-10");
     act(neighbour_, "practical", "self", {}, "2026-04-02");
     act(worker_, "emotional", "professional", {}, "2026-04-20");
-    consent_ = id(api_->post("/api/v1/households/" + household_ + "/consents",
-                             {{"purpose", "research"}, {"grantedOn", "2025-01-10"}}));
+    consent_ = api_->grant_research_consent(household_);
 
     ann_ = &api_->as("ann", AccountRole::researcher);
     project_ = id(ann_->post("/api/v1/research/projects",
@@ -266,13 +265,7 @@ TEST_P(PracticeReportApiTest, ThePdfSaysWhatTheJsonSays) {
 }
 
 TEST_P(PracticeReportApiTest, WithoutResearchConsentTheHouseholdCountsNowhere) {
-  ASSERT_EQ(api_->put("/api/v1/households/" + household_ + "/consents/" + consent_,
-                      {{"purpose", "research"},
-                       {"grantedOn", "2025-01-10"},
-                       {"withdrawnOn", format_date(api::today())}},
-                      {"If-Match: \"1\""})
-                .status,
-            200);
+  api_->withdraw_research_consent(household_, consent_);
   const HttpResult answer = ann_->get(report_path());
   ASSERT_EQ(answer.status, 200) << answer.body;
   const json report = answer.json();
@@ -335,13 +328,7 @@ TEST_P(PracticeReportApiTest, EveryPracticeSideBySideWithItsCodes) {
   EXPECT_EQ(ours["codes"][0]["name"], "Informele hulp");
   EXPECT_EQ(answer.body.find(household_), std::string::npos);
   // Without consent, the household counts nowhere here either.
-  ASSERT_EQ(api_->put("/api/v1/households/" + household_ + "/consents/" + consent_,
-                      {{"purpose", "research"},
-                       {"grantedOn", "2025-01-10"},
-                       {"withdrawnOn", format_date(api::today())}},
-                      {"If-Match: \"1\""})
-                .status,
-            200);
+  api_->withdraw_research_consent(household_, consent_);
   const json after =
       ann_->get(path("/analyses/practice-measures?from=2026-01-01&to=2026-05-31")).json();
   EXPECT_EQ(after["items"][1]["total"]["acts"], 0);

@@ -7,6 +7,7 @@
 
 #include "access/accounts.hpp"
 #include "api/routes.hpp"
+#include "api/today.hpp"
 #include "store/account_repository.hpp"
 #include "store/migrations.hpp"
 #include "store/person_repository.hpp"
@@ -175,6 +176,24 @@ std::string ApiServer::query_text(const std::string& sql) {
                   .ok())
       << sql;
   return indicator == soci::i_ok ? value : "NULL";
+}
+
+std::string ApiServer::grant_research_consent(const std::string& household,
+                                              const std::string& granted_on) {
+  const HttpResult granted = post("/api/v1/households/" + household + "/consents",
+                                  {{"purpose", "research"}, {"grantedOn", granted_on}});
+  EXPECT_EQ(granted.status, 201) << granted.body;
+  return granted.json().value("id", "");
+}
+
+void ApiServer::withdraw_research_consent(const std::string& household, const std::string& consent,
+                                          const std::string& granted_on) {
+  const HttpResult withdrawn = put("/api/v1/households/" + household + "/consents/" + consent,
+                                   {{"purpose", "research"},
+                                    {"grantedOn", granted_on},
+                                    {"withdrawnOn", format_date(api::today())}},
+                                   {"If-Match: \"1\""});
+  EXPECT_EQ(withdrawn.status, 200) << withdrawn.body;
 }
 
 long long ApiServer::query_number(const std::string& sql) {

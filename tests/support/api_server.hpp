@@ -95,6 +95,15 @@ class ApiServer : public ApiClient {
   const PracticeId& practice_id() const { return practice_; }
   const PersonId& person_id() const { return person_; }
 
+  // Records household's research consent granted on granted_on (as the
+  // default caller, who must reach the household); returns its id.
+  std::string grant_research_consent(const std::string& household,
+                                     const std::string& granted_on = "2025-01-10");
+  // Withdraws that consent today: from then on the household is in no
+  // research answer. Fails the test when the API refuses.
+  void withdraw_research_consent(const std::string& household, const std::string& consent,
+                                 const std::string& granted_on = "2025-01-10");
+
   store::Database& database() { return *database_; }
   // The audit log's events with this action, oldest first.
   std::vector<store::AuditRow> audit_events(const std::string& action);
