@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/consent.hpp"
 #include "store/record_helpers.hpp"
 #include "store/timestamps.hpp"
 #include "store/uuid.hpp"
@@ -180,9 +181,7 @@ namespace {
 bool outside_consent(const std::map<std::string, std::vector<HouseholdId>>& links,
                      const std::string& note, const std::vector<HouseholdId>& consented) {
   const auto found = links.find(note);
-  if (found == links.end()) return false;
-  return std::any_of(found->second.begin(), found->second.end(),
-                     [&](const HouseholdId& household) { return !consents(consented, household); });
+  return found != links.end() && lacks_research_consent(found->second, consented);
 }
 
 }  // namespace
