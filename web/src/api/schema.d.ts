@@ -2879,6 +2879,8 @@ export interface components {
             supportActIds?: string[];
             /** @description The note, kept exactly as sent (line ends included): codings point into it in Unicode code points. */
             text: string;
+            /** @description True when a household the note is linked to has withdrawn its research consent (none in force today). Like the analyses and exports, which leave the note out, the answer then withholds what the note says and whom it is about: text is empty, length 0, supportActIds and householdPseudonyms empty. Such a note can be deleted; changing, pseudonymising or coding it gets 409 (code researchConsentWithdrawn). */
+            readonly withheld: boolean;
         };
         FieldNoteInput: {
             /** @description Households the note is about, by their research pseudonym (as in the research exports); only households with research consent in force. */
