@@ -63,6 +63,7 @@ export const listNotes = (projectId: string, filter: { practiceId?: string; pers
 export const fetchNote = (projectId: string, id: string) => get<FieldNote>(of(projectId, `/field-notes/${id}`));
 export const createNote = (projectId: string, input: FieldNoteInput, key: string) => post<FieldNote>(of(projectId, '/field-notes'), input, key);
 export const updateNote = (projectId: string, id: string, input: FieldNoteInput) => putFresh<FieldNote>(of(projectId, `/field-notes/${id}`), input);
+export const removeNote = (projectId: string, id: string) => remove(of(projectId, `/field-notes/${id}`));
 export const pseudonymiseNote = (projectId: string, id: string, names: string[]) =>
   post<FieldNote>(of(projectId, `/field-notes/${id}/pseudonymisations`), { names });
 

@@ -5,7 +5,8 @@ import { apiGet, csrfOf, signIn } from './helpers';
 // Households (pseudonymised) as the rows of a framework matrix (issue 9): a
 // researcher makes a household matrix, sees each household only as
 // "Huishouden <start of pseudonym>", writes a cell, and the household leaves
-// the matrix and its CSV once it withdraws its research consent.
+// the matrix and its CSV once it withdraws its research consent; its note
+// is then listed as withheld and its page shows no text.
 //
 // A researcher knows households only by pseudonym (as in the research
 // exports), so the test finds one household's pseudonym the way the export
@@ -152,6 +153,17 @@ test('a household matrix shows households by pseudonym only, and a withdrawn one
   const csv = await (await page.request.get(csvPath)).text();
   expect(csv).not.toContain(pseudonym);
   expect(csv).not.toContain('De buurvrouw kookt mee.');
+  await noSeriousViolations(page);
+
+  // Its note stays listed, so the researcher knows, but is withheld, as in the analyses.
+  await page.goto(`/onderzoek/projecten/${project.id}/notities`);
+  await expect(page.getByText('Niet te lezen: een gekoppeld huishouden heeft zijn toestemming voor onderzoek ingetrokken.')).toBeVisible();
+  await expect(page.getByText('De zoon komt elke zaterdag.')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('De buurvrouw kookt');
+  await page.goto(`/onderzoek/projecten/${project.id}/notities/${first.id}`);
+  await expect(page.getByRole('heading', { name: 'Deze notitie is niet meer te lezen' })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('De buurvrouw kookt');
+  await expect(page.getByRole('button', { name: 'Codeer selectie' })).toHaveCount(0);
   await noSeriousViolations(page);
 
   await grant(professional, householdId);
