@@ -2,6 +2,7 @@
 
 #include "core/account.hpp"
 #include "core/domain_enums.hpp"
+#include "core/framework_matrix.hpp"
 #include "core/help_request.hpp"
 #include "core/research.hpp"
 
@@ -23,6 +24,7 @@ constexpr EnumerationInfo kEnumerations[] = {
     enumeration_info<HelpKind>(),          enumeration_info<Urgency>(),
     enumeration_info<HelpRequestStatus>(), enumeration_info<MatchStatus>(),
     enumeration_info<Perspective>(),       enumeration_info<ProjectRole>(),
+    enumeration_info<FrameworkCaseKind>(),
 };
 
 nlohmann::json catalogue() {

@@ -196,19 +196,23 @@ Result<CodesByPractice> read_codes(store::Transaction& transaction,
   return read;
 }
 
-// The practice's row of every framework matrix of the project.
-Result<void> read_framework(store::Transaction& transaction, PracticeReport& report) {
+// The practice's row of every framework matrix of the project whose rows
+// are practices (a household matrix has no row of a practice). Fragments of
+// notes outside consent are not counted, as the matrix leaves them out.
+Result<void> read_framework(store::Transaction& transaction, PracticeReport& report,
+                            const std::vector<HouseholdId>& consented) {
   store::FrameworkMatrixRepository matrices(transaction, report.project);
   Result<std::vector<FrameworkMatrix>> all = matrices.all();
   if (!all.ok()) return std::move(all).error();
   for (const FrameworkMatrix& matrix : *all) {
-    Result<FrameworkTable> table = matrices.table(matrix.id);
+    if (matrix.case_kind != FrameworkCaseKind::practice) continue;
+    Result<FrameworkTable> table = matrices.table(matrix.id, consented);
     if (!table.ok()) return std::move(table).error();
     research::ReportFrameworkRow row{matrix.id, matrix.fields.name, {}};
     for (const FrameworkTheme& theme : table->themes) {
       research::ReportFrameworkCell cell{theme.code, theme.name, "", 0};
       for (const FrameworkCell& written : table->cells) {
-        if (written.practice == report.practice && written.theme == theme.code) {
+        if (written.row == FrameworkCaseId(report.practice) && written.theme == theme.code) {
           cell.summary = written.fields.summary;
           cell.fragments = written.fragments.size();
         }
@@ -284,7 +288,9 @@ Result<PracticeReport> read_report(store::Transaction& transaction, const Resear
   report.codebook_version = codes->codebook_version;
   report.notes = codes->practices[query.practice.str()].notes;
   report.codes = std::move(codes->practices[query.practice.str()].codes);
-  if (Result<void> read = read_framework(transaction, report); !read.ok()) return read.error();
+  if (Result<void> read = read_framework(transaction, report, *consenting); !read.ok()) {
+    return read.error();
+  }
   if (Result<void> read = read_findings(transaction, report, *consenting); !read.ok()) {
     return read.error();
   }

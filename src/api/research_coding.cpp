@@ -1,11 +1,15 @@
 #include "api/research_coding.hpp"
 
+#include "access/consent.hpp"
 #include "api/preconditions.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "api/research_scope.hpp"
+#include "api/today.hpp"
+#include "core/consent.hpp"
 #include "store/codebook_repository.hpp"
 #include "store/coding_repository.hpp"
+#include "store/field_note_repository.hpp"
 #include "store/memo_repository.hpp"
 #include "store/research_project_repository.hpp"
 
@@ -227,6 +231,17 @@ Response create_coding(store::Database& database, const Request& request) {
   return research_call(
       database, request, Resource::coding, Operation::create,
       [&](store::Transaction& transaction, ResearchCall& call) -> Result<Response> {
+        // A note that is not found is the repository's to name.
+        if (Result<FieldNote> note =
+                store::FieldNoteRepository(transaction, call.project).get(fields->note);
+            note.ok()) {
+          Result<std::vector<HouseholdId>> consented =
+              access::research_households(transaction, today());
+          if (!consented.ok()) return std::move(consented).error();
+          if (lacks_research_consent(note->fields.households, *consented)) {
+            return withheld_note_error();
+          }
+        }
         Result<Coding> created = store::CodingRepository(transaction, call.project)
                                      .create(*fields, call.actor().account);
         if (!created.ok()) return std::move(created).error();

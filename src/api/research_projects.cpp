@@ -12,6 +12,7 @@
 #include "api/research_scope.hpp"
 #include "api/today.hpp"
 #include "core/code_points.hpp"
+#include "core/consent.hpp"
 #include "research/pseudonyms.hpp"
 #include "store/field_note_repository.hpp"
 #include "store/research_project_repository.hpp"
@@ -221,22 +222,47 @@ void read_note(FieldReader& reader, NoteInput& input) {
                    "research exports); only households with research consent in force.");
 }
 
-nlohmann::json note_json(const FieldNote& note, const research::Pseudonyms& pseudonyms) {
+// Whether the note is withheld: a household it is linked to has no research
+// consent in force today. The analyses and exports leave such a note out;
+// the list and the note page show that it exists (a researcher whose note
+// vanished would not know why, and may want to delete it) but not what it
+// says or whom it is about.
+struct NoteConsent {
+  std::vector<HouseholdId> consented;  // access::research_households, id order
+  [[nodiscard]] bool withholds(const FieldNote& note) const {
+    return lacks_research_consent(note.fields.households, consented);
+  }
+};
+
+// Read in the transaction of the notes it judges, so that a withdrawal
+// committed in between cannot let a note through.
+Result<NoteConsent> note_consent(store::Transaction& transaction) {
+  Result<std::vector<HouseholdId>> consented = access::research_households(transaction, today());
+  if (!consented.ok()) return std::move(consented).error();
+  return NoteConsent{std::move(*consented)};
+}
+
+nlohmann::json note_json(const FieldNote& note, const research::Pseudonyms& pseudonyms,
+                         const NoteConsent& consent) {
+  const bool withheld = consent.withholds(note);
   std::vector<std::string> acts, households;
-  for (const SupportActId& act : note.fields.support_acts) acts.push_back(act.str());
-  for (const HouseholdId& household : note.fields.households) {
-    households.push_back(pseudonyms.of(household));
+  if (!withheld) {
+    for (const SupportActId& act : note.fields.support_acts) acts.push_back(act.str());
+    for (const HouseholdId& household : note.fields.households) {
+      households.push_back(pseudonyms.of(household));
+    }
   }
   return {{"id", note.id.str()},
           {"practiceId", note.fields.practice.str()},
           {"site", note.fields.site},
           {"observedOn", format_date(note.fields.observed_on)},
           {"perspective", to_code(note.fields.perspective)},
-          {"text", note.fields.text},
-          {"length", note.length},
+          {"text", withheld ? "" : note.fields.text},
+          {"length", withheld ? 0 : note.length},
           {"supportActIds", acts},
           {"householdPseudonyms", households},
-          {"authorId", note.author.str()}};
+          {"authorId", note.author.str()},
+          {"withheld", withheld}};
 }
 
 nlohmann::json note_schema() {
@@ -252,19 +278,27 @@ nlohmann::json note_schema() {
                                       {"format", "uuid"},
                                       {"readOnly", true},
                                       {"description", "The author's account."}};
+  schema["properties"]["withheld"] = {
+      {"type", "boolean"},
+      {"readOnly", true},
+      {"description",
+       "True when a household the note is linked to has withdrawn its research consent (none "
+       "in force today). Like the analyses and exports, which leave the note out, the answer "
+       "then withholds what the note says and whom it is about: text is empty, length 0, "
+       "supportActIds and householdPseudonyms empty. Such a note can be deleted; changing, "
+       "pseudonymising or coding it gets 409 (code researchConsentWithdrawn)."}};
+  schema["required"].push_back("withheld");
   return schema;
 }
 
 // The households the pseudonyms name, among those whose research consent
 // is in force today; invalid_input naming each one that names none.
-Result<std::vector<HouseholdId>> households_of(store::Transaction& transaction,
+Result<std::vector<HouseholdId>> households_of(const NoteConsent& consent,
                                                const research::Pseudonyms& pseudonyms,
                                                const std::vector<std::string>& names) {
   if (names.empty()) return std::vector<HouseholdId>();
-  Result<std::vector<HouseholdId>> consented = access::research_households(transaction, today());
-  if (!consented.ok()) return consented;
   std::map<std::string, HouseholdId> by_pseudonym;
-  for (const HouseholdId& household : *consented) {
+  for (const HouseholdId& household : consent.consented) {
     by_pseudonym.emplace(pseudonyms.of(household), household);
   }
   std::vector<HouseholdId> households;
@@ -317,13 +351,15 @@ Response list_notes(store::Database& database, const Request& request) {
       database, request, Resource::field_note, Operation::list,
       [&](store::Transaction& transaction, ResearchCall& call) -> Result<Response> {
         if (access::notes_of_author_only(call.standing)) filter.author = call.actor().account;
+        Result<NoteConsent> consent = note_consent(transaction);
+        if (!consent.ok()) return std::move(consent).error();
         Result<Page<FieldNote>> found = store::FieldNoteRepository(transaction, call.project)
                                             .list(filter, Paging{page.offset(), page.page_size});
         if (!found.ok()) return std::move(found).error();
         nlohmann::json items = nlohmann::json::array();
         for (const FieldNote& note : found->items) {
           if (access::may_see_note(call.standing, call.actor(), note)) {
-            items.push_back(note_json(note, *pseudonyms));
+            items.push_back(note_json(note, *pseudonyms, *consent));
           }
         }
         return page_response(request, page, std::move(items), found->total);
@@ -338,8 +374,10 @@ Response create_note(store::Database& database, const Request& request) {
   return research_call(
       database, request, Resource::field_note, Operation::create,
       [&](store::Transaction& transaction, ResearchCall& call) -> Result<Response> {
+        Result<NoteConsent> consent = note_consent(transaction);
+        if (!consent.ok()) return std::move(consent).error();
         Result<std::vector<HouseholdId>> households =
-            households_of(transaction, *pseudonyms, input->household_pseudonyms);
+            households_of(*consent, *pseudonyms, input->household_pseudonyms);
         if (!households.ok()) return std::move(households).error();
         input->fields.households = std::move(*households);
         const std::size_t length = *utf8_code_points(input->fields.text);
@@ -347,13 +385,14 @@ Response create_note(store::Database& database, const Request& request) {
                                         .create(input->fields, length, call.actor().account);
         if (!created.ok()) return std::move(created).error();
         describe_note(call, *created);
-        return item_response(201, note_json(*created, *pseudonyms), created->version,
+        return item_response(201, note_json(*created, *pseudonyms, *consent), created->version,
                              std::string(kResearchProjects) + "/" + call.project.str() +
                                  "/field-notes/" + created->id.str());
       });
 }
 
 // The note of the path, when the caller may see it; refusal set otherwise.
+// What it says may still be withheld (NoteConsent).
 Result<FieldNote> visible_note(store::Transaction& transaction, ResearchCall& call) {
   Result<FieldNoteId> id = research_path_id<FieldNoteTag>(call.request, "id", "field note");
   if (!id.ok()) return std::move(id).error();
@@ -375,8 +414,10 @@ Response read_note_route(store::Database& database, const Request& request) {
         Result<FieldNote> note = visible_note(transaction, call);
         if (!note.ok()) return std::move(note).error();
         if (call.refusal) return Response();
+        Result<NoteConsent> consent = note_consent(transaction);
+        if (!consent.ok()) return std::move(consent).error();
         describe_note(call, *note);
-        return item_response(200, note_json(*note, *pseudonyms), note->version);
+        return item_response(200, note_json(*note, *pseudonyms, *consent), note->version);
       });
 }
 
@@ -393,8 +434,13 @@ Response update_note(store::Database& database, const Request& request) {
         Result<FieldNote> note = visible_note(transaction, call);
         if (!note.ok()) return std::move(note).error();
         if (call.refusal) return Response();
+        Result<NoteConsent> consent = note_consent(transaction);
+        if (!consent.ok()) return std::move(consent).error();
+        // Not even to unlink the household: that would make the note, still
+        // about it, readable again.
+        if (consent->withholds(*note)) return withheld_note_error();
         Result<std::vector<HouseholdId>> households =
-            households_of(transaction, *pseudonyms, input->household_pseudonyms);
+            households_of(*consent, *pseudonyms, input->household_pseudonyms);
         if (!households.ok()) return std::move(households).error();
         input->fields.households = std::move(*households);
         const std::size_t length = *utf8_code_points(input->fields.text);
@@ -402,7 +448,7 @@ Response update_note(store::Database& database, const Request& request) {
                                         .update(note->id, *expected, input->fields, length);
         if (!updated.ok()) return std::move(updated).error();
         describe_note(call, *updated);
-        return item_response(200, note_json(*updated, *pseudonyms), updated->version);
+        return item_response(200, note_json(*updated, *pseudonyms, *consent), updated->version);
       });
 }
 
@@ -460,6 +506,9 @@ Response pseudonymise_note(store::Database& database, const Request& request) {
         Result<FieldNote> note = visible_note(transaction, call);
         if (!note.ok()) return std::move(note).error();
         if (call.refusal) return Response();
+        Result<NoteConsent> consent = note_consent(transaction);
+        if (!consent.ok()) return std::move(consent).error();
+        if (consent->withholds(*note)) return withheld_note_error();
         store::FieldNoteRepository notes(transaction, call.project);
         Result<long long> codings = notes.coding_count(note->id);
         if (!codings.ok()) return std::move(codings).error();
@@ -486,7 +535,7 @@ Response pseudonymise_note(store::Database& database, const Request& request) {
         Result<FieldNote> updated = notes.update(note->id, *expected, fields, length);
         if (!updated.ok()) return std::move(updated).error();
         describe_note(call, *updated);
-        return item_response(200, note_json(*updated, *pseudonyms), updated->version);
+        return item_response(200, note_json(*updated, *pseudonyms, *consent), updated->version);
       });
 }
 

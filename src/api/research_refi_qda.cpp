@@ -9,6 +9,7 @@
 #include "api/problem.hpp"
 #include "api/research_scope.hpp"
 #include "api/today.hpp"
+#include "core/consent.hpp"
 #include "research/pseudonyms.hpp"
 #include "research/refi_qda.hpp"
 #include "store/codebook_repository.hpp"
@@ -79,12 +80,7 @@ Result<LoadedExport> load_export(store::Transaction& transaction,
   if (!notes.ok()) return std::move(notes).error();
   std::set<std::string> kept_notes;
   for (FieldNote& note : *notes) {
-    const bool outside_consent =
-        std::any_of(note.fields.households.begin(), note.fields.households.end(),
-                    [&](const HouseholdId& household) {
-                      return !std::binary_search(consented->begin(), consented->end(), household);
-                    });
-    if (outside_consent) {
+    if (lacks_research_consent(note.fields.households, *consented)) {
       ++loaded.notes_left_out;
       continue;
     }

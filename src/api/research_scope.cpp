@@ -113,6 +113,14 @@ Response research_call(store::Database& database, const Request& request, access
   return response;
 }
 
+Error withheld_note_error() {
+  Error error = make_error(ErrorCode::conflict,
+                           "a household the note is linked to has withdrawn its research consent: "
+                           "the note can be deleted, but not changed or coded");
+  error.problem_code = "researchConsentWithdrawn";
+  return error;
+}
+
 void add_research_route(ApiRegistry& registry, access::Resource resource,
                         access::Operation operation, Method method, std::string_view path,
                         Handler handler, std::string operation_doc) {

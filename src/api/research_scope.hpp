@@ -86,6 +86,11 @@ template <typename Fields>
   return fields;
 }
 
+// The refusal of a change to a field note (its text, its links, a coding
+// of it) that a household it is linked to has withdrawn from research: 409,
+// code researchConsentWithdrawn. Deleting such a note stays allowed.
+[[nodiscard]] Error withheld_note_error();
+
 // Adds a route under a project: path is relative to
 // /api/v1/research/projects/:projectId ("" for the project itself); the
 // operation gets the projectId parameter and the 403 and 404 answers. Roles

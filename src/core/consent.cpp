@@ -1,6 +1,15 @@
 #include "core/consent.hpp"
 
+#include <algorithm>
+
 namespace dichtbij {
+
+bool lacks_research_consent(const std::vector<HouseholdId>& linked,
+                            const std::vector<HouseholdId>& consented) {
+  return std::any_of(linked.begin(), linked.end(), [&](const HouseholdId& household) {
+    return !std::binary_search(consented.begin(), consented.end(), household);
+  });
+}
 
 std::vector<InvalidParam> check(const ConsentFields& fields, const Date& today) {
   std::vector<InvalidParam> problems;

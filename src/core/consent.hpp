@@ -54,6 +54,13 @@ struct ConsentFilter {
   return consent.granted_on <= day && (!consent.withdrawn_on || day < *consent.withdrawn_on);
 }
 
+// Whether a record linked to these households (a field note) is left out of
+// research: one of them is not in consented, the households whose research
+// consent is in force (access::research_households), in id order. A record
+// linked to no household is never left out.
+[[nodiscard]] bool lacks_research_consent(const std::vector<HouseholdId>& linked,
+                                          const std::vector<HouseholdId>& consented);
+
 // Neither date in the future, and withdrawn_on not before granted_on.
 [[nodiscard]] std::vector<InvalidParam> check(const ConsentFields& fields, const Date& today);
 

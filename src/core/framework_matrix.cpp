@@ -19,6 +19,10 @@ void refuse_twice(const std::vector<Value>& values, std::string_view name,
 
 }  // namespace
 
+const std::string& case_id_text(const FrameworkCaseId& id) noexcept {
+  return std::visit([](const auto& each) -> const std::string& { return each.str(); }, id);
+}
+
 std::vector<InvalidParam> check(const FrameworkMatrixFields& fields) {
   std::vector<InvalidParam> problems;
   if (fields.themes.empty()) problems.push_back({"themeCodeIds", "must name at least one code"});

@@ -1,16 +1,20 @@
 // The framework matrix (Framework Method: Gale, N. K. et al. (2013). Using
 // the framework method for the analysis of qualitative data in
 // multi-disciplinary health research. BMC Medical Research Methodology 13,
-// 117): per research project, the practices as rows (cases), a chosen list
-// of codes as columns (themes), and in each cell a researcher's summary
-// linked to the codings it rests on (issue 9, docs/research.md).
+// 117): per research project, cases as rows (the practices, or the
+// households pseudonymised), a chosen list of codes as columns (themes), and
+// in each cell a researcher's summary linked to the codings it rests on
+// (issue 9, docs/research.md).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
+#include "core/enumeration.hpp"
 #include "core/ids.hpp"
 #include "core/research.hpp"
 #include "core/result.hpp"
@@ -18,6 +22,26 @@
 namespace dichtbij {
 
 using FrameworkMatrixId = Id<struct FrameworkMatrixTag>;
+
+// What a matrix's rows are, chosen when it is created and never changed:
+// the project's practices, or the households linked to the project's notes
+// whose research consent is in force (shown only by their pseudonyms).
+enum class FrameworkCaseKind { practice, household };
+template <>
+struct EnumTraits<FrameworkCaseKind> {
+  static constexpr std::string_view kName = "frameworkCaseKind";
+  static constexpr auto kValues = std::to_array<EnumValue>(
+      {{"practice", "Praktijken", "Practices"},
+       {"household", "Huishoudens (gepseudonimiseerd)", "Households (pseudonymised)"}});
+};
+
+// A row: a practice in a practice matrix, a household in a household matrix.
+// A household's id never leaves the server: the API names the row by the
+// household's research pseudonym.
+using FrameworkCaseId = std::variant<PracticeId, HouseholdId>;
+
+// The row's id as stored.
+[[nodiscard]] const std::string& case_id_text(const FrameworkCaseId& id) noexcept;
 
 struct FrameworkMatrixFields {
   static constexpr std::size_t kMaxNameLength = 200;
@@ -33,13 +57,14 @@ struct FrameworkCellFields {
   static constexpr std::size_t kMaxCodings = 100;
 
   std::string summary;
-  // Codings of notes of the cell's practice.
+  // Codings of notes of the cell's practice, or of notes linked to the
+  // cell's household.
   std::vector<CodingId> codings;
 };
 
 // A cell as written; an unwritten cell has version 0 and no summary.
 struct FrameworkCell {
-  PracticeId practice;
+  FrameworkCaseId row;
   CodeId theme;
   int version = 0;
   FrameworkCellFields fields;
@@ -53,13 +78,14 @@ struct FrameworkMatrix {
   FrameworkMatrixId id;
   int version = 1;
   ResearchProjectId project;
+  FrameworkCaseKind case_kind = FrameworkCaseKind::practice;
   FrameworkMatrixFields fields;
 };
 
-// A row: a practice of the project.
+// A row: a practice of the project, or a household linked to its notes.
 struct FrameworkCase {
-  PracticeId practice;
-  std::string name;
+  FrameworkCaseId id;
+  std::string name;  // the practice's; empty for a household
 };
 
 // A column: a code of the matrix's themes.
@@ -68,8 +94,9 @@ struct FrameworkTheme {
   std::string name;
 };
 
-// The whole matrix as shown and exported: rows by practice name, columns in
-// the matrix's order, and the written cells.
+// The whole matrix as shown and exported: the rows (practices by name,
+// households by id), the columns in the matrix's order, and the written
+// cells of those rows and columns.
 struct FrameworkTable {
   FrameworkMatrix matrix;
   std::vector<FrameworkCase> cases;

@@ -6,10 +6,10 @@ namespace dichtbij::research {
 
 namespace {
 
-const FrameworkCell* find_cell(const FrameworkTable& table, const PracticeId& practice,
+const FrameworkCell* find_cell(const FrameworkTable& table, const FrameworkCaseId& row,
                                const CodeId& theme) {
   for (const FrameworkCell& cell : table.cells) {
-    if (cell.practice == practice && cell.theme == theme) return &cell;
+    if (cell.row == row && cell.theme == theme) return &cell;
   }
   return nullptr;
 }
@@ -26,8 +26,13 @@ std::string fragment_references(const FrameworkCell& cell) {
 
 }  // namespace
 
-std::string framework_matrix_csv(const FrameworkTable& table) {
-  std::string csv = "case,practiceId";
+std::string short_pseudonym(const std::string& pseudonym) {
+  return pseudonym.substr(0, 8);
+}
+
+std::string framework_matrix_csv(const FrameworkTable& table, const Pseudonyms& pseudonyms) {
+  const bool households = table.matrix.case_kind == FrameworkCaseKind::household;
+  std::string csv = households ? "case,householdPseudonym" : "case,practiceId";
   for (const FrameworkTheme& theme : table.themes) {
     csv += ',';
     append_csv_field(csv, theme.name);
@@ -36,11 +41,18 @@ std::string framework_matrix_csv(const FrameworkTable& table) {
   }
   csv += "\r\n";
   for (const FrameworkCase& row : table.cases) {
-    append_csv_field(csv, row.name);
-    csv += ',';
-    append_csv_field(csv, row.practice.str());
+    if (const auto* household = std::get_if<HouseholdId>(&row.id)) {
+      const std::string pseudonym = pseudonyms.of(*household);
+      append_csv_field(csv, short_pseudonym(pseudonym));
+      csv += ',';
+      append_csv_field(csv, pseudonym);
+    } else {
+      append_csv_field(csv, row.name);
+      csv += ',';
+      append_csv_field(csv, case_id_text(row.id));
+    }
     for (const FrameworkTheme& theme : table.themes) {
-      const FrameworkCell* cell = find_cell(table, row.practice, theme.code);
+      const FrameworkCell* cell = find_cell(table, row.id, theme.code);
       csv += ',';
       if (cell) append_csv_field(csv, cell->fields.summary);
       csv += ',';

@@ -2,10 +2,10 @@
 
 #include <soci/soci.h>
 
-#include <algorithm>
 #include <map>
 
 #include "core/code_points.hpp"
+#include "core/consent.hpp"
 #include "store/record_helpers.hpp"
 #include "store/timestamps.hpp"
 #include "store/uuid.hpp"
@@ -30,12 +30,9 @@ bool FindingRepository::all_consented(const std::string& note,
            << "SELECT household_id FROM field_note_households WHERE note_id = :note",
        soci::use(note), soci::into(household));
   statement.execute();
-  while (statement.fetch()) {
-    if (!std::binary_search(consented.begin(), consented.end(), HouseholdId(household))) {
-      return false;
-    }
-  }
-  return true;
+  std::vector<HouseholdId> linked;
+  while (statement.fetch()) linked.emplace_back(household);
+  return !lacks_research_consent(linked, consented);
 }
 
 Result<std::vector<FindingFragment>> FindingRepository::fragments_for(

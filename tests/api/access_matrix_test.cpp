@@ -852,7 +852,7 @@ TEST_P(AccessMatrixTest, EveryRouteAnswersEveryRoleAsThePolicySays) {
        [](T& t, AccountRole) {
          return Call{"PUT", t.matrix_path(), json{{"name", "Hernoemd"}, {"themeCodeIds", {t.research_code_}}}};
        }},
-      {"PUT", "/api/v1/research/projects/{projectId}/framework-matrices/{id}/cells/{practiceId}/{codeId}", RoleSet{researcher},
+      {"PUT", "/api/v1/research/projects/{projectId}/framework-matrices/{id}/cells/{caseKey}/{codeId}", RoleSet{researcher},
        [](T& t, AccountRole) {
          const std::string matrix = t.matrix_path();
          return Call{"PUT", matrix + "/cells/" + t.api_->practice_id().str() + "/" + t.research_code_, json{{"summary", "Samenvatting"}, {"codingIds", json::array()}}};

@@ -104,6 +104,10 @@ class PracticeReportApiTest : public testing::EngineTest {
                 {"If-Match: \"0\""})
             .status,
         200);
+    // A matrix of households has no row of the practice: not in the report.
+    (void)id(ann_->post(
+        path("/framework-matrices"),
+        {{"name", "Per huishouden"}, {"themeCodeIds", {help_}}, {"caseKind", "household"}}));
   }
 
   static std::string id(const HttpResult& result) {

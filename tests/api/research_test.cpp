@@ -342,6 +342,81 @@ TEST_P(ResearchApiTest, WithdrawnConsentTakesLinkedNotesOutOfAnalyses) {
   EXPECT_TRUE(ann_->get(path("/analyses/fragments?codeId=" + code_id)).json()["items"].empty());
 }
 
+// The note list and the note page follow the analyses: a note linked to a
+// household that withdrew its research consent is still listed, marked
+// withheld, but its text and links are not shown; it can be deleted, not
+// changed, pseudonymised or coded.
+TEST_P(ResearchApiTest, ANoteOfAHouseholdThatWithdrewIsWithheldFromTheListAndItsPage) {
+  const std::string household = consented_household();
+  Result<research::Pseudonyms> pseudonyms = research::Pseudonyms::open(api_->database());
+  ASSERT_TRUE(pseudonyms.ok());
+  const std::string pseudonym = pseudonyms->of(HouseholdId(household));
+  json body = note_body("Mevrouw belt de buurvrouw.");
+  body["householdPseudonyms"] = {pseudonym};
+  const std::string linked = id(ann_->post(path("/field-notes"), body));
+  const std::string unlinked = note("Op de markt.");
+  const std::string code_id = code("Buren");
+  ASSERT_EQ(coding(*ann_, linked, code_id, 0, 7).status, 201);
+  const json listed = ann_->get(path("/field-notes")).json();
+  ASSERT_EQ(listed["items"].size(), 2u);
+  for (const json& item : listed["items"]) EXPECT_EQ(item["withheld"], false);
+
+  ASSERT_EQ(api_->put("/api/v1/households/" + household + "/consents/" + consent_,
+                      {{"purpose", "research"},
+                       {"grantedOn", "2025-01-10"},
+                       {"withdrawnOn", format_date(api::today())}},
+                      {"If-Match: \"1\""})
+                .status,
+            200);
+  for (ApiClient* reader : {ann_, bob_}) {
+    const HttpResult list = reader->get(path("/field-notes"));
+    ASSERT_EQ(list.status, 200) << list.body;
+    EXPECT_EQ(list.body.find("buurvrouw"), std::string::npos) << list.body;
+    EXPECT_EQ(list.body.find(pseudonym), std::string::npos);
+    ASSERT_EQ(list.json()["items"].size(), 2u) << "still listed, so the researcher knows";
+    EXPECT_EQ(list.json()["total"], 2);
+    for (const json& item : list.json()["items"]) {
+      if (item["id"] != linked) {
+        EXPECT_EQ(item["withheld"], false);
+        EXPECT_EQ(item["text"], "Op de markt.");
+        continue;
+      }
+      EXPECT_EQ(item["withheld"], true);
+      EXPECT_EQ(item["text"], "");
+      EXPECT_EQ(item["length"], 0);
+      EXPECT_TRUE(item["householdPseudonyms"].empty());
+      EXPECT_TRUE(item["supportActIds"].empty());
+      EXPECT_EQ(item["site"], "Buurthuis De Boom");
+    }
+    const HttpResult page = reader->get(path("/field-notes/" + linked));
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_EQ(page.json()["withheld"], true);
+    EXPECT_EQ(page.body.find("buurvrouw"), std::string::npos);
+    EXPECT_EQ(page.body.find(pseudonym), std::string::npos);
+  }
+  EXPECT_EQ(ann_->get(path("/field-notes/" + unlinked)).json()["withheld"], false);
+
+  // Not changed, pseudonymised or coded blind; nothing changes.
+  body["text"] = "Iets anders.";
+  body["householdPseudonyms"] = json::array();
+  const HttpResult changed = ann_->put(path("/field-notes/" + linked), body);
+  EXPECT_EQ(changed.status, 409) << changed.body;
+  EXPECT_EQ(changed.json().value("code", ""), "researchConsentWithdrawn");
+  EXPECT_EQ(
+      ann_->post(path("/field-notes/" + linked + "/pseudonymisations"), {{"names", {"Mevrouw"}}})
+          .status,
+      409);
+  const HttpResult coded = coding(*ann_, linked, code_id, 8, 12);
+  EXPECT_EQ(coded.status, 409) << coded.body;
+  EXPECT_EQ(api_->query_text("SELECT body FROM field_notes WHERE id = '" + linked + "'"),
+            "Mevrouw belt de buurvrouw.");
+  EXPECT_EQ(api_->query_number("SELECT COUNT(*) FROM field_note_households"), 1);
+  EXPECT_EQ(count("research_codings"), 1);
+  // Deleting it is what a withdrawal may well call for.
+  EXPECT_EQ(ann_->del(path("/field-notes/" + linked)).status, 204);
+  EXPECT_EQ(ann_->get(path("/field-notes")).json()["items"].size(), 1u);
+}
+
 TEST_P(ResearchApiTest, ANoteOfTwoHouseholdsIsInTheAccessLogOfEach) {
   const std::string first = consented_household();
   const std::string second = consented_household();

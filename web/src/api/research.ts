@@ -25,6 +25,7 @@ export type CoderAgreement = components['schemas']['CoderAgreement'];
 export type AnalysisFragment = components['schemas']['AnalysisFragment'];
 export type RefiQdaExportSummary = components['schemas']['RefiQdaExportSummary'];
 export type FragmentQuery = NonNullable<operations['listAnalysisFragments']['parameters']['query']>;
+export type CodebookImport = operations['importCodebook']['responses'][200]['content']['application/json'];
 
 export const kPerspectives: Perspective[] = ['professional', 'manager', 'civilServant', 'experientialExpert', 'volunteer', 'citizen', 'researcher'];
 
@@ -62,6 +63,7 @@ export const listNotes = (projectId: string, filter: { practiceId?: string; pers
 export const fetchNote = (projectId: string, id: string) => get<FieldNote>(of(projectId, `/field-notes/${id}`));
 export const createNote = (projectId: string, input: FieldNoteInput, key: string) => post<FieldNote>(of(projectId, '/field-notes'), input, key);
 export const updateNote = (projectId: string, id: string, input: FieldNoteInput) => putFresh<FieldNote>(of(projectId, `/field-notes/${id}`), input);
+export const removeNote = (projectId: string, id: string) => remove(of(projectId, `/field-notes/${id}`));
 export const pseudonymiseNote = (projectId: string, id: string, names: string[]) =>
   post<FieldNote>(of(projectId, `/field-notes/${id}/pseudonymisations`), { names });
 
@@ -69,6 +71,19 @@ export const listCodes = (projectId: string) => get<Page<ResearchCode>>(of(proje
 export const createCode = (projectId: string, input: ResearchCodeInput, key: string) => post<ResearchCode>(of(projectId, '/codes'), input, key);
 export const updateCode = (projectId: string, id: string, input: ResearchCodeInput) => putFresh<ResearchCode>(of(projectId, `/codes/${id}`), input);
 export const removeCode = (projectId: string, id: string) => remove(of(projectId, `/codes/${id}`));
+/**
+ * Merges a REFI-QDA codebook (.qdc) into the project's codebook. A file the
+ * server cannot take is a 422 whose invalidParams name the line and the
+ * problem; then nothing changed. The key makes a retry safe.
+ */
+export async function importCodebook(projectId: string, file: Blob, idempotencyKey: string): Promise<CodebookImport> {
+  const answer = await request<CodebookImport>(of(projectId, '/codebook.qdc'), {
+    method: 'POST',
+    raw: { content: file, type: 'application/xml' },
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+  return answer.data;
+}
 export const listCodebookChanges = (projectId: string) => get<Page<CodebookChange>>(of(projectId, '/codebook-changes'), kAll);
 
 export const listCodings = (projectId: string, noteId: string) => get<Page<Coding>>(of(projectId, '/codings'), { ...kAll, noteId });

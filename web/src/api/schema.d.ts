@@ -1653,7 +1653,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/research/projects/{projectId}/framework-matrices/{id}/cells/{practiceId}/{codeId}": {
+    "/research/projects/{projectId}/framework-matrices/{id}/cells/{caseKey}/{codeId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1663,7 +1663,7 @@ export interface paths {
         get?: never;
         /**
          * Write one cell of a framework matrix
-         * @description The summary of one case (practice) on one theme (code) and the codings it rests on. If-Match names the cell's version ("0" for a cell never written); a stale one gets 412.
+         * @description The summary of one case (a practice, or a household) on one theme (code) and the codings it rests on. If-Match names the cell's version ("0" for a cell never written); a stale one gets 412. A row that is none of the matrix's (a household whose research consent was withdrawn) gets 404.
          */
         put: operations["putFrameworkCell"];
         post?: never;
@@ -1682,7 +1682,7 @@ export interface paths {
         };
         /**
          * A framework matrix as CSV
-         * @description One row per case (practice, by name): case, practiceId, then per theme the summary and its fragments as noteId:start-end (code points, end exclusive) joined by "; ". UTF-8, CRLF, a header row.
+         * @description One row per case. A practice matrix: case (the practice's name), practiceId; a household matrix: case (the first 8 digits of the pseudonym), householdPseudonym; then per theme the summary and its fragments as noteId:start-end (code points, end exclusive) joined by "; ". Households whose research consent is not in force today, and fragments of notes linked to them, are left out. UTF-8, CRLF, a header row.
          */
         get: operations["exportFrameworkMatrixCsv"];
         put?: never;
@@ -2692,6 +2692,7 @@ export interface components {
             consentPurpose?: components["schemas"]["EnumerationValue"][];
             contactFrequency?: components["schemas"]["EnumerationValue"][];
             facilityKind?: components["schemas"]["EnumerationValue"][];
+            frameworkCaseKind?: components["schemas"]["EnumerationValue"][];
             helpDirection?: components["schemas"]["EnumerationValue"][];
             helpKind?: components["schemas"]["EnumerationValue"][];
             helpRequestStatus?: components["schemas"]["EnumerationValue"][];
@@ -2878,6 +2879,8 @@ export interface components {
             supportActIds?: string[];
             /** @description The note, kept exactly as sent (line ends included): codings point into it in Unicode code points. */
             text: string;
+            /** @description True when a household the note is linked to has withdrawn its research consent (none in force today). Like the analyses and exports, which leave the note out, the answer then withholds what the note says and whom it is about: text is empty, length 0, supportActIds and householdPseudonyms empty. Such a note can be deleted; changing, pseudonymising or coding it gets 409 (code researchConsentWithdrawn). */
+            readonly withheld: boolean;
         };
         FieldNoteInput: {
             /** @description Households the note is about, by their research pseudonym (as in the research exports); only households with research consent in force. */
@@ -3053,12 +3056,14 @@ export interface components {
         };
         /** @description One cell: a case's summary on a theme and its fragments. */
         FrameworkCell: {
+            /** @description The row: the practice's id, or the household's research pseudonym (the cell's path). */
+            caseKey: string;
             /**
              * Format: uuid
              * @description The column's code.
              */
             codeId: string;
-            /** @description The fragments it rests on: codings of notes of the row's practice. */
+            /** @description The fragments it rests on: codings of notes of the row's practice, or of notes linked to the row's household; none of a note linked to a household whose research consent is not in force. */
             codingIds?: string[];
             fragments: {
                 /**
@@ -3087,11 +3092,13 @@ export interface components {
                  */
                 start: number;
             }[];
+            /** @description The row's household, by its research pseudonym (household matrix). */
+            householdPseudonym?: string;
             /**
              * Format: uuid
-             * @description The row's practice.
+             * @description The row's practice (practice matrix).
              */
-            practiceId: string;
+            practiceId?: string;
             /** @description The researcher's summary of the case on the theme; empty clears it. */
             summary?: string;
             /** @description When; empty when never written. */
@@ -3108,22 +3115,31 @@ export interface components {
             version: number;
         };
         FrameworkCellInput: {
-            /** @description The fragments it rests on: codings of notes of the row's practice. */
+            /** @description The fragments it rests on: codings of notes of the row's practice, or of notes linked to the row's household; none of a note linked to a household whose research consent is not in force. */
             codingIds?: string[];
             /** @description The researcher's summary of the case on the theme; empty clears it. */
             summary?: string;
         };
-        /** @description A framework matrix: practices as rows (cases), codes as columns (themes), written cells. */
+        /** @description A framework matrix: cases as rows (practices, or households pseudonymised), codes as columns (themes), written cells. */
         FrameworkMatrix: {
-            /** @description The rows: the project's practices by name (one matrix only). */
+            /**
+             * @description The rows, chosen when the matrix is created (practice when left out): practice, the project's practices; household, the households linked to the project's field notes whose research consent is in force, each named only by its research pseudonym. An update may repeat it but not change it.
+             * @enum {string}
+             */
+            caseKind: "practice" | "household";
+            /** @description The rows (one matrix only): the project's practices by name; or the households linked to the project's notes whose research consent is in force today, by pseudonym. */
             cases?: {
-                /** @description Its name. */
-                name: string;
+                /** @description The row's key in a cell's path: practiceId or householdPseudonym. */
+                caseKey: string;
+                /** @description The household's research pseudonym, as in the research exports (household matrix); never its id. */
+                householdPseudonym?: string;
+                /** @description The practice's name (practice matrix). */
+                name?: string;
                 /**
                  * Format: uuid
-                 * @description The practice.
+                 * @description The practice (practice matrix).
                  */
-                practiceId: string;
+                practiceId?: string;
             }[];
             /** @description The written cells (one matrix only). */
             cells?: components["schemas"]["FrameworkCell"][];
@@ -3153,6 +3169,11 @@ export interface components {
             version: number;
         };
         FrameworkMatrixInput: {
+            /**
+             * @description The rows, chosen when the matrix is created (practice when left out): practice, the project's practices; household, the households linked to the project's field notes whose research consent is in force, each named only by its research pseudonym. An update may repeat it but not change it.
+             * @enum {string}
+             */
+            caseKind?: "practice" | "household";
             /** @description The matrix's name. */
             name: string;
             /** @description The columns in order: codes of the project's codebook (the themes). */
@@ -9341,8 +9362,8 @@ export interface operations {
                 projectId: string;
                 /** @description The framework matrix cell's id. */
                 id: string;
-                /** @description The row: a practice. */
-                practiceId: string;
+                /** @description The row, as the matrix's caseKey names it: a practice's id in a practice matrix, a household's research pseudonym in a household matrix. */
+                caseKey: string;
                 /** @description The column: a theme. */
                 codeId: string;
             };

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, FieldSet, Heading, Label, Paragraph, TextArea, TextInput } from '@amsterdam/design-system-react';
+import { Button, Checkbox, Field, FieldSet, Heading, Label, Paragraph, Radio, TextArea, TextInput } from '@amsterdam/design-system-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,15 +10,20 @@ import {
   frameworkMatrixCsvUrl,
   listFrameworkMatrices,
   writeFrameworkCell,
+  type FrameworkCaseKind,
   type FrameworkCell,
   type FrameworkMatrix as Matrix,
 } from '../../api/frameworkMatrices';
 import { fetchResearchProject, listProjectCodes } from '../../api/memberChecks';
 import { LoadError, Loading } from '../../components/PageState';
+import { useEnumLabels } from '../../lib/enumLabels';
+
+type MatrixCase = NonNullable<Matrix['cases']>[number];
 
 /**
- * Framework-matrix (Framework Method, Gale et al. 2013): the project's
- * practices as rows, chosen codes as columns, and a summary per cell that
+ * Framework-matrix (Framework Method, Gale et al. 2013): cases as rows (the
+ * project's practices, or the households linked to its notes, shown only by
+ * their pseudonym), chosen codes as columns, and a summary per cell that
  * the project's researchers write; a cell changed by someone else since it
  * was read is refused, never overwritten.
  */
@@ -60,28 +65,33 @@ export function FrameworkMatrix() {
 function MatrixTable({ projectId, matrixId }: { projectId: string; matrixId: string }) {
   const { t } = useTranslation();
   const matrix = useQuery({ queryKey: ['framework-matrix', projectId, matrixId], queryFn: () => fetchFrameworkMatrix(projectId, matrixId) });
-  const [editing, setEditing] = useState<{ practiceId: string; codeId: string } | null>(null);
+  const [editing, setEditing] = useState<{ caseKey: string; codeId: string } | null>(null);
   if (matrix.isError) return <LoadError error={matrix.error} />;
   if (!matrix.data) return <Loading />;
   const data = matrix.data;
-  const cellOf = (practiceId: string, codeId: string) => data.cells?.find((cell) => cell.practiceId === practiceId && cell.codeId === codeId);
+  const households = data.caseKind === 'household';
+  const cellOf = (caseKey: string, codeId: string) => data.cells?.find((cell) => cell.caseKey === caseKey && cell.codeId === codeId);
+  // A household is shown by the start of its pseudonym, never by name.
+  const caseName = (row: MatrixCase) => row.name ?? t('framework.household', { pseudonym: (row.householdPseudonym ?? row.caseKey).slice(0, 8) });
   return (
     <section aria-labelledby="framework-table-heading" className="db-section">
       <Heading level={2} id="framework-table-heading">
         {data.name}
       </Heading>
+      {households && <Paragraph>{t('framework.householdsIntro')}</Paragraph>}
       <p>
         <a href={frameworkMatrixCsvUrl(projectId, matrixId)} download className="ams-link">
           {t('framework.csv')}
         </a>
       </p>
+      {households && (data.cases ?? []).length === 0 && <Paragraph>{t('framework.noHouseholds')}</Paragraph>}
       <div className="db-table-scroll">
         <table className="ams-table db-table db-framework">
-          <caption className="ams-visually-hidden">{t('framework.caption')}</caption>
+          <caption className="ams-visually-hidden">{t(households ? 'framework.captionHouseholds' : 'framework.caption')}</caption>
           <thead className="ams-table__header">
             <tr className="ams-table__row">
               <th scope="col" className="ams-table__header-cell">
-                {t('framework.case')}
+                {t(households ? 'framework.caseHousehold' : 'framework.case')}
               </th>
               {(data.themes ?? []).map((theme) => (
                 <th key={theme.codeId} scope="col" className="ams-table__header-cell">
@@ -92,22 +102,22 @@ function MatrixTable({ projectId, matrixId }: { projectId: string; matrixId: str
           </thead>
           <tbody className="ams-table__body">
             {(data.cases ?? []).map((row) => (
-              <tr key={row.practiceId} className="ams-table__row">
+              <tr key={row.caseKey} className="ams-table__row">
                 <th scope="row" className="ams-table__header-cell">
-                  {row.name}
+                  {caseName(row)}
                 </th>
                 {(data.themes ?? []).map((theme) => {
-                  const cell = cellOf(row.practiceId, theme.codeId);
-                  const open = editing?.practiceId === row.practiceId && editing.codeId === theme.codeId;
+                  const cell = cellOf(row.caseKey, theme.codeId);
+                  const open = editing?.caseKey === row.caseKey && editing.codeId === theme.codeId;
                   return (
                     <td key={theme.codeId} className="ams-table__cell">
                       {open ? (
                         <CellEditor
                           projectId={projectId}
                           matrixId={matrixId}
-                          practiceId={row.practiceId}
+                          caseKey={row.caseKey}
                           codeId={theme.codeId}
-                          label={t('framework.cellLabel', { case: row.name, theme: theme.name })}
+                          label={t('framework.cellLabel', { case: caseName(row), theme: theme.name })}
                           cell={cell}
                           onDone={() => setEditing(null)}
                         />
@@ -120,8 +130,8 @@ function MatrixTable({ projectId, matrixId }: { projectId: string; matrixId: str
                           <Button
                             type="button"
                             variant="secondary"
-                            aria-label={t('framework.editCell', { case: row.name, theme: theme.name })}
-                            onClick={() => setEditing({ practiceId: row.practiceId, codeId: theme.codeId })}
+                            aria-label={t('framework.editCell', { case: caseName(row), theme: theme.name })}
+                            onClick={() => setEditing({ caseKey: row.caseKey, codeId: theme.codeId })}
                           >
                             {t('framework.edit')}
                           </Button>
@@ -142,7 +152,7 @@ function MatrixTable({ projectId, matrixId }: { projectId: string; matrixId: str
 function CellEditor({
   projectId,
   matrixId,
-  practiceId,
+  caseKey,
   codeId,
   label,
   cell,
@@ -150,7 +160,7 @@ function CellEditor({
 }: {
   projectId: string;
   matrixId: string;
-  practiceId: string;
+  caseKey: string;
   codeId: string;
   label: string;
   cell?: FrameworkCell;
@@ -161,7 +171,7 @@ function CellEditor({
   const id = useId();
   const [summary, setSummary] = useState(cell?.summary ?? '');
   const save = useMutation({
-    mutationFn: () => writeFrameworkCell(projectId, matrixId, practiceId, codeId, cell?.version ?? 0, summary.trim(), cell?.codingIds ?? []),
+    mutationFn: () => writeFrameworkCell(projectId, matrixId, caseKey, codeId, cell?.version ?? 0, summary.trim(), cell?.codingIds ?? []),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['framework-matrix', projectId, matrixId] });
       onDone();
@@ -202,13 +212,16 @@ function NewMatrix({ projectId, onCreated }: { projectId: string; onCreated: (id
   const client = useQueryClient();
   const id = useId();
   const codes = useQuery({ queryKey: ['codes', projectId], queryFn: () => listProjectCodes(projectId) });
+  const { options } = useEnumLabels();
   const [name, setName] = useState('');
+  const [caseKind, setCaseKind] = useState<FrameworkCaseKind>('practice');
   const [themes, setThemes] = useState<string[]>([]);
   const create = useMutation({
-    mutationFn: () => createFrameworkMatrix(projectId, { name: name.trim(), themeCodeIds: themes }),
+    mutationFn: () => createFrameworkMatrix(projectId, { name: name.trim(), caseKind, themeCodeIds: themes }),
     onSuccess: async (created: Matrix) => {
       await client.invalidateQueries({ queryKey: ['framework-matrices', projectId] });
       setName('');
+      setCaseKind('practice');
       setThemes([]);
       onCreated(created.id);
     },
@@ -231,6 +244,19 @@ function NewMatrix({ projectId, onCreated }: { projectId: string; onCreated: (id
           <Label htmlFor={`${id}-name`}>{t('framework.name')}</Label>
           <TextInput id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} />
         </Field>
+        <FieldSet legend={t('framework.caseKind')} invalid={Boolean(error?.fieldError('caseKind'))}>
+          {options('frameworkCaseKind').map((option) => (
+            <Radio
+              key={option.value}
+              name={`${id}-case-kind`}
+              value={option.value}
+              checked={caseKind === option.value}
+              onChange={() => setCaseKind(option.value as FrameworkCaseKind)}
+            >
+              {option.label}
+            </Radio>
+          ))}
+        </FieldSet>
         <FieldSet legend={t('framework.themes')} invalid={Boolean(error?.fieldError('themeCodeIds'))}>
           {topLevel.map((code) => (
             <Checkbox

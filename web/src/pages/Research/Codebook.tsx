@@ -1,10 +1,32 @@
-import { Button, Field, Heading, Label, Paragraph, Select, Table, TextArea, TextInput } from '@amsterdam/design-system-react';
+import {
+  Button,
+  ErrorMessage,
+  Field,
+  FileInput,
+  Heading,
+  InvalidFormAlert,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  TextArea,
+  TextInput,
+} from '@amsterdam/design-system-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/client';
-import { createCode, listCodebookChanges, removeCode, updateCode, type CodebookChange, type ResearchCode, type ResearchCodeInput } from '../../api/research';
+import {
+  createCode,
+  importCodebook,
+  listCodebookChanges,
+  removeCode,
+  updateCode,
+  type CodebookChange,
+  type ResearchCode,
+  type ResearchCodeInput,
+} from '../../api/research';
 import { LoadError, Loading } from '../../components/PageState';
 import { formatDateTime } from '../../lib/dates';
 import { newIdempotencyKey } from '../../lib/idempotentRetry';
@@ -42,6 +64,7 @@ export function Codebook({ projectId }: { projectId: string }) {
         </Heading>
         <CodeForm projectId={projectId} roots={roots} />
       </section>
+      <ImportForm projectId={projectId} />
       <History projectId={projectId} codes={codes.data?.items ?? []} />
     </>
   );
@@ -166,6 +189,113 @@ function CodeForm({ projectId, roots, code, onDone }: { projectId: string; roots
         )}
       </div>
     </form>
+  );
+}
+
+// What the server says is wrong with a whole file, in the reader's words.
+const kFileProblems: Record<string, string> = {
+  'is not well-formed XML': 'research.import.notWellFormed',
+  'is not valid against Codebook.xsd': 'research.import.notValid',
+};
+
+/**
+ * A problem the server found in the file ("[kind: ]line N: message") with
+ * the line first. The parser's own message stays as it wrote it.
+ */
+function placeInFile(reason: string, t: TFunction): string {
+  const match = /^(?:(.+?): )?line (\d+): (.*)$/s.exec(reason);
+  if (!match) return t('research.import.whole', { problem: reason });
+  const [, kind, line, message] = match;
+  const known = kind ? kFileProblems[kind] : undefined;
+  const problem = known ? `${t(known)} (${message})` : kind ? `${kind}: ${message}` : message;
+  return t('research.import.line', { line, problem });
+}
+
+/**
+ * Reads a REFI-QDA codebook (.qdc) from a QDA program into the project's:
+ * codes merge by name and place, and what the file did is counted. A file the
+ * server refuses changes nothing; its problems (line and what is wrong) are
+ * summarised above the form and linked to the file field.
+ */
+function ImportForm({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const fileId = 'rs-qdc-file';
+  const [file, setFile] = useState<File | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const load = useMutation({
+    mutationFn: (chosen: File) => importCodebook(projectId, chosen, key),
+    onSuccess: async () => {
+      setKey(newIdempotencyKey());
+      await client.invalidateQueries({ queryKey: researchKeys.project(projectId) });
+    },
+  });
+  const refused = load.error instanceof ApiError && load.error.status === 422 ? load.error : undefined;
+  const problems = missing
+    ? [t('research.import.missing')]
+    : refused
+      ? (refused.problem?.invalidParams ?? []).map((param) => placeInFile(param.reason, t))
+      : [];
+  if (refused && problems.length === 0) problems.push(refused.message);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) {
+      setMissing(true);
+      return;
+    }
+    load.mutate(file);
+  };
+  // A link of the summary only scrolls to the field; a reader who follows it
+  // expects to land in the field, so it gets the focus too.
+  const focusLinkedField = (event: MouseEvent) => {
+    const link = (event.target as Element).closest(`a[href="#${fileId}"]`);
+    if (!link) return;
+    event.preventDefault();
+    document.getElementById(fileId)?.focus();
+  };
+  return (
+    <section aria-labelledby="rs-codebook-import" className="db-section">
+      <Heading level={2} id="rs-codebook-import">
+        {t('research.import.heading')}
+      </Heading>
+      <Paragraph>{t('research.import.intro')}</Paragraph>
+      <form onSubmit={submit} onClick={focusLinkedField} className="db-form" noValidate aria-labelledby="rs-codebook-import">
+        {problems.length > 0 && (
+          <InvalidFormAlert
+            headingLevel={3}
+            heading={t(missing ? 'research.import.notSent' : 'research.import.refused')}
+            errorCountLabel={{ singular: t('research.import.errorSingular'), plural: t('research.import.errorPlural') }}
+            errors={problems.map((label) => ({ id: `#${fileId}`, label }))}
+          />
+        )}
+        {!refused && <FormError error={load.error} />}
+        <Field invalid={problems.length > 0}>
+          <Label htmlFor={fileId}>{t('research.import.file')}</Label>
+          {problems.length > 0 && <ErrorMessage id={`${fileId}-error`}>{problems[0]}</ErrorMessage>}
+          <FileInput
+            id={fileId}
+            accept=".qdc,application/xml,text/xml"
+            aria-describedby={problems.length > 0 ? `${fileId}-error` : undefined}
+            aria-invalid={problems.length > 0 || undefined}
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setMissing(false);
+              setKey(newIdempotencyKey());
+              load.reset();
+            }}
+          />
+        </Field>
+        <div className="rs-actions">
+          <Button type="submit" variant="secondary" disabled={load.isPending}>
+            {t('research.import.submit')}
+          </Button>
+        </div>
+        <p role="status" className="db-muted">
+          {load.data ? t('research.import.done', { created: load.data.created, updated: load.data.updated, unchanged: load.data.unchanged }) : ''}
+        </p>
+      </form>
+    </section>
   );
 }
 

@@ -1,9 +1,19 @@
-import { Button, DescriptionList, Field, FieldSet, Heading, Label, Paragraph, TextArea, TextInput } from '@amsterdam/design-system-react';
+import { Alert, Button, DescriptionList, Field, FieldSet, Heading, Label, Paragraph, TextArea, TextInput } from '@amsterdam/design-system-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { createCoding, fetchNote, listCodings, pseudonymiseNote, removeCoding, type Coding, type FieldNote, type ResearchCode } from '../../api/research';
+import { Link, useNavigate } from 'react-router';
+import {
+  createCoding,
+  fetchNote,
+  listCodings,
+  pseudonymiseNote,
+  removeCoding,
+  removeNote,
+  type Coding,
+  type FieldNote,
+  type ResearchCode,
+} from '../../api/research';
 import { LoadError, Loading } from '../../components/PageState';
 import { formatDate } from '../../lib/dates';
 import { useEnumLabels } from '../../lib/enumLabels';
@@ -26,7 +36,7 @@ export function NotePage({ projectId, noteId }: { projectId: string; noteId: str
   if (note.isPending) return <Loading />;
   if (note.isError) return <LoadError error={note.error} />;
   const coded = (codings.data?.items.length ?? 0) > 0;
-  return (
+  const meta = (
     <>
       <ProjectHeader projectId={projectId} title={t('research.note.heading', { site: note.data.site, date: formatDate(note.data.observedOn, i18n.language) })} />
       <DescriptionList className="rs-note-meta">
@@ -36,9 +46,26 @@ export function NotePage({ projectId, noteId }: { projectId: string; noteId: str
         <DescriptionList.Description>{label('perspective', note.data.perspective)}</DescriptionList.Description>
         <DescriptionList.Term>{t('research.note.author')}</DescriptionList.Term>
         <DescriptionList.Description>{who(note.data.authorId)}</DescriptionList.Description>
-        <DescriptionList.Term>{t('research.note.length')}</DescriptionList.Term>
-        <DescriptionList.Description>{t('research.note.characters', { count: note.data.length ?? codePointLength(note.data.text) })}</DescriptionList.Description>
+        {!note.data.withheld && (
+          <>
+            <DescriptionList.Term>{t('research.note.length')}</DescriptionList.Term>
+            <DescriptionList.Description>{t('research.note.characters', { count: note.data.length ?? codePointLength(note.data.text) })}</DescriptionList.Description>
+          </>
+        )}
       </DescriptionList>
+    </>
+  );
+  if (note.data.withheld) {
+    return (
+      <>
+        {meta}
+        <Withheld projectId={projectId} noteId={noteId} />
+      </>
+    );
+  }
+  return (
+    <>
+      {meta}
       {!coded && codings.isSuccess && (
         <p>
           <Link to={projectPath(projectId, `/notities/${noteId}/bewerken`)} className="ams-link">
@@ -63,6 +90,33 @@ export function NotePage({ projectId, noteId }: { projectId: string; noteId: str
       </section>
       <Pseudonymise projectId={projectId} note={note.data} coded={coded} />
     </>
+  );
+}
+
+/**
+ * A note a linked household has withdrawn from research: the server sends
+ * neither its text nor its links, and refuses to change or code it, as the
+ * analyses and exports leave it out. Deleting it is what remains.
+ */
+function Withheld({ projectId, noteId }: { projectId: string; noteId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => removeNote(projectId, noteId),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: researchKeys.notes(projectId) });
+      await navigate(projectPath(projectId, '/notities'));
+    },
+  });
+  return (
+    <Alert heading={t('research.note.withheldHeading')} headingLevel={2} severity="warning">
+      <Paragraph>{t('research.note.withheld')}</Paragraph>
+      <FormError error={remove.error} />
+      <Button type="button" variant="secondary" disabled={remove.isPending} onClick={() => remove.mutate()}>
+        {t('research.note.remove')}
+      </Button>
+    </Alert>
   );
 }
 

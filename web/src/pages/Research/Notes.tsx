@@ -86,7 +86,11 @@ export function Notes({ projectId }: { projectId: string }) {
                   <Link to={projectPath(projectId, `/notities/${note.id}`)} className="ams-link">
                     {formatDate(note.observedOn, i18n.language)} · {label('perspective', note.perspective)}
                   </Link>
-                  <Paragraph className="rs-fragment-text">{opening(note.text)}</Paragraph>
+                  {note.withheld ? (
+                    <Paragraph className="db-muted">{t('research.notes.withheld')}</Paragraph>
+                  ) : (
+                    <Paragraph className="rs-fragment-text">{opening(note.text)}</Paragraph>
+                  )}
                 </li>
               ))}
             </ul>
