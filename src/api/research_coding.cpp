@@ -286,13 +286,32 @@ void read_memo(FieldReader& reader, MemoFields& fields) {
   reader.text("text", fields.text, MemoFields::kMaxTextLength, "The memo.");
 }
 
-nlohmann::json memo_json(const Memo& memo) {
-  nlohmann::json json{
-      {"id", memo.id.str()}, {"text", memo.fields.text}, {"authorId", memo.author.str()}};
+nlohmann::json memo_json(const Memo& memo, bool withheld = false) {
+  nlohmann::json json{{"id", memo.id.str()},
+                      {"text", withheld ? "" : memo.fields.text},
+                      {"authorId", memo.author.str()},
+                      {"withheld", withheld}};
   if (memo.fields.note) json["noteId"] = memo.fields.note->str();
   if (memo.fields.code) json["codeId"] = memo.fields.code->str();
   if (memo.fields.coding) json["codingId"] = memo.fields.coding->str();
   return json;
+}
+
+// Whether a memo is withheld like the note it is about (directly, or
+// through a coding of it): a household the note is linked to has no
+// research consent in force today. A memo on a code is about no household.
+Result<bool> memo_withheld(store::Transaction& transaction, const ResearchProjectId& project,
+                           const Memo& memo, const std::vector<HouseholdId>& consented) {
+  std::optional<FieldNoteId> note = memo.fields.note;
+  if (memo.fields.coding) {
+    Result<Coding> coding = store::CodingRepository(transaction, project).get(*memo.fields.coding);
+    if (!coding.ok()) return std::move(coding).error();
+    note = coding->fields.note;
+  }
+  if (!note) return false;
+  Result<FieldNote> found = store::FieldNoteRepository(transaction, project).get(*note);
+  if (!found.ok()) return std::move(found).error();
+  return lacks_research_consent(found->fields.households, consented);
 }
 
 Response list_memos(store::Database& database, const Request& request) {
@@ -311,8 +330,15 @@ Response list_memos(store::Database& database, const Request& request) {
         Result<Page<Memo>> found = store::MemoRepository(transaction, call.project)
                                        .list(filter, Paging{page.offset(), page.page_size});
         if (!found.ok()) return std::move(found).error();
+        Result<std::vector<HouseholdId>> consented =
+            access::research_households(transaction, today());
+        if (!consented.ok()) return std::move(consented).error();
         nlohmann::json items = nlohmann::json::array();
-        for (const Memo& memo : found->items) items.push_back(memo_json(memo));
+        for (const Memo& memo : found->items) {
+          Result<bool> withheld = memo_withheld(transaction, call.project, memo, *consented);
+          if (!withheld.ok()) return std::move(withheld).error();
+          items.push_back(memo_json(memo, *withheld));
+        }
         return list_answer(request, page, std::move(items), found->total);
       });
 }
@@ -341,7 +367,12 @@ Response read_memo_route(store::Database& database, const Request& request) {
         Result<Memo> memo = store::MemoRepository(transaction, call.project).get(*id);
         if (!memo.ok()) return std::move(memo).error();
         call.event.record_id = id->str();
-        return item_response(200, memo_json(*memo), memo->version);
+        Result<std::vector<HouseholdId>> consented =
+            access::research_households(transaction, today());
+        if (!consented.ok()) return std::move(consented).error();
+        Result<bool> withheld = memo_withheld(transaction, call.project, *memo, *consented);
+        if (!withheld.ok()) return std::move(withheld).error();
+        return item_response(200, memo_json(*memo, *withheld), memo->version);
       });
 }
 
@@ -487,6 +518,10 @@ void add_research_coding_routes(ApiRegistry& registry, store::Database& database
   nlohmann::json memo_schema = output_schema(memo_input, "A memo on a note, a code or a coding.");
   memo_schema["properties"]["authorId"] =
       read_only({{"type", "string"}, {"format", "uuid"}}, "Who wrote it.");
+  memo_schema["properties"]["withheld"] = read_only(
+      {{"type", "boolean"}},
+      "The memo is about a note (or a coding of a note) linked to a household whose research "
+      "consent is not in force today: its text is left out, as the note's is.");
   registry.schemas["Memo"] = memo_schema;
 }
 

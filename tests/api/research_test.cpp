@@ -83,8 +83,7 @@ class ResearchApiTest : public testing::EngineTest {
                                              {"targetGroup", "severeLoneliness"},
                                              {"status", "active"},
                                              {"practiceIds", {api_->practice_id().str()}}}));
-    consent_ = id(api_->post("/api/v1/households/" + household + "/consents",
-                             {{"purpose", "research"}, {"grantedOn", "2025-01-10"}}));
+    consent_ = api_->grant_research_consent(household);
     return household;
   }
 
@@ -361,13 +360,7 @@ TEST_P(ResearchApiTest, ANoteOfAHouseholdThatWithdrewIsWithheldFromTheListAndIts
   ASSERT_EQ(listed["items"].size(), 2u);
   for (const json& item : listed["items"]) EXPECT_EQ(item["withheld"], false);
 
-  ASSERT_EQ(api_->put("/api/v1/households/" + household + "/consents/" + consent_,
-                      {{"purpose", "research"},
-                       {"grantedOn", "2025-01-10"},
-                       {"withdrawnOn", format_date(api::today())}},
-                      {"If-Match: \"1\""})
-                .status,
-            200);
+  api_->withdraw_research_consent(household, consent_);
   for (ApiClient* reader : {ann_, bob_}) {
     const HttpResult list = reader->get(path("/field-notes"));
     ASSERT_EQ(list.status, 200) << list.body;
@@ -415,6 +408,40 @@ TEST_P(ResearchApiTest, ANoteOfAHouseholdThatWithdrewIsWithheldFromTheListAndIts
   // Deleting it is what a withdrawal may well call for.
   EXPECT_EQ(ann_->del(path("/field-notes/" + linked)).status, 204);
   EXPECT_EQ(ann_->get(path("/field-notes")).json()["items"].size(), 1u);
+}
+
+TEST_P(ResearchApiTest, MemosOnAWithheldNoteAreWithheldWithIt) {
+  const std::string household = consented_household();
+  Result<research::Pseudonyms> pseudonyms = research::Pseudonyms::open(api_->database());
+  ASSERT_TRUE(pseudonyms.ok());
+  json body = note_body("Mevrouw belt de buurvrouw.");
+  body["householdPseudonyms"] = {pseudonyms->of(HouseholdId(household))};
+  const std::string linked = id(ann_->post(path("/field-notes"), body));
+  const std::string code_id = code("Buren");
+  const std::string coding_id = coding(*ann_, linked, code_id, 0, 7).json()["id"];
+  const std::string on_note =
+      id(ann_->post(path("/memos"), {{"noteId", linked}, {"text", "Mevrouw Smit lacht veel."}}));
+  const std::string on_coding = id(
+      ann_->post(path("/memos"), {{"codingId", coding_id}, {"text", "Smit, weer de buurvrouw."}}));
+  const std::string on_code =
+      id(ann_->post(path("/memos"), {{"codeId", code_id}, {"text", "Buren, breed opgevat."}}));
+  EXPECT_EQ(ann_->get(path("/memos/" + on_note)).json()["withheld"], false);
+
+  api_->withdraw_research_consent(household, consent_);
+  for (const std::string& memo : {on_note, on_coding}) {
+    const HttpResult read = ann_->get(path("/memos/" + memo));
+    ASSERT_EQ(read.status, 200) << read.body;
+    EXPECT_EQ(read.json()["withheld"], true);
+    EXPECT_EQ(read.json()["text"], "");
+  }
+  for (const std::string& filter : {"?noteId=" + linked, "?codingId=" + coding_id, std::string()}) {
+    const HttpResult list = ann_->get(path("/memos" + filter));
+    ASSERT_EQ(list.status, 200) << list.body;
+    EXPECT_EQ(list.body.find("Smit"), std::string::npos) << filter << ": " << list.body;
+  }
+  const json code_memo = ann_->get(path("/memos/" + on_code)).json();
+  EXPECT_EQ(code_memo["withheld"], false) << "a code is about no household";
+  EXPECT_EQ(code_memo["text"], "Buren, breed opgevat.");
 }
 
 TEST_P(ResearchApiTest, ANoteOfTwoHouseholdsIsInTheAccessLogOfEach) {

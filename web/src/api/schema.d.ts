@@ -3564,6 +3564,8 @@ export interface components {
             noteId?: string;
             /** @description The memo. */
             text: string;
+            /** @description The memo is about a note (or a coding of a note) linked to a household whose research consent is not in force today: its text is left out, as the note's is. */
+            readonly withheld?: boolean;
         };
         MemoInput: {
             /**
