@@ -5,12 +5,14 @@
 #include <string_view>
 
 #include "core/code_points.hpp"
+#include "core/framework_matrix.hpp"
 #include "core/member_check.hpp"
 #include "core/research.hpp"
 #include "store/codebook_repository.hpp"
 #include "store/coding_repository.hpp"
 #include "store/field_note_repository.hpp"
 #include "store/finding_repository.hpp"
+#include "store/framework_matrix_repository.hpp"
 #include "store/memo_repository.hpp"
 #include "store/research_project_repository.hpp"
 
@@ -166,6 +168,7 @@ Result<void> write(store::Transaction& transaction, const ResearchSeed& seed) {
   store::FieldNoteRepository notes(transaction, project->id);
   store::CodingRepository codings(transaction, project->id);
   std::vector<CodingId> handovers_of_first;
+  std::vector<CodingId> barriers_of_first;
   int week = 1;
   for (std::size_t p = 0; p != studied; ++p) {
     for (std::size_t n = 0; n != kNotes.size(); ++n) {
@@ -186,6 +189,7 @@ Result<void> write(store::Transaction& transaction, const ResearchSeed& seed) {
             range_of(written->id, codes.at(phrase.code), spec.text, phrase.text), seed.researcher);
         if (!coded.ok()) return std::move(coded).error();
         if (p == 0 && phrase.code == "handover") handovers_of_first.push_back(coded->id);
+        if (p == 0 && phrase.code == "barriers") barriers_of_first.push_back(coded->id);
       }
     }
   }
@@ -199,6 +203,32 @@ Result<void> write(store::Transaction& transaction, const ResearchSeed& seed) {
           store::MemoRepository(transaction, project->id).create(memo, seed.researcher);
       !written.ok()) {
     return std::move(written).error();
+  }
+
+  // A framework matrix of the practices on the four themes, with the first
+  // practice's row begun.
+  store::FrameworkMatrixRepository matrices(transaction, project->id);
+  Result<FrameworkMatrix> matrix =
+      matrices.create({"Voorwaarden voor samenwerking",
+                       {codes.at("mobilisation"), codes.at("collaboration"), codes.at("trust"),
+                        codes.at("barriers")}},
+                      FrameworkCaseKind::practice, seed.researcher);
+  if (!matrix.ok()) return std::move(matrix).error();
+  const std::array<std::pair<std::string_view, FrameworkCellFields>, 2> cells{{
+      {"collaboration",
+       {"Professionals zetten buren en maatjes in en trekken zich dan stap voor stap terug, met "
+        "een vast belmoment.",
+        handovers_of_first}},
+      {"barriers",
+       {"Bewoners vragen niet graag om hulp; wie wil helpen weet niet wie het nodig heeft.",
+        barriers_of_first}},
+  }};
+  for (const auto& [theme, cell] : cells) {
+    if (Result<FrameworkCell> written = matrices.put_cell(
+            matrix->id, fields.practices.front(), codes.at(theme), 0, cell, seed.researcher, {});
+        !written.ok()) {
+      return std::move(written).error();
+    }
   }
 
   FindingFields finding;

@@ -2,9 +2,10 @@
 // in to a fresh demo finds practice-based research under way, beside the
 // support data. Three practices, field notes from each stakeholder
 // perspective, a hierarchical codebook, codings by the researcher, a memo,
-// and a finding published to the first practice's coordinator as a
-// stakeholder. The texts are written for the demo and name no generated
-// person; the notes link to no household, so consent never hides them.
+// a framework matrix with its first cells, and a finding published to the
+// first practice's coordinator as a stakeholder. The texts are written for
+// the demo and name no generated person; the notes link to no household,
+// so consent never hides them.
 #pragma once
 
 #include <span>

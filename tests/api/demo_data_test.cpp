@@ -138,6 +138,8 @@ TEST_P(DemoDataApiTest, TheResearcherFindsResearchUnderWay) {
   EXPECT_FALSE(report["codes"].empty());
   ASSERT_EQ(report["findings"].size(), 1u);
   EXPECT_EQ(report["findings"][0]["open"], 1);
+  ASSERT_EQ(report["framework"].size(), 1u);
+  EXPECT_EQ(report["framework"][0]["cells"][1]["fragments"], 1) << report["framework"].dump();
 
   const ApiClient stakeholder = signed_in("coordinator.maatjes");
   const json checks = stakeholder.get("/api/v1/member-checks").json();
