@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { apiGet, csrfOf, signIn } from './helpers';
+import { apiGet, apiPost, csrfOf, noSeriousViolations, signIn } from './helpers';
 
 // Households (pseudonymised) as the rows of a framework matrix (issue 9): a
 // researcher makes a household matrix, sees each household only as
@@ -20,22 +19,7 @@ function today() {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-async function noSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  expect(serious).toEqual([]);
-}
 
-async function post<T>(page: Page, path: string, data: unknown): Promise<T> {
-  const answer = await page.request.post(`/api/v1${path}`, {
-    data,
-    headers: { 'X-CSRF-Token': await csrfOf(page), 'Idempotency-Key': crypto.randomUUID() },
-  });
-  expect(answer.status(), `POST ${path}: ${await answer.text()}`).toBe(201);
-  return (await answer.json()) as T;
-}
 
 interface Consent {
   id: string;
@@ -64,7 +48,7 @@ async function withdraw(professional: Page, householdId: string, consent: Consen
 }
 
 async function grant(professional: Page, householdId: string): Promise<Consent> {
-  return post<Consent>(professional, `/households/${householdId}/consents`, { purpose: 'research', grantedOn: today() });
+  return apiPost<Consent>(professional, `/households/${householdId}/consents`, { purpose: 'research', grantedOn: today() });
 }
 
 interface Setup {
@@ -104,10 +88,10 @@ test('a household matrix shows households by pseudonym only, and a withdrawn one
   // A project with a note about each household, coded.
   const practices = await apiGet<{ items: { id: string }[] }>(page.request, '/practices?pageSize=1');
   const practiceId = practices.items[0]!.id;
-  const project = await post<{ id: string }>(page, '/research/projects', { name: `Huishoudens e2e ${Date.now() % 1_000_000}`, practiceIds: [practiceId] });
+  const project = await apiPost<{ id: string }>(page, '/research/projects', { name: `Huishoudens e2e ${Date.now() % 1_000_000}`, practiceIds: [practiceId] });
   const base = `/research/projects/${project.id}`;
   const note = (text: string, household: string) =>
-    post<{ id: string }>(page, `${base}/field-notes`, {
+    apiPost<{ id: string }>(page, `${base}/field-notes`, {
       practiceId,
       site: 'Buurthuis',
       observedOn: '2026-03-03',
@@ -117,8 +101,8 @@ test('a household matrix shows households by pseudonym only, and a withdrawn one
     });
   const first = await note('De buurvrouw kookt twee keer per week.', pseudonym);
   await note('De zoon komt elke zaterdag.', other);
-  const code = await post<{ id: string }>(page, `${base}/codes`, { name: 'Informele hulp' });
-  await post(page, `${base}/codings`, { noteId: first.id, codeId: code.id, start: 0, end: 13 });
+  const code = await apiPost<{ id: string }>(page, `${base}/codes`, { name: 'Informele hulp' });
+  await apiPost(page, `${base}/codings`, { noteId: first.id, codeId: code.id, start: 0, end: 13 });
 
   await page.goto(`/onderzoek/projecten/${project.id}/framework`);
   await page.getByLabel('Naam').fill('Per huishouden');

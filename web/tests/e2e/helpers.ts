@@ -38,9 +38,12 @@ export async function apiGet<T>(request: APIRequestContext, path: string): Promi
   return (await response.json()) as T;
 }
 
-/** A POST beside the UI, with the page's session; expects status. */
+/** A POST beside the UI, with the page's session and an Idempotency-Key; expects status. */
 export async function apiPost<T>(page: Page, path: string, data: unknown, status = 201): Promise<T> {
-  const answer = await page.request.post(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': await csrfOf(page) } });
+  const answer = await page.request.post(`/api/v1${path}`, {
+    data,
+    headers: { 'X-CSRF-Token': await csrfOf(page), 'Idempotency-Key': crypto.randomUUID() },
+  });
   expect(answer.status(), `POST ${path}: ${await answer.text()}`).toBe(status);
   return (await answer.json()) as T;
 }

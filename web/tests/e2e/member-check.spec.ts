@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { csrfOf, signIn } from './helpers';
+import { expect, test, type Browser } from '@playwright/test';
+import { apiPost, csrfOf, noSeriousViolations, signIn } from './helpers';
 
 // Member checking and the framework matrix (issue 9): a researcher publishes
 // a finding to the stakeholders of a practice; a stakeholder answers it on a
@@ -9,19 +8,7 @@ import { csrfOf, signIn } from './helpers';
 // The stakeholder is a fresh professional account, so the demo users' menus
 // stay as they are.
 
-async function noSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  expect(serious).toEqual([]);
-}
 
-async function post<T>(page: Page, path: string, data: unknown, status = 201): Promise<T> {
-  const answer = await page.request.post(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': await csrfOf(page) } });
-  expect(answer.status(), `POST ${path}: ${await answer.text()}`).toBe(status);
-  return (await answer.json()) as T;
-}
 
 const kStakeholder = `belanghebbende.${Date.now() % 1_000_000}`;
 const kStakeholderPassword = 'een lange zin voor de terugkoppeling';
@@ -39,26 +26,26 @@ let setup: Setup;
 async function prepare(browser: Browser): Promise<Setup> {
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, 'beheerder');
-  const account = await post<{ id: string }>(admin, '/accounts', { username: kStakeholder, role: 'professional', password: kStakeholderPassword });
+  const account = await apiPost<{ id: string }>(admin, '/accounts', { username: kStakeholder, role: 'professional', password: kStakeholderPassword });
   await admin.context().close();
 
   const researcher = await (await browser.newContext()).newPage();
   await signIn(researcher, 'onderzoeker');
   const practices = (await (await researcher.request.get('/api/v1/practices')).json()) as { items: { id: string }[] };
   const practiceId = practices.items[0]!.id;
-  const project = await post<{ id: string }>(researcher, '/research/projects', { name: `Terugkoppeling e2e ${kStakeholder}`, practiceIds: [practiceId] });
+  const project = await apiPost<{ id: string }>(researcher, '/research/projects', { name: `Terugkoppeling e2e ${kStakeholder}`, practiceIds: [practiceId] });
   const base = `/research/projects/${project.id}`;
-  await post(researcher, `${base}/members`, { accountId: account.id, role: 'stakeholder', practiceId });
-  const note = await post<{ id: string }>(researcher, `${base}/field-notes`, {
+  await apiPost(researcher, `${base}/members`, { accountId: account.id, role: 'stakeholder', practiceId });
+  const note = await apiPost<{ id: string }>(researcher, `${base}/field-notes`, {
     practiceId,
     site: 'Buurthuis',
     observedOn: '2026-03-03',
     perspective: 'professional',
     text: 'De buurvrouw kookt twee keer per week voor Persoon 1.',
   });
-  const code = await post<{ id: string }>(researcher, `${base}/codes`, { name: 'Informele hulp' });
-  const coding = await post<{ id: string }>(researcher, `${base}/codings`, { noteId: note.id, codeId: code.id, start: 0, end: 37 });
-  const finding = await post<{ id: string }>(researcher, `${base}/findings`, {
+  const code = await apiPost<{ id: string }>(researcher, `${base}/codes`, { name: 'Informele hulp' });
+  const coding = await apiPost<{ id: string }>(researcher, `${base}/codings`, { noteId: note.id, codeId: code.id, start: 0, end: 37 });
+  const finding = await apiPost<{ id: string }>(researcher, `${base}/findings`, {
     practiceId,
     title: 'Buren dragen mee',
     text: 'Buren nemen vaste taken over als iemand ze daarom vraagt.',

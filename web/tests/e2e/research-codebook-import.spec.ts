@@ -1,32 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { apiGet, csrfOf, signIn } from './helpers';
+import { apiGet, apiPost, noSeriousViolations, signIn } from './helpers';
 
 // Importing a REFI-QDA codebook (.qdc) on the codebook page (issue 9): a
 // codebook exported from one project is read into another and its codes
 // appear in the tree, counted; a broken file is refused with the line and
 // the problem in an error summary, and nothing changes.
 
-async function noSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  expect(serious).toEqual([]);
-}
 
-async function post<T>(page: Page, path: string, data: unknown): Promise<T> {
-  const answer = await page.request.post(`/api/v1${path}`, {
-    data,
-    headers: { 'X-CSRF-Token': await csrfOf(page), 'Idempotency-Key': crypto.randomUUID() },
-  });
-  expect(answer.status(), `POST ${path}: ${await answer.text()}`).toBe(201);
-  return (await answer.json()) as T;
-}
 
 async function newProject(page: Page, name: string): Promise<string> {
   const practices = await apiGet<{ items: { id: string }[] }>(page.request, '/practices?pageSize=1');
-  const project = await post<{ id: string }>(page, '/research/projects', { name: `${name} ${Date.now() % 1_000_000}`, practiceIds: [practices.items[0]!.id] });
+  const project = await apiPost<{ id: string }>(page, '/research/projects', { name: `${name} ${Date.now() % 1_000_000}`, practiceIds: [practices.items[0]!.id] });
   return project.id;
 }
 
@@ -44,8 +28,8 @@ const kBroken = [
 test('a codebook exported from one project is imported into another through the form', async ({ page }) => {
   await signIn(page, 'onderzoeker');
   const source = await newProject(page, 'Bron van codes');
-  const parent = await post<{ id: string }>(page, `/research/projects/${source}/codes`, { name: 'Netwerk', description: 'Wie er om het huishouden heen staat.', colour: '#1565c0' });
-  await post(page, `/research/projects/${source}/codes`, { name: 'Buren helpen', parentId: parent.id });
+  const parent = await apiPost<{ id: string }>(page, `/research/projects/${source}/codes`, { name: 'Netwerk', description: 'Wie er om het huishouden heen staat.', colour: '#1565c0' });
+  await apiPost(page, `/research/projects/${source}/codes`, { name: 'Buren helpen', parentId: parent.id });
   const qdc = await (await page.request.get(`/api/v1/research/projects/${source}/codebook.qdc`)).text();
   expect(qdc).toContain('Buren helpen');
 
