@@ -126,7 +126,9 @@ class Writer {
   }
 
   // A row of cells at the given x offsets and widths; the tallest cell sets
-  // its height. A swatch, when given, is drawn before the first cell.
+  // its height. A swatch, when given, is drawn before the first cell. A
+  // header row (bold) is remembered and drawn again at the top of a page
+  // that its table's rows run on to.
   void row(const std::vector<std::string>& cells, const std::vector<double>& widths, bool bold,
            const Rgb* swatch = nullptr) {
     const std::string font = bold ? "DejaVu Sans Bold 9" : "DejaVu Sans 9";
@@ -134,7 +136,11 @@ class Writer {
     for (std::size_t i = 0; i != cells.size(); ++i) {
       height = std::max(height, measure(cells[i], font, widths[i] - 6));
     }
-    if (y_ + height + 4 > kBottom) new_page();
+    if (bold) header_ = {cells, widths};
+    if (y_ + height + 4 > kBottom) {
+      new_page();
+      if (!bold && !header_.first.empty()) row(header_.first, header_.second, true);
+    }
     double x = kMargin;
     for (std::size_t i = 0; i != cells.size(); ++i) {
       double inset = 0;
@@ -377,6 +383,8 @@ class Writer {
   std::unique_ptr<PangoLayout, GObjectDeleter> layout_;
   double y_ = kMargin;
   int page_ = 1;
+  // The last table's header row, for a page its rows run on to.
+  std::pair<std::vector<std::string>, std::vector<double>> header_;
 };
 
 std::string count_and_share(long long part, long long whole) {

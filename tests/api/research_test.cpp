@@ -368,7 +368,9 @@ TEST_P(ResearchApiTest, ANoteOfAHouseholdThatWithdrewIsWithheldFromTheListAndIts
     EXPECT_EQ(list.body.find(pseudonym), std::string::npos);
     ASSERT_EQ(list.json()["items"].size(), 2u) << "still listed, so the researcher knows";
     EXPECT_EQ(list.json()["total"], 2);
-    for (const json& item : list.json()["items"]) {
+    // Bound first: a range-for over a temporary's member reads freed memory.
+    const json items = list.json()["items"];
+    for (const json& item : items) {
       if (item["id"] != linked) {
         EXPECT_EQ(item["withheld"], false);
         EXPECT_EQ(item["text"], "Op de markt.");
