@@ -43,6 +43,13 @@ nlohmann::json uuid_path_parameter(std::string_view name, std::string_view descr
           {"schema", {{"type", "string"}, {"format", "uuid"}}}};
 }
 
+nlohmann::json typed(std::string_view type, std::string_view description) {
+  nlohmann::json json{{"type", type}, {"description", description}};
+  if (type == "integer") json["format"] = "int64";
+  if (type == "number") json["format"] = "double";
+  return json;
+}
+
 nlohmann::json id_parameter(std::string_view description) {
   return uuid_path_parameter("id", description);
 }

@@ -46,6 +46,9 @@ struct OperationNames {
 [[nodiscard]] nlohmann::json component_ref(std::string_view kind, std::string_view name);
 // An answer of JSON in the component schema, with the API-Version header.
 [[nodiscard]] nlohmann::json json_answer(std::string_view description, std::string_view schema);
+// A schema of a plain type ("string", "integer", "number", "boolean") with
+// its description; integers are int64, numbers double.
+[[nodiscard]] nlohmann::json typed(std::string_view type, std::string_view description);
 // A required request body of JSON in the component schema.
 [[nodiscard]] nlohmann::json json_request_body(std::string_view schema);
 

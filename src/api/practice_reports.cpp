@@ -5,6 +5,7 @@
 
 #include "access/consent.hpp"
 #include "analysis/household_analysis.hpp"
+#include "api/operation_docs.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "api/research_analyses.hpp"
@@ -333,6 +334,11 @@ nlohmann::json capacity_json(const research::ReportCapacityDay& day) {
           {"bySupportType", std::move(types)}};
 }
 
+// The period a report or a comparison covers: always consenting households.
+nlohmann::json period_json(const Date& from, const Date& to) {
+  return {{"from", format_date(from)}, {"to", format_date(to)}, {"consentingHouseholdsOnly", true}};
+}
+
 nlohmann::json codes_json(const std::vector<research::ReportCode>& codes) {
   nlohmann::json json = nlohmann::json::array();
   for (const research::ReportCode& code : codes) {
@@ -377,10 +383,7 @@ nlohmann::json report_json(const PracticeReport& report) {
           {"projectName", report.project_name},
           {"practiceId", report.practice.str()},
           {"practiceName", report.practice_name},
-          {"period",
-           {{"from", format_date(report.from)},
-            {"to", format_date(report.to)},
-            {"consentingHouseholdsOnly", true}}},
+          {"period", period_json(report.from, report.to)},
           {"madeAt", report.made_at},
           {"months", std::move(months)},
           {"total", month_json(research::report_total(report.months))},
@@ -463,10 +466,7 @@ Response practices_side_by_side(store::Database& database, const Request& reques
         std::sort(items.begin(), items.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
           return a["name"].get<std::string>() < b["name"].get<std::string>();
         });
-        return Response::json(200, {{"period",
-                                     {{"from", format_date(query->from)},
-                                      {"to", format_date(query->to)},
-                                      {"consentingHouseholdsOnly", true}}},
+        return Response::json(200, {{"period", period_json(query->from, query->to)},
                                     {"codebookVersion", codes->codebook_version},
                                     {"items", std::move(items)}});
       });
@@ -478,13 +478,6 @@ Response report_as_json(store::Database& database, const Request& request) {
 
 Response report_as_pdf(store::Database& database, const Request& request) {
   return practice_report(database, request, true);
-}
-
-nlohmann::json typed(std::string_view type, std::string_view description) {
-  nlohmann::json json{{"type", type}, {"description", description}};
-  if (type == "integer") json["format"] = "int64";
-  if (type == "number") json["format"] = "double";
-  return json;
 }
 
 nlohmann::json nullable_share(std::string_view description) {
@@ -542,14 +535,16 @@ void add_schemas(ApiRegistry& registry) {
                          {"redundantShare", nullable_share("redundant / households.")}}),
                  "Per support type, in the enumeration's order.")}},
       "Carrying capacity over the 90 days up to a day.");
+  const nlohmann::json period =
+      object({{"from", typed("string", "First day.")},
+              {"to", typed("string", "Last day.")},
+              {"consentingHouseholdsOnly", typed("boolean", "Always true.")}});
   registry.schemas["PracticeReport"] = object(
       {{"projectId", typed("string", "The research project.")},
        {"projectName", typed("string", "Its name.")},
        {"practiceId", typed("string", "The practice.")},
        {"practiceName", typed("string", "Its name.")},
-       {"period", object({{"from", typed("string", "First day.")},
-                          {"to", typed("string", "Last day.")},
-                          {"consentingHouseholdsOnly", typed("boolean", "Always true.")}})},
+       {"period", period},
        {"madeAt", typed("string", "When the report was made (UTC).")},
        {"months", array_of(component_ref("schemas", "PracticeReportMonth"),
                            "Every month of the period, in order.")},
@@ -580,10 +575,6 @@ void add_schemas(ApiRegistry& registry) {
                          {"open", typed("integer", "Who have not answered.")}}),
                  "Findings published to the practice's stakeholders, newest first.")}},
       "The report of one practice of a research project.");
-  const nlohmann::json period =
-      object({{"from", typed("string", "First day.")},
-              {"to", typed("string", "Last day.")},
-              {"consentingHouseholdsOnly", typed("boolean", "Always true.")}});
   registry.schemas["PracticeMeasuresBesideCodes"] = object(
       {{"period", period},
        {"codebookVersion", typed("integer", "The codebook version the codes are from.")},

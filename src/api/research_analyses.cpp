@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "access/consent.hpp"
+#include "api/operation_docs.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "api/rendered_cache.hpp"
@@ -186,13 +187,6 @@ nlohmann::json schema_of(std::string_view description, nlohmann::json properties
           {"description", description},
           {"required", std::move(required)},
           {"properties", std::move(properties)}};
-}
-
-nlohmann::json typed(std::string_view type, std::string_view description) {
-  nlohmann::json json{{"type", type}, {"description", description}};
-  if (type == "integer") json["format"] = "int64";
-  if (type == "number") json["format"] = "double";
-  return json;
 }
 
 std::string analysis_operation(std::string_view operation_id, std::string_view summary,

@@ -82,12 +82,8 @@ Result<void> read_codings_sqlite(soci::session& session, const std::string& quer
                                  const std::string& project, CodingSink& sink) {
   auto* connection = static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
   sqlite_api::sqlite3_stmt* statement = nullptr;
-  const std::string sql = [&] {
-    std::string text = query;
-    text.replace(text.find(":project"), 8, "?1");
-    return text;
-  }();
-  if (sqlite_api::sqlite3_prepare_v2(connection, sql.c_str(), -1, &statement, nullptr) !=
+  // SQLite takes the named parameter as it is; :project is its first.
+  if (sqlite_api::sqlite3_prepare_v2(connection, query.c_str(), -1, &statement, nullptr) !=
       SQLITE_OK) {
     return make_error(ErrorCode::unavailable, sqlite_api::sqlite3_errmsg(connection));
   }
