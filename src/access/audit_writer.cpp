@@ -1,23 +1,18 @@
 #include "access/audit_writer.hpp"
 
-#include <algorithm>
 #include <exception>
 #include <iterator>
+#include <memory>
+#include <utility>
 
 #include <spdlog/spdlog.h>
 
 namespace dichtbij::access {
 
-AuditWriter::AuditWriter(store::Database& database)
-    : database_(database), writer_([this] { run(); }) {}
-
 AuditWriter::~AuditWriter() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  queued_.notify_all();
-  writer_.join();
+  std::unique_lock lock(mutex_);
+  stopping_ = true;
+  drained_.wait(lock, [this] { return !scheduled_ && in_flight_ == 0; });
 }
 
 Result<void> AuditWriter::append(const AuditEvent& event) {
@@ -45,81 +40,98 @@ Result<void> AuditWriter::append(const AuditEvent& event) {
 
 void AuditWriter::append(AuditEvent event, Then then) {
   {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     if (!stopping_) {
       queue_.push_back(Pending{std::move(event), std::move(then)});
-      // The writer waits for the first event, or for the batch to fill up.
-      if (queue_.size() == 1 || queue_.size() == wave_) queued_.notify_one();
+      if (!scheduled_) schedule(lock);
       return;
     }
   }
   then(make_error(ErrorCode::unavailable, "the audit log is closing"));
 }
 
-void AuditWriter::run() {
-  std::vector<Pending> batch;
-  for (;;) {
+void AuditWriter::schedule(std::unique_lock<std::mutex>& lock) {
+  scheduled_ = true;
+  // What the work took, shared by the work and what follows its commit.
+  struct Taken {
+    Batch batch;
+    bool ran = false;   // the work ran and took batch
+    bool more = false;  // it left events queued: what follows schedules them
+  };
+  auto taken = std::make_shared<Taken>();
+  auto work = [this, taken](store::Transaction& transaction) -> Result<void> {
     {
-      std::unique_lock lock(mutex_);
-      queued_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and every caller answered
-      // Requests come in waves: those a commit answers send their next
-      // requests together. Taking only the first few of a wave would make
-      // the rest wait for a second commit (and fsync), so wait briefly for
-      // as many as the last batch held. A smaller wave waits once and then
-      // sets the size; one caller at a time never waits.
-      if (queue_.size() < wave_) {
-        queued_.wait_for(lock, kGatherLimit,
-                         [this] { return stopping_ || queue_.size() >= wave_; });
+      std::lock_guard held(mutex_);
+      if (queue_.size() <= kMaxBatch) {
+        taken->batch.swap(queue_);
+        scheduled_ = false;
+      } else {
+        const auto end = queue_.begin() + static_cast<std::ptrdiff_t>(kMaxBatch);
+        taken->batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(end));
+        queue_.erase(queue_.begin(), end);
+        taken->more = true;
       }
-      const std::size_t taken = std::min(queue_.size(), kMaxBatch);
-      wave_ = taken;
-      batch.assign(std::make_move_iterator(queue_.begin()),
-                   std::make_move_iterator(queue_.begin() + static_cast<std::ptrdiff_t>(taken)));
-      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(taken));
+      taken->ran = true;
+      ++in_flight_;
     }
-    Result<void> outcome = [&]() -> Result<void> {
-      try {
-        return write(batch);
-      } catch (const std::exception& exception) {
-        // store/ turns database errors into values; anything else (out of
-        // memory) must still answer the callers, or they would wait forever.
-        spdlog::error("audit: a batch of {} events failed: {}", batch.size(), exception.what());
-        return make_error(ErrorCode::internal, "the audit events could not be written");
-      } catch (...) {
-        spdlog::error("audit: a batch of {} events failed", batch.size());
-        return make_error(ErrorCode::internal, "the audit events could not be written");
-      }
-    }();
-    for (Pending& pending : batch) {
-      try {
-        pending.then(outcome);
-      } catch (const std::exception& exception) {
-        spdlog::error("audit: a caller's continuation failed: {}", exception.what());
-      } catch (...) {
-        spdlog::error("audit: a caller's continuation failed");
-      }
+    return write(transaction, taken->batch);
+  };
+  auto committed = [this, taken](Result<void> outcome) {
+    Batch untaken;
+    if (taken->ran) {
+      answer(taken->batch, outcome);
+    } else {
+      // The work never ran (the database is closing, or the batch failed
+      // before it): its callers are still queued, and nothing else will
+      // take them.
+      std::lock_guard held(mutex_);
+      untaken.swap(queue_);
+      scheduled_ = false;
     }
-    batch.clear();
-  }
+    answer(untaken, outcome);
+    std::unique_lock held(mutex_);
+    if (taken->ran) --in_flight_;
+    // Queued after this batch, also when stopping: the destructor drains.
+    if (taken->more && !queue_.empty()) {
+      schedule(held);
+    } else if (taken->more) {
+      scheduled_ = false;
+    }
+    // Under the lock: once it is released the destructor may return.
+    drained_.notify_all();
+  };
+  // Without group commit write_later runs both at once, and they lock.
+  lock.unlock();
+  database_.write_later(std::move(work), std::move(committed));
+  lock.lock();
 }
 
-Result<void> AuditWriter::write(const std::vector<Pending>& batch) {
-  return database_.in_transaction(store::TransactionKind::write,
-                                  [&](store::Transaction& transaction) -> Result<void> {
-                                    transaction.mark_bookkeeping_only();
-                                    store::AuditRepository log(transaction);
-                                    Result<store::ChainHead> head = log.lock_head();
-                                    if (!head.ok()) return std::move(head).error();
-                                    std::vector<store::AuditRow> rows;
-                                    rows.reserve(batch.size());
-                                    for (const Pending& pending : batch) {
-                                      rows.push_back(chained_row(pending.event, *head));
-                                      head->seq = rows.back().seq;
-                                      head->hash = rows.back().hash;
-                                    }
-                                    return log.insert_all(rows);
-                                  });
+Result<void> AuditWriter::write(store::Transaction& transaction, const Batch& batch) {
+  transaction.mark_bookkeeping_only();
+  store::AuditRepository log(transaction);
+  Result<store::ChainHead> head = log.lock_head();
+  if (!head.ok()) return std::move(head).error();
+  std::vector<store::AuditRow> rows;
+  rows.reserve(batch.size());
+  for (const Pending& pending : batch) {
+    rows.push_back(chained_row(pending.event, *head));
+    head->seq = rows.back().seq;
+    head->hash = rows.back().hash;
+  }
+  return log.insert_all(rows);
+}
+
+void AuditWriter::answer(Batch& batch, const Result<void>& outcome) {
+  for (Pending& pending : batch) {
+    try {
+      pending.then(outcome);
+    } catch (const std::exception& exception) {
+      spdlog::error("audit: a caller's continuation failed: {}", exception.what());
+    } catch (...) {
+      spdlog::error("audit: a caller's continuation failed");
+    }
+  }
+  batch.clear();
 }
 
 }  // namespace dichtbij::access

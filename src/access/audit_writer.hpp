@@ -4,13 +4,17 @@
 // whose event could still be lost would be an access nobody can account
 // for). Committing each event on its own costs a transaction, a read of the
 // chain's head and an insert per request, and the single writer of SQLite
-// appends them one after another. So events queue here, and one writer
-// thread takes everything that waits, chains it in memory onto the head it
-// reads once, inserts it with a few multi-row statements in ONE
-// bookkeeping-only write transaction, and only when that commits wakes every
-// caller with success, or every caller with the batch's error.
+// appends them one after another. So events queue here, and one piece of
+// write work, queued with the database's group commit
+// (store::Database::write_later), takes everything that waits when the
+// writer reaches it: it chains the events in memory onto the head it reads
+// once, inserts them with a few multi-row statements, and only when that
+// commit lands wakes every caller with success, or every caller with the
+// error. While that commit runs, the next events queue up for the next
+// piece of work: batches form by themselves, without waiting to fill up,
+// and no thread sits between the callers and the database's writer.
 //
-// The batch transaction takes the chain's lock like every other append
+// The work takes the chain's lock like every other append
 // (store::AuditRepository::lock_head: SQLite's write lock, PostgreSQL's
 // advisory lock), so batches interleave correctly with writes that record
 // their event in their own transaction and with other instances.
@@ -24,13 +28,11 @@
 // event) uses it. Thread-safe.
 #pragma once
 
-#include <chrono>
 #include <condition_variable>
 #include <cstddef>
-#include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 #include "access/audit.hpp"
@@ -40,22 +42,19 @@ namespace dichtbij::access {
 
 class AuditWriter final : public store::Database::Attachment {
  public:
-  // Most events in one transaction: bounds how long a batch holds the
+  // Most events in one piece of work: bounds how long a batch holds the
   // chain's lock (and SQLite's write lock).
   static constexpr std::size_t kMaxBatch = 1024;
-  // Longest a batch waits to fill up (see run()): what a lone request may
-  // lose, against a commit (an fsync, milliseconds) for every few events.
-  static constexpr std::chrono::microseconds kGatherLimit{1000};
 
-  // Starts the writer thread. REQUIRES: database outlives this (it does as
-  // its attachment).
-  explicit AuditWriter(store::Database& database);
-  // Drains: writes every event still queued, answers its caller, then stops.
+  // REQUIRES: database outlives this (it does as its attachment).
+  explicit AuditWriter(store::Database& database) : database_(database) {}
+  // Drains: waits until every queued event is written and its caller
+  // answered.
   ~AuditWriter() override;
   AuditWriter(const AuditWriter&) = delete;
   AuditWriter& operator=(const AuditWriter&) = delete;
 
-  // The writer of this database, started on first use.
+  // The writer of this database, made on first use.
   [[nodiscard]] static AuditWriter& of(store::Database& database) {
     return database.attachment<AuditWriter>();
   }
@@ -68,9 +67,10 @@ class AuditWriter final : public store::Database::Attachment {
   [[nodiscard]] Result<void> append(const AuditEvent& event);
 
   // What to do once an event's batch has committed (ok) or failed (the
-  // batch's error): called exactly once, on the writer thread, or on the
-  // caller's thread when the writer is already stopping. It should be
-  // quick (it delays the next batch) and must not append and wait.
+  // batch's error): called exactly once, on the database's writer thread,
+  // or on the caller's thread when the writer is stopping or the database
+  // has no group commit. It should be quick (it delays the next batch) and
+  // must not append and wait.
   using Then = std::function<void(Result<void>)>;
 
   // Queues event and returns at once; then runs when its batch commits.
@@ -82,18 +82,23 @@ class AuditWriter final : public store::Database::Attachment {
     AuditEvent event;
     Then then;
   };
+  using Batch = std::vector<Pending>;
 
-  void run();
-  // Chains and inserts the batch in one transaction; its outcome.
-  Result<void> write(const std::vector<Pending>& batch);
+  // Queues the work that takes the next batch. REQUIRES: mutex_ held, and
+  // no such work queued.
+  void schedule(std::unique_lock<std::mutex>& lock);
+  // Chains and inserts the batch in the transaction.
+  static Result<void> write(store::Transaction& transaction, const Batch& batch);
+  // Answers each caller of the batch with outcome.
+  static void answer(Batch& batch, const Result<void>& outcome);
 
   store::Database& database_;
   std::mutex mutex_;
-  std::condition_variable queued_;  // the writer waits for events
-  std::deque<Pending> queue_;       // guarded by mutex_
-  bool stopping_ = false;           // guarded by mutex_
-  std::size_t wave_ = 1;            // guarded by mutex_; the last batch's size
-  std::thread writer_;              // last: starts once the rest is ready
+  std::condition_variable drained_;  // the destructor waits for the last batch
+  Batch queue_;                      // guarded by mutex_
+  bool scheduled_ = false;           // guarded by mutex_; work that will take queue_ is queued
+  std::size_t in_flight_ = 0;        // guarded by mutex_; batches taken, callers not yet answered
+  bool stopping_ = false;            // guarded by mutex_
 };
 
 }  // namespace dichtbij::access

@@ -47,8 +47,9 @@ class AuditRepository {
   // writers (and instances) append one after another.
   [[nodiscard]] Result<ChainHead> lock_head();
   [[nodiscard]] Result<void> insert(const AuditRow& row);
-  // Inserts rows in order, many to a statement (a batch of events costs a
-  // few statements, not one per event). REQUIRES: lock_head() in this
+  // Inserts rows in order, cheaply: on SQLite one statement prepared once
+  // for all rows, on PostgreSQL many rows to a statement (a batch of events
+  // costs a few round trips, not one per event). REQUIRES: lock_head() in this
   // transaction, and rows chained onto its head.
   [[nodiscard]] Result<void> insert_all(const std::vector<AuditRow>& rows);
   // Calls visit for every event from seq `from` on, in order, until it

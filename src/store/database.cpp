@@ -17,6 +17,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "store/sqlite_statements.hpp"
+
 namespace dichtbij::store {
 
 namespace {
@@ -134,11 +136,22 @@ std::optional<std::string> postgres_keyword_string(const std::string& uri, std::
   return keywords;
 }
 
+// Runs sql, which returns no rows, on the session: through its kept
+// statements when it has them (SQLite).
+void execute(soci::session& session, SqliteStatements* statements, const char* sql) {
+  if (statements != nullptr) {
+    statements->execute(sql);
+  } else {
+    session << sql;
+  }
+}
+
 // Commits the open write transaction. When it changed data (not only
 // bookkeeping), moves the data generation, and on PostgreSQL first tells the
 // other instances' change watches (the notification is delivered with the
 // commit).
-void commit_write(soci::session& session, Engine engine, ChangeWatch& watch, bool changed_data) {
+void commit_write(soci::session& session, Engine engine, SqliteStatements* statements,
+                  ChangeWatch& watch, bool changed_data) {
   if (changed_data && engine == Engine::postgresql) {
     // An id of our own making (a UUID): safe between the quotes.
     session << "NOTIFY " + std::string(kChangeChannel) + ", '" + watch.instance_id() + "'";
@@ -147,7 +160,7 @@ void commit_write(soci::session& session, Engine engine, ChangeWatch& watch, boo
     // One writer at a time holds SQLite's lock anyway: this costs no waiting.
     session << "UPDATE " + std::string(kSqliteChangeCounter) + " SET counter = counter + 1";
   }
-  session << "COMMIT";
+  execute(session, statements, "COMMIT");
   if (changed_data) watch.note_commit();
 }
 
@@ -225,9 +238,17 @@ class Database::GroupCommitter {
   // One writer thread per session.
   GroupCommitter(std::vector<std::unique_ptr<soci::session>> sessions, Engine engine,
                  std::size_t max_batch, ChangeWatch& watch)
-      : sessions_(std::move(sessions)), engine_(engine), max_batch_(max_batch), watch_(watch) {
-    for (std::size_t i = 0; i != sessions_.size(); ++i) {
-      writers_.emplace_back([this, i] { run(*sessions_[i]); });
+      : engine_(engine), max_batch_(max_batch), watch_(watch) {
+    for (std::unique_ptr<soci::session>& session : sessions) {
+      auto writer = std::make_unique<Writer>();
+      writer->session = std::move(session);
+      if (engine == Engine::sqlite) {
+        writer->statements = std::make_unique<SqliteStatements>(*writer->session);
+      }
+      writers_.push_back(std::move(writer));
+    }
+    for (const std::unique_ptr<Writer>& writer : writers_) {
+      threads_.emplace_back([this, &writer = *writer] { run(writer); });
     }
   }
 
@@ -237,7 +258,7 @@ class Database::GroupCommitter {
       stopping_ = true;
     }
     wake_.notify_all();
-    for (std::thread& writer : writers_) writer.join();
+    for (std::thread& thread : threads_) thread.join();
   }
 
   // Queues work and waits until the batch holding it has committed.
@@ -245,15 +266,24 @@ class Database::GroupCommitter {
     Job job;
     job.work = &work;
     std::future<void> done = job.done.get_future();
-    {
-      std::lock_guard lock(mutex_);
-      if (stopping_) return make_error(ErrorCode::unavailable, "the database is closing");
-      queue_.push_back(&job);
-    }
-    wake_.notify_one();
+    if (!enqueue(&job)) return make_error(ErrorCode::unavailable, "the database is closing");
     done.wait();
     if (job.exception) std::rethrow_exception(job.exception);
     return std::move(job.outcome);
+  }
+
+  // Queues work and returns at once; then runs on the writer thread once
+  // the batch holding it has committed or failed.
+  void submit_later(std::function<Result<void>(Transaction&)> work, Database::Committed then) {
+    auto job = std::make_unique<Job>();
+    job->owned_work = std::move(work);
+    job->work = &job->owned_work;
+    job->then = std::move(then);
+    if (enqueue(job.get())) {
+      (void)job.release();  // finish() deletes it
+      return;
+    }
+    job->then(make_error(ErrorCode::unavailable, "the database is closing"));
   }
 
  private:
@@ -261,10 +291,57 @@ class Database::GroupCommitter {
     const std::function<Result<void>(Transaction&)>* work = nullptr;
     Result<void> outcome;
     std::exception_ptr exception;
-    std::promise<void> done;
+    std::promise<void> done;  // submit() waits for it
+    // A submit_later() job owns its work and says what follows the commit.
+    std::function<Result<void>(Transaction&)> owned_work;
+    Database::Committed then;
   };
 
-  void run(soci::session& session) {
+  // False when stopping: then the job is not queued.
+  bool enqueue(Job* job) {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return false;
+      queue_.push_back(job);
+    }
+    wake_.notify_one();
+    return true;
+  }
+
+  // Tells the job's caller its outcome; deletes a submit_later() job.
+  static void finish(Job* job) {
+    if (!job->then) {
+      job->done.set_value();
+      return;
+    }
+    const std::unique_ptr<Job> owned(job);
+    if (owned->exception) {
+      try {
+        std::rethrow_exception(owned->exception);
+      } catch (const std::exception& exception) {
+        spdlog::error("database: queued write work failed: {}", exception.what());
+      } catch (...) {
+        spdlog::error("database: queued write work failed");
+      }
+      owned->outcome = make_error(ErrorCode::internal, "the write could not be done");
+    }
+    try {
+      owned->then(std::move(owned->outcome));
+    } catch (const std::exception& exception) {
+      spdlog::error("database: what follows a queued write failed: {}", exception.what());
+    } catch (...) {
+      spdlog::error("database: what follows a queued write failed");
+    }
+  }
+
+  // A writer thread's session, and on SQLite its kept statements (declared
+  // after the session: finalized before it closes).
+  struct Writer {
+    std::unique_ptr<soci::session> session;
+    std::unique_ptr<SqliteStatements> statements;
+  };
+
+  void run(Writer& writer) {
     std::vector<Job*> batch;
     for (;;) {
       {
@@ -275,31 +352,34 @@ class Database::GroupCommitter {
         batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(taken));
         queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(taken));
       }
-      write(session, batch);
-      for (Job* job : batch) job->done.set_value();
+      write(writer, batch);
+      for (Job* job : batch) finish(job);
       batch.clear();
     }
   }
 
   // Runs every job of the batch in one transaction, each in a savepoint.
-  void write(soci::session& session, const std::vector<Job*>& batch) {
+  void write(Writer& writer, const std::vector<Job*>& batch) {
+    soci::session& session = *writer.session;
+    SqliteStatements* statements = writer.statements.get();
     try {
-      session << begin_statement(engine_, TransactionKind::write);
+      execute(session, statements, begin_statement(engine_, TransactionKind::write));
     } catch (const soci::soci_error& error) {
       fail_all(batch, map_soci_error(error));
       roll_back_quietly(session);
       return;
     }
-    Transaction transaction(session, engine_);
+    Transaction transaction(session, engine_, statements);
     bool changed_data = false;
     for (Job* job : batch) {
       try {
-        session << "SAVEPOINT job";
+        execute(session, statements, "SAVEPOINT job");
         transaction.bookkeeping_only_ = false;
         Result<void> outcome = (*job->work)(transaction);
         changed_data = changed_data || (outcome.ok() && !transaction.bookkeeping_only_);
-        session << (outcome.ok() ? "RELEASE SAVEPOINT job" : "ROLLBACK TO SAVEPOINT job");
-        if (!outcome.ok()) session << "RELEASE SAVEPOINT job";
+        execute(session, statements,
+                outcome.ok() ? "RELEASE SAVEPOINT job" : "ROLLBACK TO SAVEPOINT job");
+        if (!outcome.ok()) execute(session, statements, "RELEASE SAVEPOINT job");
         job->outcome = std::move(outcome);
       } catch (const soci::soci_error& error) {
         job->outcome = map_soci_error(error);
@@ -318,7 +398,7 @@ class Database::GroupCommitter {
       }
     }
     try {
-      commit_write(session, engine_, watch_, changed_data);
+      commit_write(session, engine_, statements, watch_, changed_data);
     } catch (const soci::soci_error& error) {
       // Nothing of the batch is durable: no job may report success.
       fail_all(batch, map_soci_error(error));
@@ -345,16 +425,15 @@ class Database::GroupCommitter {
     }
   }
 
-  // Session i is used by writer thread i only.
-  std::vector<std::unique_ptr<soci::session>> sessions_;
   const Engine engine_;
   const std::size_t max_batch_;
   ChangeWatch& watch_;
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::deque<Job*> queue_;  // guarded by mutex_; jobs live on their callers' stacks
+  std::deque<Job*> queue_;  // guarded by mutex_; submit()'s jobs live on their callers' stacks
   bool stopping_ = false;   // guarded by mutex_
-  std::vector<std::thread> writers_;
+  std::vector<std::unique_ptr<Writer>> writers_;  // writer i is used by thread i only
+  std::vector<std::thread> threads_;              // last: they start once the rest is ready
 };
 
 namespace {
@@ -435,7 +514,13 @@ Database::Database(DatabaseUrl url, std::size_t pool_size,
       pool_size_(pool_size),
       pool_(std::move(pool)),
       watch_(std::move(watch)),
-      committer_(std::move(committer)) {}
+      committer_(std::move(committer)) {
+  if (url_.engine == Engine::sqlite) {
+    for (std::size_t i = 0; i != pool_size_; ++i) {
+      pool_statements_.push_back(std::make_unique<SqliteStatements>(pool_->at(i)));
+    }
+  }
+}
 
 std::uint64_t Database::data_generation() {
   return watch_->generation();
@@ -447,6 +532,21 @@ Result<void> Database::in_transaction(TransactionKind kind,
                                       const std::function<Result<void>(Transaction&)>& work) {
   if (kind == TransactionKind::write && committer_) return committer_->submit(work);
   return in_pooled_transaction(kind, work);
+}
+
+void Database::write_later(std::function<Result<void>(Transaction&)> work, Committed then) {
+  if (committer_) {
+    committer_->submit_later(std::move(work), std::move(then));
+    return;
+  }
+  Result<void> outcome;
+  try {
+    outcome = in_pooled_transaction(TransactionKind::write, work);
+  } catch (const std::exception& exception) {
+    spdlog::error("database: write work failed: {}", exception.what());
+    outcome = make_error(ErrorCode::internal, "the write could not be done");
+  }
+  then(std::move(outcome));
 }
 
 Result<void> Database::in_pooled_transaction(
@@ -470,14 +570,16 @@ Result<void> Database::in_pooled_transaction(
     return mapped;
   }
   try {
-    Transaction transaction(session, url_.engine);
+    Transaction transaction(session, url_.engine,
+                            pool_statements_.empty() ? nullptr : pool_statements_[position].get());
     Result<void> outcome = work(transaction);
     if (!outcome.ok()) {
       roll_back_quietly(session);
       return outcome;
     }
     if (kind == TransactionKind::write) {
-      commit_write(session, url_.engine, *watch_, !transaction.bookkeeping_only_);
+      commit_write(session, url_.engine, transaction.sqlite_statements(), *watch_,
+                   !transaction.bookkeeping_only_);
     } else {
       session << "COMMIT";
     }

@@ -14,7 +14,11 @@
 // transactions that arrive together share one commit. A writer thread (one
 // for SQLite, kPostgresWriters for PostgreSQL) runs them one after another, each inside its own
 // SAVEPOINT (so one failing rolls back only itself), commits once, and only then answers each
-// caller. Nothing is acknowledged before its commit. With group commit off,
+// caller. Nothing is acknowledged before its commit. write_later() queues work
+// the same way without waiting: what follows the commit runs on the writer
+// thread (the audit log's batches, access/audit_writer.hpp). On SQLite the
+// writer keeps its transaction statements and the audit log's hottest ones
+// prepared (store/sqlite_statements.hpp). With group commit off,
 // each write is its own transaction on a pooled session (the baseline the
 // benchmark compares against).
 //
@@ -31,6 +35,7 @@
 #include <mutex>
 #include <optional>
 #include <typeindex>
+#include <vector>
 
 #include "core/result.hpp"
 #include "store/change_watch.hpp"
@@ -42,6 +47,8 @@ class connection_pool;
 }  // namespace soci
 
 namespace dichtbij::store {
+
+class SqliteStatements;
 
 enum class TransactionKind {
   read,   // may read only; concurrent with other readers and with a writer
@@ -60,6 +67,9 @@ class Transaction {
 
   soci::session& session() noexcept { return session_; }
   Engine engine() const noexcept { return engine_; }
+  // On SQLite, the prepared statements kept for this session (for store/'s
+  // hottest statements); null on PostgreSQL.
+  SqliteStatements* sqlite_statements() noexcept { return statements_; }
 
   // Says that this work writes only bookkeeping no cached answer depends on
   // (audit events, session activity), so its commit leaves the data
@@ -68,10 +78,12 @@ class Transaction {
 
  private:
   friend class Database;
-  Transaction(soci::session& session, Engine engine) : session_(session), engine_(engine) {}
+  Transaction(soci::session& session, Engine engine, SqliteStatements* statements)
+      : session_(session), engine_(engine), statements_(statements) {}
 
   soci::session& session_;
   Engine engine_;
+  SqliteStatements* statements_;
   bool bookkeeping_only_ = false;  // of the work running now
 };
 
@@ -123,6 +135,17 @@ class Database {
   [[nodiscard]] Result<void> in_transaction(TransactionKind kind,
                                             const std::function<Result<void>(Transaction&)>& work);
 
+  // What follows queued write work (write_later): called exactly once with
+  // ok once the work has committed, or with its error.
+  using Committed = std::function<void(Result<void>)>;
+
+  // Queues write work and returns at once; then runs once its batch has
+  // committed or failed, on the writer thread (so it should be quick: it
+  // delays the next batch, and it must not wait for another write). Work
+  // that throws fails with internal. Without group commit both run now on
+  // the caller's thread.
+  void write_later(std::function<Result<void>(Transaction&)> work, Committed then);
+
   // A number that changes whenever committed data may have changed, by this
   // process or any other (see store/change_watch.hpp). Read it before the
   // data a cached answer is built from; the answer stays valid while the
@@ -173,6 +196,9 @@ class Database {
   DatabaseUrl url_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
+  // On SQLite, one per pooled session (by position); after pool_, so that
+  // they are finalized before the sessions close.
+  std::vector<std::unique_ptr<SqliteStatements>> pool_statements_;
   std::unique_ptr<ChangeWatch> watch_;
   // Null without group commit. After watch_, so its writers stop first.
   std::unique_ptr<GroupCommitter> committer_;

@@ -152,6 +152,62 @@ TEST_P(AuditWriterTest, EveryCallerOfAFailedBatchHearsOfIt) {
   EXPECT_FALSE(writer.append(event(10)).ok()) << "the waiting caller hears of it too";
 }
 
+TEST_P(AuditWriterTest, MoreEventsThanOneBatchHoldsAllGetWritten) {
+  // Queued from the writer's own continuation, while the first batch's
+  // commit holds the writer: more than one batch may take waits behind it.
+  constexpr int kEvents = static_cast<int>(AuditWriter::kMaxBatch) * 2 + 10;
+  AuditWriter& writer = AuditWriter::of(*database_);
+  Tally tally;
+  writer.append(event(0), [&](Result<void> first) {
+    tally.add(first);
+    for (int n = 1; n != kEvents; ++n) {
+      writer.append(event(n), [&](Result<void> o) { tally.add(o); });
+    }
+  });
+  tally.wait_for(kEvents);
+  EXPECT_EQ(tally.ok, kEvents);
+  const Result<ChainReport> report = verify_chain(*database_);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->events, kEvents);
+  EXPECT_FALSE(report->broken_at) << report->problem;
+}
+
+TEST_P(AuditWriterTest, ClosingTheDatabaseWritesWhatIsQueuedFirst) {
+  constexpr int kEvents = 300;
+  Tally tally;
+  for (int n = 0; n != kEvents; ++n) {
+    AuditWriter::of(*database_).append(event(n), [&](Result<void> o) { tally.add(o); });
+  }
+  database_.reset();  // the writer drains before the database closes
+  EXPECT_EQ(tally.ok, kEvents);
+  database_ = test_database_->open(2);
+  const Result<ChainReport> report = verify_chain(*database_);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->events, kEvents);
+}
+
+TEST_P(AuditWriterTest, WithoutGroupCommitEachCallerStillGetsItsCommit) {
+  Result<std::unique_ptr<store::Database>> plain =
+      store::Database::open(test_database_->parsed_url(), store::Database::Options{4, false, 1});
+  ASSERT_TRUE(plain.ok()) << plain.error().message;
+  AuditWriter& writer = AuditWriter::of(**plain);
+  std::vector<std::thread> threads;
+  std::atomic<int> failed{0};
+  for (int t = 0; t != 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i != 10; ++i) {
+        if (!writer.append(event(t * 10 + i)).ok()) ++failed;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(failed.load(), 0);
+  const Result<ChainReport> report = verify_chain(**plain);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->events, 40);
+  EXPECT_FALSE(report->broken_at) << report->problem;
+}
+
 DICHTBIJ_INSTANTIATE_ENGINES(AuditWriterTest);
 
 }  // namespace

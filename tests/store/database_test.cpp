@@ -4,8 +4,12 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <stdexcept>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "support/engine_test.hpp"
 
@@ -169,6 +173,107 @@ TEST_P(DatabaseTest, WithoutGroupCommitEachWriteIsItsOwnTransaction) {
   }
   for (std::thread& writer : writers) writer.join();
   EXPECT_EQ(count_notes(), 4);
+}
+
+// What write_later's callers are told, collected across threads.
+struct Outcomes {
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<Result<void>> results;
+
+  Database::Committed collect() {
+    return [this](Result<void> outcome) {
+      std::lock_guard lock(mutex);
+      results.push_back(std::move(outcome));
+      changed.notify_all();
+    };
+  }
+  // The outcomes once count have arrived (fails the test after 30 s).
+  std::vector<Result<void>> wait_for(std::size_t count) {
+    std::unique_lock lock(mutex);
+    EXPECT_TRUE(
+        changed.wait_for(lock, std::chrono::seconds(30), [&] { return results.size() >= count; }));
+    return results;
+  }
+};
+
+TEST_P(DatabaseTest, QueuedWorkIsCommittedBeforeItsCallerHears) {
+  Outcomes outcomes;
+  std::atomic<int> unseen{0};
+  constexpr int kWrites = 40;
+  for (int i = 0; i != kWrites; ++i) {
+    database_->write_later(
+        [i](Transaction& transaction) {
+          const std::string text = "later " + std::to_string(i);
+          transaction.session() << "INSERT INTO notes (id, text) VALUES (:id, :text)", soci::use(i),
+              soci::use(text);
+          return Result<void>();
+        },
+        [&, i, tell = outcomes.collect()](Result<void> outcome) {
+          // Another session must see the note already: committed, not pending.
+          int found = 0;
+          EXPECT_TRUE(database_
+                          ->in_transaction(TransactionKind::read,
+                                           [&](Transaction& transaction) {
+                                             transaction.session()
+                                                 << "SELECT COUNT(*) FROM notes WHERE id = :id",
+                                                 soci::use(i), soci::into(found);
+                                             return Result<void>();
+                                           })
+                          .ok());
+          if (found != 1) ++unseen;
+          tell(std::move(outcome));
+        });
+  }
+  for (const Result<void>& outcome : outcomes.wait_for(kWrites)) EXPECT_TRUE(outcome.ok());
+  EXPECT_EQ(unseen.load(), 0);
+  EXPECT_EQ(count_notes(), kWrites);
+}
+
+TEST_P(DatabaseTest, QueuedWorkThatFailsOrThrowsIsUndoneAndSaysSo) {
+  Outcomes outcomes;
+  database_->write_later(
+      [](Transaction& transaction) {
+        transaction.session() << "INSERT INTO notes (id, text) VALUES (1, 'weg')";
+        return Result<void>(make_error(ErrorCode::invalid_input, "changed my mind"));
+      },
+      outcomes.collect());
+  database_->write_later(
+      [](Transaction& transaction) -> Result<void> {
+        transaction.session() << "INSERT INTO notes (id, text) VALUES (2, 'ook weg')";
+        throw std::runtime_error("out of coffee");
+      },
+      outcomes.collect());
+  const std::vector<Result<void>> results = outcomes.wait_for(2);
+  ASSERT_EQ(results.size(), 2u);
+  int invalid = 0;
+  int internal = 0;
+  for (const Result<void>& result : results) {
+    ASSERT_FALSE(result.ok());
+    invalid += result.error().code == ErrorCode::invalid_input ? 1 : 0;
+    internal += result.error().code == ErrorCode::internal ? 1 : 0;
+  }
+  EXPECT_EQ(invalid, 1);
+  EXPECT_EQ(internal, 1);
+  EXPECT_EQ(count_notes(), 0);
+}
+
+TEST_P(DatabaseTest, WithoutGroupCommitQueuedWorkRunsAtOnce) {
+  Result<std::unique_ptr<Database>> plain =
+      Database::open(test_database_->parsed_url(), Database::Options{2, false, 1});
+  ASSERT_TRUE(plain.ok()) << plain.error().message;
+  bool told = false;
+  (*plain)->write_later(
+      [](Transaction& transaction) {
+        transaction.session() << "INSERT INTO notes (id, text) VALUES (7, 'meteen')";
+        return Result<void>();
+      },
+      [&](Result<void> outcome) {
+        EXPECT_TRUE(outcome.ok());
+        told = true;
+      });
+  EXPECT_TRUE(told) << "then ran before write_later returned";
+  EXPECT_EQ(count_notes(), 1);
 }
 
 // Polls until the generation moves away from `from`; another instance's
