@@ -8,7 +8,7 @@
 // write work, queued with the database's group commit
 // (store::Database::write_later), takes everything that waits when the
 // writer reaches it: it chains the events in memory onto the head it reads
-// once, inserts them with a few multi-row statements, and only when that
+// once, inserts them (store::AuditRepository::insert_all), and only when that
 // commit lands wakes every caller with success, or every caller with the
 // error. While that commit runs, the next events queue up for the next
 // piece of work: batches form by themselves, without waiting to fill up,

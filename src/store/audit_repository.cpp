@@ -59,6 +59,9 @@ struct Row {
       soci::into(row.client_address, row.address_i), soci::into(row.previous_hash),           \
       soci::into(row.hash)
 
+// The chain's newest event.
+constexpr const char* kHeadQuery = "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1";
+
 constexpr std::size_t kColumnCount = 14;
 constexpr const char* kColumns =
     "seq, at, account_id, username, role, break_glass, action, household_id, record_id, "
@@ -127,8 +130,7 @@ Result<ChainHead> AuditRepository::lock_head() {
   }
   ChainHead head;
   if (SqliteStatements* statements = transaction_.sqlite_statements()) {
-    const SqliteStatements::Use last =
-        statements->use("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
+    const SqliteStatements::Use last = statements->use(kHeadQuery);
     const int stepped = sqlite_api::sqlite3_step(last.get());
     if (stepped == SQLITE_DONE) return ChainHead{};
     if (stepped != SQLITE_ROW) {
@@ -141,8 +143,7 @@ Result<ChainHead> AuditRepository::lock_head() {
     return head;
   }
   long long seq = 0;
-  session << "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1", soci::into(seq),
-      soci::into(head.hash);
+  session << kHeadQuery, soci::into(seq), soci::into(head.hash);
   if (!session.got_data()) return ChainHead{};
   head.seq = seq;
   return head;
